@@ -1,0 +1,50 @@
+//! The bundled story, compiled into the binary so annals works from any directory.
+
+use std::path::PathBuf;
+
+use crate::load::{self, DataFile, DataFiles};
+use crate::problem::Problems;
+use crate::timeline::Timeline;
+
+/// The data folder the bundled files come from, as named in messages.
+pub const DIR: &str = "data";
+
+/// `data/timeline.toml`.
+const TIMELINE: &[u8] = include_bytes!("../data/timeline.toml");
+
+/// `data/sources/*.txt`, by file name.
+const SOURCES: &[(&str, &[u8])] = &[
+    ("arrival.txt", include_bytes!("../data/sources/arrival.txt")),
+    (
+        "conditional.txt",
+        include_bytes!("../data/sources/conditional.txt"),
+    ),
+    ("pullout.txt", include_bytes!("../data/sources/pullout.txt")),
+    ("sun.txt", include_bytes!("../data/sources/sun.txt")),
+];
+
+/// The bundled files, as if read from `data/`.
+pub fn files() -> DataFiles {
+    let dir = PathBuf::from(DIR);
+    DataFiles {
+        timeline: Some(DataFile {
+            path: dir.join("timeline.toml"),
+            bytes: TIMELINE.to_vec(),
+        }),
+        sources: Some(
+            SOURCES
+                .iter()
+                .map(|(name, bytes)| DataFile {
+                    path: dir.join("sources").join(name),
+                    bytes: bytes.to_vec(),
+                })
+                .collect(),
+        ),
+        dir,
+    }
+}
+
+/// Loads the bundled story: the US–Taliban agreement signed in Doha on 29 February 2020.
+pub fn load() -> Result<Timeline, Problems> {
+    load::load_files(&files())
+}

@@ -1,0 +1,23 @@
+//! annals: news articles in, a dated and sourced timeline out.
+//!
+//! The library holds the domain: [`source`]s (articles), [`event`]s and their
+//! [`date`]s, the [`load`]er that checks a data folder and reports every
+//! [`problem`], the [`print`]er, and the bundled story. It never touches the
+//! terminal; the explorer in [`ui`] borrows a [`Timeline`] to draw it.
+
+pub mod bundled;
+pub mod date;
+pub mod event;
+pub mod load;
+pub mod print;
+pub mod problem;
+pub mod source;
+pub mod text;
+pub mod timeline;
+
+pub use date::{DateSpec, Precision, When};
+pub use event::{Event, Passage};
+pub use load::load;
+pub use problem::{Position, Problem, Problems};
+pub use source::Source;
+pub use timeline::Timeline;

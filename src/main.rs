@@ -1,0 +1,174 @@
+//! The `annals` command line: a thin layer over the library.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use annals::print::{Format, View};
+use annals::{Problems, Timeline};
+
+/// Exit code for data problems.
+const DATA_PROBLEM: u8 = 1;
+/// Exit code for usage errors, as clap uses.
+const USAGE: u8 = 2;
+
+/// Turn a handful of news articles about one story into a dated, sourced
+/// timeline you can explore from the keyboard.
+///
+/// With no command, opens the explorer on a terminal and prints the timeline
+/// otherwise. With no --data, uses the bundled story: the US–Taliban agreement
+/// signed in Doha on 29 February 2020.
+#[derive(Debug, Parser)]
+#[command(name = "annals", version, about, long_about)]
+struct Cli {
+    /// Data folder holding timeline.toml and sources/*.txt [default: the bundled story]
+    #[arg(long, global = true, value_name = "DIR")]
+    data: Option<PathBuf>,
+
+    /// When to use colour (NO_COLOR in the environment means never)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print the timeline as text, Markdown or JSON
+    Print(PrintArgs),
+    /// Check a data folder and list every problem (exit 1 if any)
+    Check,
+}
+
+#[derive(Debug, Args)]
+struct PrintArgs {
+    /// Keep only the events these sources report (repeatable)
+    #[arg(long = "source", short = 's', value_name = "ID")]
+    sources: Vec<String>,
+
+    /// Quote the passages behind each event, with summaries and disagreements
+    #[arg(long, short = 'p')]
+    passages: bool,
+
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = FormatArg::Text)]
+    format: FormatArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FormatArg {
+    Text,
+    Markdown,
+    Json,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Text => Format::Text,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Json => Format::Json,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { USAGE } else { 0 });
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("annals: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.downcast_ref::<io::Error>()
+        .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let timeline = match load(&cli) {
+        Ok(t) => t,
+        Err(problems) => {
+            report(&problems);
+            return Ok(ExitCode::from(DATA_PROBLEM));
+        }
+    };
+    match cli.command {
+        Some(Command::Check) => {
+            println!(
+                "ok: {} events from {} sources, every quote found",
+                timeline.events.len(),
+                timeline.sources.len()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Print(args)) => print(&timeline, &args),
+        None => {
+            let args = PrintArgs {
+                sources: Vec::new(),
+                passages: false,
+                format: FormatArg::Text,
+            };
+            print(&timeline, &args)
+        }
+    }
+}
+
+fn load(cli: &Cli) -> Result<Timeline, Problems> {
+    match &cli.data {
+        Some(dir) => annals::load(dir),
+        None => annals::bundled::load(),
+    }
+}
+
+fn report(problems: &Problems) {
+    let mut err = io::stderr().lock();
+    let _ = writeln!(err, "{problems}");
+}
+
+fn print(timeline: &Timeline, args: &PrintArgs) -> anyhow::Result<ExitCode> {
+    let mut view = View::new(timeline);
+    view.passages = args.passages;
+    if !args.sources.is_empty() {
+        view.visible = vec![false; timeline.sources.len()];
+        for id in &args.sources {
+            match timeline.source_index(id) {
+                Some(i) => view.visible[i] = true,
+                None => {
+                    let known: Vec<&str> = timeline.sources.iter().map(|s| s.id.as_str()).collect();
+                    eprintln!(
+                        "error: unknown source `{id}`\n    known sources: {}",
+                        known.join(", ")
+                    );
+                    return Ok(ExitCode::from(USAGE));
+                }
+            }
+        }
+    }
+    let out = view.render(args.format.into());
+    let mut stdout = io::stdout().lock();
+    stdout.write_all(out.as_bytes())?;
+    stdout.flush()?;
+    let _ = io::stdout().is_terminal();
+    Ok(ExitCode::SUCCESS)
+}

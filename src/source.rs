@@ -1,0 +1,155 @@
+//! Sources: the articles a timeline quotes, each a file of TOML front matter
+//! between `+++` lines followed by the article body, verbatim.
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::text;
+
+/// One article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// Short id, the file name without `.txt`.
+    pub id: String,
+    /// A descriptive title.
+    pub title: String,
+    /// The outlet, where the article itself names it.
+    pub outlet: Option<String>,
+    /// Publication date.
+    pub published: NaiveDate,
+    /// Where it was published online.
+    pub url: Option<String>,
+    /// Language tag, such as `en`.
+    pub language: Option<String>,
+    /// Anything a reader should know about the text.
+    pub note: Option<String>,
+    /// The file it came from, as shown in messages.
+    pub path: PathBuf,
+    /// The 1-based line of the file on which the body starts.
+    pub body_line: usize,
+    /// The article, exactly as published.
+    pub body: String,
+    /// Byte ranges of the body's paragraphs.
+    pub paragraphs: Vec<Range<usize>>,
+}
+
+impl Source {
+    /// The outlet if known, else the title: how the source is named in lists.
+    pub fn label(&self) -> &str {
+        self.outlet.as_deref().unwrap_or(&self.title)
+    }
+
+    /// The byte range of the paragraph(s) covering `span` of the body.
+    pub fn paragraph_around(&self, span: &Range<usize>) -> Range<usize> {
+        let mut covering = self
+            .paragraphs
+            .iter()
+            .filter(|p| p.start < span.end.max(span.start + 1) && span.start < p.end);
+        match covering.next() {
+            Some(first) => {
+                let last = covering.last().unwrap_or(first);
+                first.start..last.end
+            }
+            None => span.clone(),
+        }
+    }
+}
+
+/// A source file split into its parts; offsets are bytes into the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split<'a> {
+    /// The TOML between the `+++` lines.
+    pub front_matter: &'a str,
+    /// Where the front matter starts in the file.
+    pub front_matter_offset: usize,
+    /// The article body.
+    pub body: &'a str,
+    /// Where the body starts in the file.
+    pub body_offset: usize,
+}
+
+/// What is wrong with a file's front matter fences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FenceError {
+    /// The first line is not `+++`.
+    Missing,
+    /// No closing `+++` line.
+    Unclosed,
+}
+
+fn is_fence(line: &str) -> bool {
+    line.trim_end() == "+++"
+}
+
+/// Splits a source file into front matter and body. A UTF-8 byte order mark
+/// before the first fence is allowed.
+pub fn split(file: &str) -> Result<Split<'_>, FenceError> {
+    let start = if file.starts_with('\u{feff}') { 3 } else { 0 };
+    let lines = text::line_ranges(file);
+    let mut lines = lines.into_iter().skip_while(|r| r.end <= start);
+    let first = lines.next().ok_or(FenceError::Missing)?;
+    if !is_fence(&file[start.max(first.start)..first.end]) {
+        return Err(FenceError::Missing);
+    }
+    let front_matter_offset = (first.end + 1).min(file.len());
+    for line in lines {
+        if is_fence(&file[line.clone()]) {
+            let body_offset = file[line.end..]
+                .find('\n')
+                .map_or(file.len(), |i| line.end + i + 1);
+            return Ok(Split {
+                front_matter: &file[front_matter_offset..line.start],
+                front_matter_offset,
+                body: &file[body_offset..],
+                body_offset,
+            });
+        }
+    }
+    Err(FenceError::Unclosed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_keeps_the_body_verbatim() {
+        let file = "+++\ntitle = \"t\"\n+++\nBody line\n\nmore";
+        let s = split(file).unwrap();
+        assert_eq!(s.front_matter, "title = \"t\"\n");
+        assert_eq!(s.body, "Body line\n\nmore");
+        assert_eq!(&file[s.body_offset..], s.body);
+        assert_eq!(&file[s.front_matter_offset..][..5], "title");
+    }
+
+    #[test]
+    fn split_reports_missing_and_unclosed_fences() {
+        assert_eq!(split("title = 1\n"), Err(FenceError::Missing));
+        assert_eq!(split(""), Err(FenceError::Missing));
+        assert_eq!(split("+++\ntitle = 1\n"), Err(FenceError::Unclosed));
+        assert!(split("\u{feff}+++\r\n+++\r\nx").is_ok());
+    }
+
+    #[test]
+    fn paragraph_around_covers_spans_across_paragraphs() {
+        let body = "One two.\n\nThree four.\n\nFive.".to_string();
+        let source = Source {
+            id: "s".into(),
+            title: "t".into(),
+            outlet: None,
+            published: NaiveDate::from_ymd_opt(2020, 2, 29).unwrap(),
+            url: None,
+            language: None,
+            note: None,
+            path: "s.txt".into(),
+            body_line: 1,
+            paragraphs: text::paragraphs(&body),
+            body,
+        };
+        assert_eq!(source.paragraph_around(&(4..7)), 0..8);
+        assert_eq!(source.paragraph_around(&(4..14)), 0..22);
+        assert_eq!(source.label(), "t");
+    }
+}
