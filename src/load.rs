@@ -252,9 +252,14 @@ impl Doc<'_> {
         for error in errors {
             let span = error.span().unwrap_or(0..0);
             let message = error.message().trim().replace('\n', "; ");
+            let help = if message.contains("date") {
+                "write a real calendar date, such as 2020-02-29"
+            } else {
+                "fix the TOML syntax: strings need \"quotes\", tables [brackets], one key = value a line"
+            };
             problems.push(
                 self.problem(&span, format!("TOML syntax: {message}"))
-                    .with_help("fix the TOML syntax (strings need \"quotes\", tables [brackets])"),
+                    .with_help(help),
             );
         }
         None
@@ -277,7 +282,7 @@ impl<'d, 'a> Fields<'d, 'a> {
             if known.contains(&name) {
                 continue;
             }
-            let mut help = format!("{} fields are: {}", self.what, known.join(", "));
+            let mut help = format!("the fields of {} are: {}", self.what, known.join(", "));
             if let Some(near) = suggest(name, known.iter().copied()) {
                 help = format!("did you mean `{near}`? {help}");
             }
@@ -353,7 +358,7 @@ pub(crate) fn suggest<'c>(
     word: &str,
     candidates: impl IntoIterator<Item = &'c str>,
 ) -> Option<&'c str> {
-    let limit = (word.chars().count() / 3).max(1);
+    let limit = (word.chars().count() / 3).max(2);
     candidates
         .into_iter()
         .map(|c| (edit_distance(word, c), c))
@@ -505,8 +510,10 @@ fn toml_date(
 /// An event as read from `timeline.toml`, before dates are resolved.
 struct RawEvent {
     id: String,
+    id_span: Range<usize>,
     title: String,
-    date: DateSpec,
+    /// `None` when the date could not be read (already reported).
+    date: Option<DateSpec>,
     date_span: Range<usize>,
     summary: Option<String>,
     disagreement: Option<String>,
@@ -596,7 +603,6 @@ fn parse_event(
         );
         return None;
     };
-    let before = problems.len();
     let fields = Fields {
         doc,
         table,
@@ -605,13 +611,13 @@ fn parse_event(
     };
     fields.check_known(EVENT_FIELDS, problems);
     let id = fields.string("id", Some("\"signing\""), problems);
-    if let (Some(id), Some(v)) = (&id, fields.get("id")) {
-        if !date::is_id(id) {
-            problems.push(
-                doc.problem(&v.span(), format!("`{id}` is not a usable event id"))
-                    .with_help("start with a letter and use only letters, digits, - and _"),
-            );
-        }
+    if let (Some(id), Some(v)) = (&id, fields.get("id"))
+        && !date::is_id(id)
+    {
+        problems.push(
+            doc.problem(&v.span(), format!("`{id}` is not a usable event id"))
+                .with_help("start with a letter and use only letters, digits, - and _"),
+        );
     }
     let title = fields.string("title", Some("\"What happened\""), problems);
     let summary = fields.string("summary", None, problems);
@@ -644,7 +650,7 @@ fn parse_event(
             );
             None
         }
-        Some(v) => parse_date(doc, v, problems).map(|d| (d, v.span())),
+        Some(v) => Some((parse_date(doc, v, problems), v.span())),
     };
     let mut passages = Vec::new();
     match fields.get("evidence") {
@@ -671,14 +677,15 @@ fn parse_event(
             ),
         },
     }
-    if problems.len() > before {
-        return None;
-    }
+    // An event with problems is still returned when its id and date can be
+    // read, so that duplicate ids, unknown anchors and cycles are reported too;
+    // the timeline as a whole fails whenever any problem was found.
     passages.sort_by_key(|p| (p.source, p.quote.start));
     let (date, date_span) = date?;
     Some(RawEvent {
+        id_span: fields.get("id").map_or(value.span(), |v| v.span()),
         id: id?,
-        title: title?,
+        title: title.unwrap_or_default(),
         date,
         date_span,
         summary,
@@ -803,10 +810,11 @@ fn parse_evidence(
                 "quotes must match the article verbatim; only whitespace and typographic quotes, apostrophes and dashes may differ",
             );
             if let Some((line, range)) = text::nearest_line(&source.body, &quote) {
-                let shown: String = text::sanitize_line(&source.body[range])
-                    .chars()
-                    .take(160)
-                    .collect();
+                let full = text::sanitize_line(&source.body[range]);
+                let mut shown: String = full.chars().take(160).collect();
+                if shown.len() < full.len() {
+                    shown.push('…');
+                }
                 help = format!(
                     "nearest line, {}:{}: {shown}\n{help}",
                     source.path.display(),
@@ -834,10 +842,11 @@ fn resolve(doc: &Doc<'_>, raw: Vec<RawEvent>, problems: &mut Problems) -> Vec<Ev
         if let Some(&first) = index.get(e.id.as_str()) {
             duplicate[i] = true;
             problems.push(
-                doc.problem(&e.date_span, format!("duplicate event id `{}`", e.id)).with_help(format!(
-                    "the id is already used by the event dated at line {}; give each event its own id",
-                    doc.position(&raw[first].date_span).line
-                )),
+                doc.problem(&e.id_span, format!("duplicate event id `{}`", e.id))
+                    .with_help(format!(
+                        "line {} already uses it; give each event its own id",
+                        doc.position(&raw[first].id_span).line
+                    )),
             );
         } else {
             index.insert(&e.id, i);
@@ -864,7 +873,7 @@ fn resolve(doc: &Doc<'_>, raw: Vec<RawEvent>, problems: &mut Problems) -> Vec<Ev
                 State::Busy => {}
                 State::Todo => {
                     state[current] = State::Busy;
-                    if let Some(anchor) = raw[current].date.anchor() {
+                    if let Some(anchor) = raw[current].date.as_ref().and_then(DateSpec::anchor) {
                         match index.get(anchor) {
                             None => {
                                 let ids: Vec<&str> = raw.iter().map(|e| e.id.as_str()).collect();
@@ -918,7 +927,11 @@ fn resolve(doc: &Doc<'_>, raw: Vec<RawEvent>, problems: &mut Problems) -> Vec<Ev
                     }
                 }
             }
-            let date = &raw[current].date;
+            let Some(date) = &raw[current].date else {
+                state[current] = State::Done(None);
+                path.pop();
+                continue;
+            };
             let when = match date.absolute() {
                 Some(result) => Some(result),
                 None => date

@@ -115,7 +115,9 @@ impl<'t> View<'t> {
                     t.sources[p.source].id,
                     sanitize_line(t.quote(p))
                 );
-                let _ = writeln!(out, "{pad}  > {}", sanitize_line(t.paragraph(p)));
+                if p.paragraph != p.quote {
+                    let _ = writeln!(out, "{pad}  > {}", sanitize_line(t.paragraph(p)));
+                }
             }
         }
         out

@@ -47,12 +47,9 @@ impl Source {
             .paragraphs
             .iter()
             .filter(|p| p.start < span.end.max(span.start + 1) && span.start < p.end);
-        match covering.next() {
-            Some(first) => {
-                let last = covering.last().unwrap_or(first);
-                first.start..last.end
-            }
-            None => span.clone(),
+        match (covering.clone().next(), covering.next_back()) {
+            (Some(first), Some(last)) => first.start..last.end,
+            _ => span.clone(),
         }
     }
 }
@@ -149,7 +146,7 @@ mod tests {
             body,
         };
         assert_eq!(source.paragraph_around(&(4..7)), 0..8);
-        assert_eq!(source.paragraph_around(&(4..14)), 0..22);
+        assert_eq!(source.paragraph_around(&(4..14)), 0..21);
         assert_eq!(source.label(), "t");
     }
 }

@@ -1,1 +1,354 @@
+//! Loader tests: one per problem class, each checking the message and its
+//! file:line:column, plus the bundled story and a never-panics property.
 
+use super::*;
+use proptest::prelude::*;
+
+const SUN: &str = "+++\ntitle = \"Sun\"\npublished = 2020-02-29\n+++\nThe deal was signed in Doha today.\nPompeo was there.";
+
+fn files(timeline: Option<&str>, sources: &[(&str, &[u8])]) -> DataFiles {
+    DataFiles {
+        dir: PathBuf::from("d"),
+        timeline: timeline.map(|t| DataFile {
+            path: PathBuf::from("d/timeline.toml"),
+            bytes: t.as_bytes().to_vec(),
+        }),
+        sources: Some(
+            sources
+                .iter()
+                .map(|(name, bytes)| DataFile {
+                    path: PathBuf::from(format!("d/sources/{name}")),
+                    bytes: bytes.to_vec(),
+                })
+                .collect(),
+        ),
+    }
+}
+
+/// The problems of a data folder with the sun source and this timeline.
+fn problems(timeline: &str) -> Vec<String> {
+    problems_of(&files(Some(timeline), &[("sun.txt", SUN.as_bytes())]))
+}
+
+fn problems_of(files: &DataFiles) -> Vec<String> {
+    match load_files(files) {
+        Ok(_) => Vec::new(),
+        Err(p) => p.iter().map(|p| p.to_string()).collect(),
+    }
+}
+
+fn event(fields: &str) -> String {
+    format!("title = \"T\"\n\n[[events]]\n{fields}\n")
+}
+
+const EVIDENCE: &str = "evidence = [{ source = \"sun\", quote = \"signed in Doha\" }]";
+
+#[test]
+fn a_good_folder_loads_with_resolved_dates() {
+    let t = load_files(&files(
+        Some(&format!(
+            "title = \"T\"\n[[events]]\nid = \"later\"\ntitle = \"L\"\ndate = \"signing + 14 months\"\n{EVIDENCE}\n\
+             [[events]]\nid = \"signing\"\ntitle = \"S\"\ndate = 2020-02-29\n{EVIDENCE}\n"
+        )),
+        &[("sun.txt", SUN.as_bytes())],
+    ))
+    .unwrap();
+    assert_eq!(t.events[0].id, "signing");
+    assert_eq!(t.events[1].when.label(), "2021-04-29");
+    assert_eq!(
+        t.events[1].when.computed.as_deref(),
+        Some("signing + 14 months")
+    );
+    let p = &t.events[0].passages[0];
+    assert_eq!(t.quote(p), "signed in Doha");
+    assert_eq!(t.paragraph(p), "The deal was signed in Doha today.");
+}
+
+#[test]
+fn toml_syntax_errors_point_at_the_line() {
+    let p = problems("title = \"T\"\n[[events]\nid = 1\n");
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(p[0].starts_with("d/timeline.toml:2:"), "{p:?}");
+    assert!(p[0].contains("TOML syntax"), "{p:?}");
+}
+
+#[test]
+fn unknown_fields_are_named_with_a_suggestion() {
+    let p = problems(&event(&format!(
+        "id = \"a\"\ntitle = \"A\"\ndate = 2001\ntitel = \"x\"\n{EVIDENCE}"
+    )));
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(
+        p[0].starts_with("d/timeline.toml:7:1: unknown field `titel` in an event"),
+        "{p:?}"
+    );
+    assert!(p[0].contains("did you mean `title`?"), "{p:?}");
+}
+
+#[test]
+fn missing_fields_point_at_the_event() {
+    let p = problems(&event(&format!("id = \"a\"\ndate = 2001\n{EVIDENCE}")));
+    assert_eq!(
+        p,
+        vec![
+            "d/timeline.toml:3:1: an event has no `title`\n    add it, for example: title = \"What happened\""
+        ]
+    );
+    let p = problems(&event("id = \"a\"\ntitle = \"A\"\ndate = 2001"));
+    assert!(
+        p[0].starts_with("d/timeline.toml:3:1: an event has no `evidence`"),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn wrong_types_say_what_was_expected() {
+    let p = problems(&event(&format!(
+        "id = \"a\"\ntitle = 5\ndate = 2001\n{EVIDENCE}"
+    )));
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(
+        p[0].starts_with("d/timeline.toml:5:9: `title` should be a string"),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn duplicate_ids_name_the_first_use() {
+    let one = format!("id = \"a\"\ntitle = \"A\"\ndate = 2001\n{EVIDENCE}");
+    let p = problems(&format!(
+        "title = \"T\"\n[[events]]\n{one}\n[[events]]\n{one}\n"
+    ));
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(
+        p[0].starts_with("d/timeline.toml:8:6: duplicate event id `a`"),
+        "{p:?}"
+    );
+    assert!(p[0].contains("line 3 already uses it"), "{p:?}");
+}
+
+#[test]
+fn unknown_sources_list_the_known_ones() {
+    let p = problems(&event(
+        "id = \"a\"\ntitle = \"A\"\ndate = 2001\nevidence = [{ source = \"sunn\", quote = \"Doha\" }]",
+    ));
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(
+        p[0].starts_with("d/timeline.toml:7:24: unknown source `sunn`"),
+        "{p:?}"
+    );
+    assert!(
+        p[0].contains("did you mean `sun`? known sources: sun"),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn unknown_anchor_events_are_reported() {
+    let p = problems(&event(&format!(
+        "id = \"a\"\ntitle = \"A\"\ndate = \"signin + 3 days\"\n{EVIDENCE}"
+    )));
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(
+        p[0].starts_with("d/timeline.toml:6:8: unknown event `signin` in relative date"),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn cycles_among_relative_dates_are_reported_once() {
+    let ev = |id: &str, date: &str| {
+        format!("[[events]]\nid = \"{id}\"\ntitle = \"X\"\ndate = \"{date}\"\n{EVIDENCE}\n")
+    };
+    let p = problems(&format!(
+        "title = \"T\"\n{}{}{}",
+        ev("a", "b + 1 day"),
+        ev("b", "c + 1 day"),
+        ev("c", "a - 1 week")
+    ));
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(
+        p[0].contains("relative dates form a cycle: a → b → c → a"),
+        "{p:?}"
+    );
+    assert!(p[0].starts_with("d/timeline.toml:15:8:"), "{p:?}");
+    let p =
+        problems(&ev("self", "self + 1 day").replace("[[events]]", "title = \"T\"\n[[events]]"));
+    assert!(p[0].contains("cycle: self → self"), "{p:?}");
+}
+
+#[test]
+fn impossible_dates_are_explained() {
+    let p = problems(&event(&format!(
+        "id = \"a\"\ntitle = \"A\"\ndate = \"2021-02-29\"\n{EVIDENCE}"
+    )));
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(
+        p[0].starts_with(
+            "d/timeline.toml:6:8: 2021-02-29 is not a date: February 2021 has 28 days"
+        ),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn ranges_ending_before_they_start_are_rejected() {
+    let p = problems(&event(&format!(
+        "id = \"a\"\ntitle = \"A\"\ndate = {{ start = 2020-03-01, end = 2020-02-01 }}\n{EVIDENCE}"
+    )));
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(
+        p[0].starts_with(
+            "d/timeline.toml:6:8: the range ends (2020-02-01) before it starts (2020-03-01)"
+        ),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn missing_quotes_show_the_nearest_line() {
+    let p = problems(&event(
+        "id = \"a\"\ntitle = \"A\"\ndate = 2001\nevidence = [{ source = \"sun\", quote = \"Pompeo was here\" }]",
+    ));
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(
+        p[0].starts_with("d/timeline.toml:7:39: quote not found in d/sources/sun.txt"),
+        "{p:?}"
+    );
+    assert!(
+        p[0].contains("nearest line, d/sources/sun.txt:6: Pompeo was there."),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn non_utf8_files_name_the_bad_byte() {
+    let bad: &[u8] = b"+++\ntitle = \"X\"\npublished = 2020-02-29\n+++\nCaf\xe9 society";
+    let p = problems_of(&files(
+        Some(&event(&format!(
+            "id = \"a\"\ntitle = \"A\"\ndate = 2001\n{EVIDENCE}"
+        ))),
+        &[("sun.txt", SUN.as_bytes()), ("bad.txt", bad)],
+    ));
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(
+        p[0].starts_with("d/sources/bad.txt:5:4: not UTF-8: byte 0xE9"),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn front_matter_must_be_present_and_closed() {
+    let t = event(&format!(
+        "id = \"a\"\ntitle = \"A\"\ndate = 2001\n{EVIDENCE}"
+    ));
+    let p = problems_of(&files(
+        Some(&t),
+        &[("sun.txt", SUN.as_bytes()), ("a.txt", b"Just an article.")],
+    ));
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(
+        p[0].starts_with("d/sources/a.txt:1:1: missing front matter"),
+        "{p:?}"
+    );
+    let p = problems_of(&files(
+        Some(&t),
+        &[
+            ("sun.txt", SUN.as_bytes()),
+            ("a.txt", b"+++\ntitle = \"x\"\nbody"),
+        ],
+    ));
+    assert!(
+        p[0].starts_with("d/sources/a.txt:1:1: broken front matter"),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn front_matter_problems_count_lines_from_the_file_start() {
+    let t = event(&format!(
+        "id = \"a\"\ntitle = \"A\"\ndate = 2001\n{EVIDENCE}"
+    ));
+    let src = b"+++\ntitle = \"x\"\npublished = \"yesterday\"\nauthor = \"me\"\n+++\nbody";
+    let p = problems_of(&files(
+        Some(&t),
+        &[("sun.txt", SUN.as_bytes()), ("a.txt", src)],
+    ));
+    assert_eq!(p.len(), 2, "{p:?}");
+    assert!(
+        p[0].starts_with("d/sources/a.txt:3:13: `published` should be a day such as 2020-02-29"),
+        "{p:?}"
+    );
+    assert!(
+        p[1].starts_with("d/sources/a.txt:4:1: unknown field `author` in front matter"),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn an_empty_folder_says_what_belongs_in_it() {
+    let p = problems_of(&files(None, &[]));
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(p[0].starts_with("d:1:1: empty data folder"), "{p:?}");
+    let p = problems_of(&DataFiles {
+        dir: PathBuf::from("d"),
+        timeline: Some(DataFile {
+            path: PathBuf::from("d/timeline.toml"),
+            bytes: event("").into_bytes(),
+        }),
+        sources: None,
+    });
+    assert!(
+        p[0].starts_with("d/sources:1:1: the sources folder is missing"),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn every_problem_is_reported_not_just_the_first() {
+    let p = problems(&format!(
+        "title = \"T\"\nauthor = 1\n[[events]]\nid = \"a\"\ntitle = \"A\"\ndate = \"2020-02-30\"\n{EVIDENCE}\n\
+         [[events]]\nid = \"b\"\ntitle = \"B\"\ndate = 2001\nevidence = [{{ source = \"nope\", quote = \"x\" }}]\n"
+    ));
+    assert_eq!(p.len(), 3, "{p:?}");
+    assert!(p[0].contains(":2:1: unknown field `author`"), "{p:?}");
+    assert!(p[1].contains(":6:8: 2020-02-30 is not a date"), "{p:?}");
+    assert!(p[2].contains(":12:24: unknown source `nope`"), "{p:?}");
+}
+
+#[test]
+fn the_bundled_story_loads() {
+    let t = crate::bundled::load().unwrap();
+    assert_eq!(t.sources.len(), 4);
+    assert!(
+        t.events
+            .windows(2)
+            .all(|w| w[0].when.start <= w[1].when.start)
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn arbitrary_timelines_never_panic(text in "\\PC{0,400}") {
+        let _ = problems(&text);
+    }
+
+    #[test]
+    fn mangled_events_never_panic(
+        id in "[a-z\\[\\]\"= ]{0,6}",
+        date in "[0-9a-z +\\-\"{}=,]{0,24}",
+        quote in "\\PC{0,20}",
+    ) {
+        let _ = problems(&event(&format!(
+            "id = \"{id}\"\ntitle = \"A\"\ndate = {date}\nevidence = [{{ source = \"sun\", quote = \"{quote}\" }}]"
+        )));
+    }
+
+    #[test]
+    fn arbitrary_source_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+        let t = event(&format!("id = \"a\"\ntitle = \"A\"\ndate = 2001\n{EVIDENCE}"));
+        let _ = problems_of(&files(Some(&t), &[("sun.txt", &bytes)]));
+    }
+}

@@ -1,0 +1,196 @@
+//! Lexicon: the vocabulary and the word classes of `rules/lexicon.txt` (months, units, ...).
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::tokens::{Token, UNKNOWN, split_phrase};
+
+/// Most classes a lexicon may define; class membership of single words is a 64-bit set.
+const MAX_CLASSES: usize = 64;
+
+/// FNV-1a: the vocabulary keys are short words, for which it beats SipHash by a wide margin,
+/// and the keys come from the embedded tables, so hash flooding is not a concern.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// A class of the lexicon, by index.
+pub type ClassId = u16;
+
+/// One phrase of a class with its value.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The class the phrase belongs to.
+    pub class: ClassId,
+    /// Vocabulary ids of the phrase's tokens.
+    pub ids: Box<[u32]>,
+    /// The value given after `=`.
+    pub value: Box<str>,
+}
+
+/// The vocabulary (every word of the tables and rules, with an id) and the word classes.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    words: FnvMap<Box<str>, u32>,
+    classes: Vec<String>,
+    entries: Vec<Entry>,
+    /// For each vocabulary id, the entries whose phrase starts with it.
+    by_first: Vec<Vec<u32>>,
+    /// For each vocabulary id, the classes that contain it as a one-word phrase.
+    single: Vec<u64>,
+}
+
+impl Lexicon {
+    /// Parses the `[class]` / `phrase | phrase = value` format of `rules/lexicon.txt`.
+    pub fn parse(source: &str) -> Result<Lexicon, String> {
+        let mut lex = Lexicon::default();
+        let mut class: Option<ClassId> = None;
+        for (n, raw) in source.lines().enumerate() {
+            let line = raw.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let at = |msg: &str| format!("lexicon.txt:{}: {msg}: {line}", n + 1);
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                if lex.class_id(name).is_some() {
+                    return Err(at("class defined twice"));
+                }
+                if lex.classes.len() == MAX_CLASSES {
+                    return Err(at("too many classes"));
+                }
+                lex.classes.push(name.to_string());
+                class = Some((lex.classes.len() - 1) as ClassId);
+                continue;
+            }
+            let class = class.ok_or_else(|| at("entry before any [class]"))?;
+            let (phrases, value) = line.split_once('=').ok_or_else(|| at("missing `=`"))?;
+            let value = value.trim();
+            if value.is_empty() {
+                return Err(at("empty value"));
+            }
+            for phrase in phrases.split('|') {
+                let words = split_phrase(phrase);
+                if words.is_empty() {
+                    return Err(at("empty phrase"));
+                }
+                let ids: Box<[u32]> = words.iter().map(|w| lex.intern(w)).collect();
+                let index = lex.entries.len() as u32;
+                lex.by_first[ids[0] as usize].push(index);
+                if ids.len() == 1 {
+                    lex.single[ids[0] as usize] |= 1 << class;
+                }
+                lex.entries.push(Entry {
+                    class,
+                    ids,
+                    value: value.into(),
+                });
+            }
+        }
+        Ok(lex)
+    }
+
+    /// Returns the id of a lower-cased word, adding it to the vocabulary if new.
+    pub fn intern(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.words.get(word) {
+            return id;
+        }
+        let id = self.by_first.len() as u32;
+        self.words.insert(word.into(), id);
+        self.by_first.push(Vec::new());
+        self.single.push(0);
+        id
+    }
+
+    /// The id of a lower-cased word, or [`UNKNOWN`].
+    pub fn id(&self, word: &str) -> u32 {
+        self.words.get(word).copied().unwrap_or(UNKNOWN)
+    }
+
+    /// Number of words in the vocabulary.
+    pub fn vocabulary_len(&self) -> usize {
+        self.by_first.len()
+    }
+
+    /// The id of a class by name.
+    pub fn class_id(&self, name: &str) -> Option<ClassId> {
+        self.classes
+            .iter()
+            .position(|c| c == name)
+            .map(|i| i as ClassId)
+    }
+
+    /// The name of a class.
+    pub fn class_name(&self, class: ClassId) -> &str {
+        self.classes.get(class as usize).map_or("", String::as_str)
+    }
+
+    /// All entries of the lexicon.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The entries whose phrase starts with vocabulary id `id`.
+    pub fn starting_with(&self, id: u32) -> impl Iterator<Item = &Entry> {
+        self.by_first
+            .get(id as usize)
+            .into_iter()
+            .flatten()
+            .map(|&e| &self.entries[e as usize])
+    }
+
+    /// Whether the word with id `id` is on its own a phrase of `class`.
+    pub fn is(&self, id: u32, class: ClassId) -> bool {
+        self.single
+            .get(id as usize)
+            .is_some_and(|bits| bits & (1 << class) != 0)
+    }
+
+    /// The longest phrase of `class` at `tokens[i..]`: its length in tokens and its value.
+    pub fn match_class(&self, class: ClassId, tokens: &[Token], i: usize) -> Option<(usize, &str)> {
+        let first = tokens.get(i)?;
+        let mut best: Option<(usize, &str)> = None;
+        for entry in self.starting_with(first.id) {
+            if entry.class != class || best.is_some_and(|(len, _)| len >= entry.ids.len()) {
+                continue;
+            }
+            let rest = tokens.get(i + 1..i + entry.ids.len());
+            let fits = rest.is_some_and(|rest| {
+                rest.iter().zip(&entry.ids[1..]).all(|(t, &id)| {
+                    // A phrase never spans a paragraph break.
+                    t.id == id && !t.para_before
+                })
+            });
+            if fits {
+                best = Some((entry.ids.len(), &entry.value));
+            }
+        }
+        best
+    }
+
+    /// The value of the one-word phrase `id` in `class`.
+    pub fn value_of(&self, class: ClassId, id: u32) -> Option<&str> {
+        self.starting_with(id)
+            .find(|e| e.class == class && e.ids.len() == 1)
+            .map(|e| &*e.value)
+    }
+}

@@ -1,0 +1,364 @@
+//! Numbers written in digits or words: cardinals, ordinals, years, days, decades, clock times.
+
+use super::lexicon::{ClassId, Lexicon};
+use super::tokens::{Kind, Token};
+
+/// Longest number phrase, in tokens ("one hundred and twenty - five thousand ..."); the cap keeps
+/// every attempt bounded.
+const MAX_NUMBER_TOKENS: usize = 12;
+
+/// The lexicon classes the number parsers read.
+#[derive(Debug, Clone, Copy)]
+pub struct NumberClasses {
+    pub number: ClassId,
+    pub multiplier: ClassId,
+    pub ordinal: ClassId,
+    pub ordsuffix: ClassId,
+    pub ampm: ClassId,
+}
+
+impl NumberClasses {
+    /// Looks the classes up by name.
+    pub fn find(lex: &Lexicon) -> Result<NumberClasses, String> {
+        let get = |name: &str| {
+            lex.class_id(name)
+                .ok_or_else(|| format!("lexicon.txt lacks the [{name}] class"))
+        };
+        Ok(NumberClasses {
+            number: get("number")?,
+            multiplier: get("multiplier")?,
+            ordinal: get("ordinal")?,
+            ordsuffix: get("ordsuffix")?,
+            ampm: get("ampm")?,
+        })
+    }
+}
+
+/// Reads numbers at token positions.
+pub struct Numbers<'a> {
+    pub lex: &'a Lexicon,
+    pub classes: NumberClasses,
+    pub tokens: &'a [Token],
+}
+
+/// A number found at a position: how many tokens it takes and its value.
+pub type Found = Option<(usize, f64)>;
+
+impl Numbers<'_> {
+    fn tok(&self, i: usize) -> Option<&Token> {
+        self.tokens.get(i)
+    }
+
+    /// Token `i` directly follows the previous one, with no white space.
+    fn glued(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| !t.space_before)
+    }
+
+    fn is_punct(&self, i: usize, ch: &str) -> bool {
+        self.tok(i)
+            .is_some_and(|t| t.kind == Kind::Punct && t.id == self.lex.id(ch))
+    }
+
+    fn word_value(&self, i: usize, class: ClassId) -> Option<u64> {
+        let t = self.tok(i)?;
+        self.lex.value_of(class, t.id)?.parse().ok()
+    }
+
+    /// The value of a number token not glued to digits around it by `,` or `.` (so the "13"
+    /// of "13,000" or "2.5" is not read as a number of its own).
+    fn plain_int(&self, i: usize) -> Option<u64> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Number {
+            return None;
+        }
+        let glued_digit = |j: usize| self.tok(j).is_some_and(|t| t.kind == Kind::Number);
+        for sep in [",", ".", "/"] {
+            if self.is_punct(i + 1, sep) && self.glued(i + 1) && self.glued(i + 2) && glued_digit(i + 2)
+            {
+                return None;
+            }
+            if i >= 2 && self.is_punct(i - 1, sep) && !t.space_before && glued_digit(i - 2) {
+                return None;
+            }
+        }
+        t.value
+    }
+
+    /// A cardinal: "14", "13,000", "2.5", "seven", "twenty - four", "one hundred".
+    pub fn cardinal(&self, i: usize) -> Found {
+        let t = self.tok(i)?;
+        if t.kind == Kind::Number {
+            return self.digits(i);
+        }
+        self.number_words(i)
+    }
+
+    fn digits(&self, i: usize) -> Found {
+        let t = self.tok(i)?;
+        if i >= 2 && !t.space_before && self.tok(i - 2).is_some_and(|p| p.kind == Kind::Number) {
+            // The tail of "13,000" or "2.5" is not a number of its own.
+            if self.is_punct(i - 1, ",") || self.is_punct(i - 1, ".") {
+                return None;
+            }
+        }
+        let mut value = t.value? as f64;
+        let mut len = 1;
+        // Thousands groups: "13,000", "1,000,000".
+        while self.is_punct(i + len, ",")
+            && self.glued(i + len)
+            && self.glued(i + len + 1)
+            && self.tok(i + len + 1).is_some_and(|t| t.has_digits(3))
+            && len < MAX_NUMBER_TOKENS
+        {
+            value = value * 1000.0 + self.tok(i + len + 1)?.value? as f64;
+            len += 2;
+        }
+        // Decimals: "2.5".
+        if self.is_punct(i + len, ".")
+            && self.glued(i + len)
+            && self.glued(i + len + 1)
+            && self.tok(i + len + 1).is_some_and(|t| t.kind == Kind::Number && t.len() <= 6)
+        {
+            let frac = self.tok(i + len + 1)?;
+            value += frac.value? as f64 / 10f64.powi(frac.len() as i32);
+            len += 2;
+        }
+        Some((len, value))
+    }
+
+    fn number_words(&self, i: usize) -> Found {
+        let mut total = 0u64;
+        let mut current = 0u64;
+        let mut len = 0;
+        let mut last_small = false;
+        while len < MAX_NUMBER_TOKENS {
+            let j = i + len;
+            if let Some(v) = self.word_value(j, self.classes.number) {
+                // "twenty four" / "twenty - four" combine; "five six" does not.
+                if last_small && !(current % 100 >= 20 && current % 10 == 0 && v < 10) {
+                    break;
+                }
+                current += v;
+                last_small = true;
+                len += 1;
+            } else if let Some(m) = self.word_value(j, self.classes.multiplier) {
+                if len == 0 {
+                    return None;
+                }
+                let base = current.max(1);
+                if m >= 1000 {
+                    total = total.saturating_add(base.saturating_mul(m));
+                    current = 0;
+                } else {
+                    current = base.saturating_mul(m);
+                }
+                last_small = false;
+                len += 1;
+            } else if len > 0
+                && self.is_punct(j, "-")
+                && self.word_value(j + 1, self.classes.number).is_some_and(|v| v < 10)
+                && current % 100 >= 20
+                && current % 10 == 0
+            {
+                len += 1;
+            } else if len > 0
+                && !last_small
+                && self.tok(j).is_some_and(|t| t.id == self.lex.id("and"))
+                && self.word_value(j + 1, self.classes.number).is_some()
+            {
+                len += 1;
+            } else {
+                break;
+            }
+        }
+        (len > 0).then(|| (len, (total + current) as f64))
+    }
+
+    /// A digit run of at most `max_digits` digits, not part of a bigger number.
+    pub fn int(&self, i: usize, max_digits: usize) -> Found {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Number || t.len() > max_digits {
+            return None;
+        }
+        self.plain_int(i).map(|v| (1, v as f64))
+    }
+
+    /// A year: "2001" (1000 to 2999, not a part of "2,001", "$2001" or "1990s") or written out
+    /// ("nineteen ninety - six", "two thousand and one").
+    pub fn year(&self, i: usize) -> Found {
+        let t = self.tok(i)?;
+        if t.kind == Kind::Number {
+            if t.len() != 4 {
+                return None;
+            }
+            let v = self.plain_int(i)?;
+            if !(1000..=2999).contains(&v) {
+                return None;
+            }
+            let before = i.checked_sub(1).and_then(|p| self.tok(p));
+            if !t.space_before && before.is_some_and(|p| p.id == self.lex.id("$")) {
+                return None;
+            }
+            if self.glued(i + 1) && self.tok(i + 1).is_some_and(|n| n.kind == Kind::Word) {
+                return None;
+            }
+            return Some((1, v as f64));
+        }
+        let first = self.word_value(i, self.classes.number)?;
+        if first == 2
+            && self.word_value(i + 1, self.classes.multiplier) == Some(1000)
+        {
+            let mut len = 2;
+            if self.tok(i + 2).is_some_and(|t| t.id == self.lex.id("and")) {
+                len += 1;
+            }
+            return match self.number_words(i + len) {
+                Some((n, v)) if v < 100.0 => Some((len + n, 2000.0 + v)),
+                _ => Some((2, 2000.0)),
+            };
+        }
+        if !(10..=20).contains(&first) {
+            return None;
+        }
+        if self.word_value(i + 1, self.classes.multiplier) == Some(100) {
+            return Some((2, first as f64 * 100.0));
+        }
+        let (n, rest) = self.number_words(i + 1)?;
+        if !(10.0..100.0).contains(&rest) {
+            return None;
+        }
+        Some((1 + n, first as f64 * 100.0 + rest))
+    }
+
+    /// An ordinal: "7th", "21st", "third", "twenty - first".
+    pub fn ordinal(&self, i: usize) -> Found {
+        let t = self.tok(i)?;
+        if t.kind == Kind::Number {
+            let v = self.plain_int(i)?;
+            let suffix = self.tok(i + 1)?;
+            if self.glued(i + 1) && self.lex.is(suffix.id, self.classes.ordsuffix) {
+                return Some((2, v as f64));
+            }
+            return None;
+        }
+        if let Some(v) = self.word_value(i, self.classes.ordinal) {
+            return Some((1, v as f64));
+        }
+        let tens = self.word_value(i, self.classes.number)?;
+        if !(20..=90).contains(&tens) || tens % 10 != 0 {
+            return None;
+        }
+        let j = if self.is_punct(i + 1, "-") { i + 2 } else { i + 1 };
+        let unit = self.word_value(j, self.classes.ordinal)?;
+        (unit < 10).then(|| (j + 1 - i, (tens + unit) as f64))
+    }
+
+    /// A day of the month: "7", "07", "7th", "seventh", "twenty - first".
+    pub fn day(&self, i: usize) -> Found {
+        let t = self.tok(i)?;
+        let (len, v) = if t.kind == Kind::Number {
+            if t.len() > 2 {
+                return None;
+            }
+            // "7:30" is a clock time, "7-year" a duration, "7%" a ratio.
+            if self.glued(i + 1) && self.tok(i + 1).is_some_and(|n| n.kind == Kind::Punct) {
+                let next = self.tok(i + 1)?.id;
+                if [":", "-", "%", "/"].iter().any(|p| self.lex.id(p) == next) {
+                    return None;
+                }
+            }
+            self.ordinal(i).or_else(|| self.int(i, 2))?
+        } else {
+            self.ordinal(i)?
+        };
+        (1.0..=31.0).contains(&v).then_some((len, v))
+    }
+
+    /// A month written as digits, 1 to 12.
+    pub fn month_digits(&self, i: usize) -> Found {
+        let (len, v) = self.int(i, 2)?;
+        (1.0..=12.0).contains(&v).then_some((len, v))
+    }
+
+    /// A decade: "1990s", "1990's", "'90s" (two-digit decades are returned as 90).
+    pub fn decade(&self, i: usize) -> Found {
+        let t = self.tok(i)?;
+        let s = self.lex.id("s");
+        let ends_in_s = |j: usize| -> Option<usize> {
+            if self.glued(j) && self.tok(j)?.id == s {
+                return Some(j + 1);
+            }
+            if self.is_punct(j, "'") && self.glued(j) && self.glued(j + 1) && self.tok(j + 1)?.id == s {
+                return Some(j + 2);
+            }
+            None
+        };
+        if t.kind == Kind::Number && t.len() == 4 {
+            let v = t.value?;
+            if v % 10 != 0 || !(1000..=2990).contains(&v) {
+                return None;
+            }
+            let end = ends_in_s(i + 1)?;
+            return Some((end - i, v as f64));
+        }
+        if self.is_punct(i, "'") {
+            let n = self.tok(i + 1)?;
+            if self.glued(i + 1) && n.has_digits(2) && n.value? % 10 == 0 {
+                let end = ends_in_s(i + 2)?;
+                return Some((end - i, n.value? as f64));
+            }
+        }
+        None
+    }
+
+    /// A clock time as minutes after midnight: "3 p.m.", "10:30", "7:15 pm", "12:00 a.m.".
+    pub fn clock(&self, i: usize) -> Found {
+        let (_, hour) = self.int(i, 2)?;
+        let mut len = 1;
+        let mut minute = 0.0;
+        let mut colon = false;
+        if self.is_punct(i + 1, ":") && self.glued(i + 1) && self.glued(i + 2) {
+            let m = self.tok(i + 2)?;
+            if m.has_digits(2) && m.value? < 60 {
+                minute = m.value? as f64;
+                len = 3;
+                colon = true;
+            }
+        }
+        let ampm = self.lex.match_class(self.classes.ampm, self.tokens, i + len);
+        let hour = match ampm {
+            Some((n, half)) => {
+                if !(1.0..=12.0).contains(&hour) {
+                    return None;
+                }
+                len += n;
+                match (half, hour == 12.0) {
+                    ("AM", true) => 0.0,
+                    ("PM", false) => hour + 12.0,
+                    _ => hour,
+                }
+            }
+            None if colon && hour <= 24.0 => hour,
+            None => return None,
+        };
+        Some((len, hour * 60.0 + minute))
+    }
+
+    /// A fraction written with a slash: "1/2", "3/4".
+    pub fn fraction(&self, i: usize) -> Found {
+        let (_, num) = self.int(i, 2).or_else(|| {
+            // `int` refuses "1" of "1/2" as part of a bigger number; read it directly.
+            let t = self.tok(i)?;
+            (t.kind == Kind::Number && t.len() <= 2).then_some((1, t.value? as f64))
+        })?;
+        if !(self.is_punct(i + 1, "/") && self.glued(i + 1) && self.glued(i + 2)) {
+            return None;
+        }
+        let den = self.tok(i + 2)?;
+        if den.kind != Kind::Number || den.len() > 2 {
+            return None;
+        }
+        let den = den.value? as f64;
+        (den > num && num > 0.0).then_some((3, num / den))
+    }
+}

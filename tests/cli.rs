@@ -1,0 +1,303 @@
+//! The `annals` binary end to end: print formats, source filters, `check` on
+//! broken fixture folders, and exit codes.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn annals(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run annals")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("UTF-8 output")
+}
+
+#[test]
+fn print_text_is_the_golden_timeline() {
+    let out = annals(&["print"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    insta::assert_snapshot!("print_text", stdout(&out));
+}
+
+#[test]
+fn print_text_shows_the_milestones_at_their_dates() {
+    let text = stdout(&annals(&["print"]));
+    for (date, title) in [
+        ("2001-09-11", "September 11"),
+        ("2001-10-07", "invasion of Afghanistan begins"),
+        ("2001-10-08 – 2002-01-07", "Taliban are driven from power"),
+        ("2009", "begins documenting civilian casualties"),
+        ("2020-02-22 – 2020-02-28", "reduction in violence"),
+        ("2020-02-29", "sign the agreement in Doha"),
+        ("2020-07-13", "135 days"),
+        ("2021-04-29", "14 months"),
+    ] {
+        let line = text
+            .lines()
+            .find(|l| l.starts_with(date) && l.contains(title))
+            .unwrap_or_else(|| panic!("no line for {date} {title} in\n{text}"));
+        assert!(!line.is_empty());
+    }
+    assert!(text.contains("computed: signing + 135 days"));
+    assert!(text.contains("computed: the 7 days before signing"));
+}
+
+#[test]
+fn print_passages_quotes_each_source() {
+    let out = annals(&["print", "--passages"]);
+    insta::assert_snapshot!("print_passages", stdout(&out));
+}
+
+#[test]
+fn no_subcommand_prints_when_stdout_is_not_a_terminal() {
+    assert_eq!(stdout(&annals(&[])), stdout(&annals(&["print"])));
+}
+
+#[test]
+fn print_markdown_has_headings_and_bold_quotes() {
+    let out = annals(&["print", "--format", "markdown", "--passages"]);
+    assert_eq!(out.status.code(), Some(0));
+    let md = stdout(&out);
+    assert!(md.starts_with("# The US–Taliban agreement, Doha, 29 February 2020\n"));
+    assert!(md.contains("\n### 2020-07-13: 135 days: US forces down to 8,600\n"));
+    assert!(md.contains("*Computed: signing + 135 days.*"));
+    assert!(
+        md.contains("**commits the US to withdrawing 8,600 troops within the first 135 days**")
+    );
+    assert!(md.contains("**Sources disagree:**"));
+    insta::assert_snapshot!("print_markdown", md);
+}
+
+#[test]
+fn print_json_follows_the_schema() {
+    let out = annals(&["print", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert!(doc["title"].is_string());
+    let sources = doc["sources"].as_array().unwrap();
+    assert_eq!(sources.len(), 4);
+    for s in sources {
+        for key in ["id", "title", "published"] {
+            assert!(s[key].is_string(), "{key} in {s}");
+        }
+        assert!(s["outlet"].is_string() || s["outlet"].is_null());
+    }
+    assert_eq!(
+        sources
+            .iter()
+            .filter(|s| s["outlet"] == "The U.S. Sun")
+            .count(),
+        1
+    );
+    let events = doc["events"].as_array().unwrap();
+    let ids: Vec<&str> = events.iter().map(|e| e["id"].as_str().unwrap()).collect();
+    for id in [
+        "attacks",
+        "invasion",
+        "riv-week",
+        "signing",
+        "drawdown-135",
+        "withdrawal-14-months",
+    ] {
+        assert!(ids.contains(&id), "{id} missing from {ids:?}");
+    }
+    let by_id = |id: &str| events.iter().find(|e| e["id"] == id).unwrap();
+    let riv = by_id("riv-week");
+    assert_eq!(
+        (riv["start"].as_str(), riv["end"].as_str()),
+        (Some("2020-02-22"), Some("2020-02-28"))
+    );
+    assert_eq!(riv["precision"], "range");
+    assert_eq!(riv["computed"], "the 7 days before signing");
+    let unama = by_id("unama-casualties");
+    assert_eq!(
+        (unama["start"].as_str(), unama["end"].as_str()),
+        (Some("2009-01-01"), Some("2009-12-31"))
+    );
+    assert_eq!(unama["precision"], "year");
+    assert!(unama["computed"].is_null());
+    assert_eq!(by_id("withdrawal-14-months")["start"], "2021-04-29");
+    for e in events {
+        for key in ["id", "title", "start", "end", "precision"] {
+            assert!(e[key].is_string(), "{key} in {}", e["id"]);
+        }
+        assert!(!e["sources"].as_array().unwrap().is_empty());
+        for p in e["passages"].as_array().unwrap() {
+            let body = body_of(p["source"].as_str().unwrap());
+            let (start, end) = (
+                p["quote_start"].as_u64().unwrap() as usize,
+                p["quote_end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(&body[start..end], p["quote"].as_str().unwrap());
+            assert!(
+                p["text"]
+                    .as_str()
+                    .unwrap()
+                    .contains(p["quote"].as_str().unwrap())
+            );
+        }
+    }
+}
+
+/// The body of a bundled source, read from `data/sources/<id>.txt`.
+fn body_of(id: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("data/sources/{id}.txt"));
+    let file = std::fs::read_to_string(path).unwrap();
+    annals::source::split(&file).unwrap().body.to_string()
+}
+
+#[test]
+fn source_filter_keeps_the_events_those_sources_report() {
+    let out = annals(&["print", "--source", "arrival", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let events = doc["events"].as_array().unwrap();
+    assert!(!events.is_empty());
+    for e in events {
+        let sources: Vec<&str> = e["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap())
+            .collect();
+        assert!(
+            sources.contains(&"arrival"),
+            "{} is not reported by arrival",
+            e["id"]
+        );
+        assert!(
+            e["passages"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|p| p["source"] == "arrival")
+        );
+    }
+    let all: serde_json::Value =
+        serde_json::from_slice(&annals(&["print", "--format", "json"]).stdout).unwrap();
+    assert!(events.len() < all["events"].as_array().unwrap().len());
+    let text = stdout(&annals(&["print", "-s", "pullout", "-s", "sun"]));
+    assert!(text.contains("from 2 of 4 sources"));
+    assert!(
+        !text.contains("A seven-day reduction in violence"),
+        "only arrival and conditional report it"
+    );
+}
+
+#[test]
+fn unknown_source_is_a_usage_error_listing_the_known_ids() {
+    let out = annals(&["print", "--source", "bbc"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("unknown source `bbc`"), "{err}");
+    assert!(err.contains("arrival, conditional, pullout, sun"), "{err}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(
+        annals(&["print", "--format", "yaml"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(annals(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(annals(&["--help"]).status.code(), Some(0));
+}
+
+#[test]
+fn check_passes_on_the_bundled_story_and_a_good_folder() {
+    let out = annals(&["check"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).starts_with("ok: 19 events from 4 sources"));
+    let out = annals(&["check", "--data", "tests/fixtures/good"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn print_reads_another_data_folder() {
+    let text = stdout(&annals(&["print", "--data", "tests/fixtures/good"]));
+    assert!(
+        text.starts_with("A small fixture story\n3 events from 2 of 2 sources\n"),
+        "{text}"
+    );
+    assert!(text.contains("2021-04-29  Troops leave\n            computed: signing + 14 months\n            sources: wire\n"), "{text}");
+}
+
+#[test]
+fn check_names_file_line_and_column_for_each_broken_fixture() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "bad-toml",
+            &["tests/fixtures/bad-toml/timeline.toml:3:10: TOML syntax"],
+        ),
+        (
+            "bad-quote",
+            &[
+                "tests/fixtures/bad-quote/timeline.toml:25:40: quote not found in tests/fixtures/bad-quote/sources/wire.txt",
+                "nearest line, tests/fixtures/bad-quote/sources/wire.txt:8: Troops will leave within 14 months of the signing.",
+            ],
+        ),
+        (
+            "cycle",
+            &[
+                "tests/fixtures/cycle/timeline.toml:24:8: relative dates form a cycle: signing → withdrawal → signing",
+            ],
+        ),
+        (
+            "bad-date",
+            &[
+                "tests/fixtures/bad-date/timeline.toml:6:8: the range ends (2019-04-01) before it starts (2019-05-01)",
+                "tests/fixtures/bad-date/timeline.toml:12:8: 2020-02-30 is not a date: February 2020 has 29 days",
+                "2 problems found",
+            ],
+        ),
+        (
+            "unknown-source",
+            &[
+                "tests/fixtures/unknown-source/timeline.toml:7:24: unknown source `papr`",
+                "did you mean `paper`?",
+            ],
+        ),
+        (
+            "no-front-matter",
+            &["tests/fixtures/no-front-matter/sources/wire.txt:1:1: missing front matter"],
+        ),
+        (
+            "non-utf8",
+            &["tests/fixtures/non-utf8/sources/paper.txt:5:24: not UTF-8: byte 0xE9"],
+        ),
+        ("empty", &["tests/fixtures/empty:1:1: empty data folder"]),
+    ];
+    for (fixture, expected) in cases {
+        let dir = format!("tests/fixtures/{fixture}");
+        let out = annals(&["check", "--data", &dir]);
+        assert_eq!(out.status.code(), Some(1), "{fixture}");
+        let err = stderr(&out);
+        for e in *expected {
+            assert!(err.contains(e), "{fixture}: expected {e:?} in\n{err}");
+        }
+        // print refuses broken data the same way
+        assert_eq!(
+            annals(&["print", "--data", &dir]).status.code(),
+            Some(1),
+            "{fixture}"
+        );
+    }
+}
+
+#[test]
+fn a_missing_data_folder_is_a_data_problem() {
+    let out = annals(&["check", "--data", "tests/fixtures/does-not-exist"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains(
+        "tests/fixtures/does-not-exist:1:1: cannot open the data folder: it does not exist"
+    ));
+}
