@@ -156,7 +156,7 @@ pub fn load_files(files: &DataFiles) -> Result<Timeline, Problems> {
         ),
         Some(list) => {
             for file in list {
-                if let Some(source) = parse_source(file, &mut problems) {
+                if let Some(source) = parse_source(file, &mut problems, true) {
                     sources.push(source);
                 }
             }
@@ -190,6 +190,41 @@ pub fn load_files(files: &DataFiles) -> Result<Timeline, Problems> {
     match timeline {
         Some(t) if problems.is_empty() => Ok(t),
         _ => Err(problems),
+    }
+}
+
+/// An article read on its own, for tagging: a source file with front matter,
+/// or plain text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    /// The text to tag: the body after the front matter, or the whole file.
+    pub body: String,
+    /// The publication date from the front matter, if there is one.
+    pub published: Option<NaiveDate>,
+    /// The 1-based line of the file on which `body` starts.
+    pub body_line: usize,
+}
+
+/// Reads one article. A file that starts with a `+++` line must have valid
+/// front matter (its problems are reported as for a data folder); any other
+/// UTF-8 file is taken whole as plain text.
+pub fn read_article(file: &DataFile) -> Result<Article, Problems> {
+    let mut problems = Problems::new();
+    let text = utf8(file, &mut problems).ok_or_else(|| problems.clone())?;
+    if source::split(text) == Err(FenceError::Missing) {
+        return Ok(Article {
+            body: text.to_string(),
+            published: None,
+            body_line: 1,
+        });
+    }
+    match parse_source(file, &mut problems, false) {
+        Some(source) => Ok(Article {
+            body: source.body,
+            published: Some(source.published),
+            body_line: source.body_line,
+        }),
+        None => Err(problems),
     }
 }
 
@@ -386,7 +421,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 const SOURCE_FIELDS: &[&str] = &["title", "outlet", "published", "url", "language", "note"];
 
-fn parse_source(file: &DataFile, problems: &mut Problems) -> Option<Source> {
+fn parse_source(file: &DataFile, problems: &mut Problems, check_id: bool) -> Option<Source> {
     let text = utf8(file, problems)?;
     let id = file
         .path
@@ -394,7 +429,7 @@ fn parse_source(file: &DataFile, problems: &mut Problems) -> Option<Source> {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let before = problems.len();
-    if !date::is_id(&id) {
+    if check_id && !date::is_id(&id) {
         problems.push(
             Problem::new(&file.path, Position::START, format!("`{id}` is not a usable source id"))
                 .with_help("name the file <id>.txt with an id that starts with a letter and uses only letters, digits, - and _"),
