@@ -591,6 +591,10 @@ fn parse_timeline(
     top.check_known(TOP_FIELDS, problems);
     let title = top.string("title", Some("\"The story's title\""), problems);
     let summary = top.string("summary", None, problems);
+    let haystacks: Vec<text::Haystack> = sources
+        .iter()
+        .map(|s| text::Haystack::new(&s.body))
+        .collect();
     let mut raw = Vec::new();
     match top.get("events") {
         None => top.missing("events", "[[events]] tables, one per event", problems),
@@ -601,7 +605,9 @@ fn parse_timeline(
             ),
             Some(array) => {
                 for event in array.iter() {
-                    if let Some(e) = parse_event(&doc, event, sources, broken_sources, problems) {
+                    if let Some(e) =
+                        parse_event(&doc, event, (sources, &haystacks), broken_sources, problems)
+                    {
                         raw.push(e);
                     }
                 }
@@ -621,7 +627,7 @@ fn parse_timeline(
 fn parse_event(
     doc: &Doc<'_>,
     value: &Spanned<DeValue<'_>>,
-    sources: &[Source],
+    sources: (&[Source], &[text::Haystack]),
     broken_sources: &[&Path],
     problems: &mut Problems,
 ) -> Option<RawEvent> {
@@ -785,7 +791,7 @@ fn parse_date(
 fn parse_evidence(
     doc: &Doc<'_>,
     value: &Spanned<DeValue<'_>>,
-    sources: &[Source],
+    (sources, haystacks): (&[Source], &[text::Haystack]),
     broken_sources: &[&Path],
     problems: &mut Problems,
 ) -> Option<Passage> {
@@ -834,7 +840,7 @@ fn parse_evidence(
     };
     let source = &sources[index];
     let quote_span = fields.get("quote").map_or(value.span(), |v| v.span());
-    match text::find_quote(&source.body, &quote) {
+    match haystacks[index].find(&quote) {
         Some(found) => Some(Passage {
             source: index,
             paragraph: source.paragraph_around(&found),

@@ -64,15 +64,30 @@ fn fold(original: &str) -> Folded {
 /// Returns the byte range of the first occurrence in `body`, trimmed to the
 /// quote's first and last non-space characters.
 pub fn find_quote(body: &str, quote: &str) -> Option<Range<usize>> {
-    let needle = fold(quote.trim());
-    if needle.text.is_empty() {
-        return None;
+    Haystack::new(body).find(quote)
+}
+
+/// An article body folded once for matching many quotes against it.
+pub struct Haystack(Folded);
+
+impl Haystack {
+    /// Folds `body` for matching.
+    pub fn new(body: &str) -> Self {
+        Haystack(fold(body))
     }
-    let hay = fold(body);
-    let at = hay.text.find(&needle.text)?;
-    let first = hay.char_at_byte[at];
-    let last = hay.char_at_byte[at + needle.text.len() - 1];
-    Some(hay.origin[first].start..hay.origin[last].end)
+
+    /// Like [`find_quote`], against the folded body.
+    pub fn find(&self, quote: &str) -> Option<Range<usize>> {
+        let needle = fold(quote.trim());
+        if needle.text.is_empty() {
+            return None;
+        }
+        let hay = &self.0;
+        let at = hay.text.find(&needle.text)?;
+        let first = hay.char_at_byte[at];
+        let last = hay.char_at_byte[at + needle.text.len() - 1];
+        Some(hay.origin[first].start..hay.origin[last].end)
+    }
 }
 
 /// Splits an article body into paragraphs (byte ranges, trimmed of surrounding
