@@ -2,16 +2,18 @@
 //!
 //! The library holds the domain: [`source`]s (articles), [`event`]s and their
 //! [`date`]s, the [`load`]er that checks a data folder and reports every
-//! [`problem`], the [`print`]er, and the bundled story. It never touches the
-//! terminal; the explorer in [`ui`] borrows a [`Timeline`] to draw it.
+//! [`problem`], the [`print`]er, the bundled story, and the temporal [`tagger`]
+//! behind `annals extract`. None of these touch the terminal.
 
 pub mod bundled;
 pub mod date;
 pub mod event;
+pub mod extract;
 pub mod load;
 pub mod print;
 pub mod problem;
 pub mod source;
+pub mod tagger;
 pub mod text;
 pub mod timeline;
 

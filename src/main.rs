@@ -4,9 +4,12 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use annals::load::{self, DataFile};
 use annals::print::{Format, View};
+use annals::tagger::Tagger;
 use annals::{Problems, Timeline};
 
 /// Exit code for data problems.
@@ -48,6 +51,30 @@ enum Command {
     Print(PrintArgs),
     /// Check a data folder and list every problem (exit 1 if any)
     Check,
+    /// Find and normalise the dates, times and durations in articles
+    Extract(ExtractArgs),
+}
+
+#[derive(Debug, Args)]
+struct ExtractArgs {
+    /// Document creation time: what "today" and "Saturday" are relative to
+    /// [default: the article's `published` date, else today]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    dct: Option<NaiveDate>,
+
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = ExtractFormat::Text)]
+    format: ExtractFormat,
+
+    /// Articles to read: source files with front matter, or plain text (`-` reads stdin)
+    #[arg(value_name = "FILE", required = true)]
+    files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExtractFormat {
+    Text,
+    Jsonl,
 }
 
 #[derive(Debug, Args)]
@@ -106,6 +133,10 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // Extraction reads its own files; it needs no timeline.
+    if let Some(Command::Extract(args)) = &cli.command {
+        return extract(args);
+    }
     let timeline = match load(&cli) {
         Ok(t) => t,
         Err(problems) => {
@@ -123,6 +154,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Print(args)) => print(&timeline, &args),
+        Some(Command::Extract(_)) => unreachable!("handled before loading"),
         None => {
             let args = PrintArgs {
                 sources: Vec::new(),
@@ -171,4 +203,66 @@ fn print(timeline: &Timeline, args: &PrintArgs) -> anyhow::Result<ExitCode> {
     stdout.flush()?;
     let _ = io::stdout().is_terminal();
     Ok(ExitCode::SUCCESS)
+}
+
+fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
+    let tagger = Tagger::new();
+    let mut stdout = io::stdout().lock();
+    let mut failed = false;
+    for path in &args.files {
+        let file = if path.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            io::Read::read_to_end(&mut io::stdin().lock(), &mut bytes)?;
+            DataFile {
+                path: PathBuf::from("<stdin>"),
+                bytes,
+            }
+        } else {
+            match std::fs::read(path) {
+                Ok(bytes) => DataFile {
+                    path: path.clone(),
+                    bytes,
+                },
+                Err(e) => {
+                    eprintln!("error: {}: cannot read: {e}", path.display());
+                    failed = true;
+                    continue;
+                }
+            }
+        };
+        let article = match load::read_article(&file) {
+            Ok(article) => article,
+            Err(problems) => {
+                report(&problems);
+                failed = true;
+                continue;
+            }
+        };
+        let dct = match args.dct.or(article.published) {
+            Some(dct) => dct,
+            None => {
+                let today = chrono::Local::now().date_naive();
+                eprintln!(
+                    "note: {}: no --dct and no front matter; dates are resolved against today, {today}",
+                    file.path.display()
+                );
+                today
+            }
+        };
+        let found = tagger.tag(&article.body, dct);
+        let out = match args.format {
+            ExtractFormat::Jsonl => annals::extract::jsonl(&found),
+            ExtractFormat::Text => {
+                let name = file.path.display().to_string();
+                annals::extract::text(&name, &article.body, article.body_line, &found)
+            }
+        };
+        stdout.write_all(out.as_bytes())?;
+    }
+    stdout.flush()?;
+    Ok(if failed {
+        ExitCode::from(DATA_PROBLEM)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -58,6 +58,8 @@ pub struct Lexicon {
     by_first: Vec<Vec<u32>>,
     /// For each vocabulary id, the classes that contain it as a one-word phrase.
     single: Vec<u64>,
+    /// For each vocabulary id, the classes with a phrase starting with it: a cheap first test.
+    starts: Vec<u64>,
 }
 
 impl Lexicon {
@@ -96,6 +98,7 @@ impl Lexicon {
                 let ids: Box<[u32]> = words.iter().map(|w| lex.intern(w)).collect();
                 let index = lex.entries.len() as u32;
                 lex.by_first[ids[0] as usize].push(index);
+                lex.starts[ids[0] as usize] |= 1 << class;
                 if ids.len() == 1 {
                     lex.single[ids[0] as usize] |= 1 << class;
                 }
@@ -118,6 +121,7 @@ impl Lexicon {
         self.words.insert(word.into(), id);
         self.by_first.push(Vec::new());
         self.single.push(0);
+        self.starts.push(0);
         id
     }
 
@@ -168,6 +172,13 @@ impl Lexicon {
     /// The longest phrase of `class` at `tokens[i..]`: its length in tokens and its value.
     pub fn match_class(&self, class: ClassId, tokens: &[Token], i: usize) -> Option<(usize, &str)> {
         let first = tokens.get(i)?;
+        if self
+            .starts
+            .get(first.id as usize)
+            .is_none_or(|bits| bits & (1 << class) == 0)
+        {
+            return None;
+        }
         let mut best: Option<(usize, &str)> = None;
         for entry in self.starting_with(first.id) {
             if entry.class != class || best.is_some_and(|(len, _)| len >= entry.ids.len()) {
@@ -189,6 +200,9 @@ impl Lexicon {
 
     /// The value of the one-word phrase `id` in `class`.
     pub fn value_of(&self, class: ClassId, id: u32) -> Option<&str> {
+        if !self.is(id, class) {
+            return None;
+        }
         self.starting_with(id)
             .find(|e| e.class == class && e.ids.len() == 1)
             .map(|e| &*e.value)

@@ -24,7 +24,7 @@ use serde::Serialize;
 
 use context::Document;
 use lexicon::Lexicon;
-use pattern::RuleSet;
+use pattern::{RuleSet, Step};
 
 /// The TIMEX3 type of an expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -90,18 +90,26 @@ pub struct Timex {
     #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
     pub modifier: Option<String>,
     /// For a duration anchored to a point: the date it is counted from (or back from).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "iso_date")]
     pub anchor: Option<NaiveDate>,
     /// The words naming the anchor when it is an event ("the signing").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub anchor_text: Option<String>,
     /// First calendar day covered by an anchored duration.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "iso_date")]
     pub resolved_start: Option<NaiveDate>,
     /// Last calendar day covered by an anchored duration (inclusive for spans counted back
     /// from the anchor, the anchor plus the duration for spans counted forward).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "iso_date")]
     pub resolved_end: Option<NaiveDate>,
+}
+
+/// Writes a date as `YYYY-MM-DD` (chrono's own serde support would need its `serde` feature).
+fn iso_date<S: serde::Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+    match date {
+        Some(d) => s.collect_str(&d.format("%Y-%m-%d")),
+        None => s.serialize_none(),
+    }
 }
 
 /// The temporal tagger, built once from the embedded rule tables.
@@ -157,10 +165,11 @@ impl Tagger {
         let mut i = 0;
         while i < tokens.len() {
             match self.rules.best_match(&self.lexicon, &tokens, i, &mut doc) {
-                Some(found) => {
+                Some(Step::Found(found)) => {
                     i = found.end_token;
                     out.push(found);
                 }
+                Some(Step::Skip(end)) => i = end,
                 None => i += 1,
             }
         }

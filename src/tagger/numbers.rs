@@ -15,11 +15,39 @@ pub struct NumberClasses {
     pub ordinal: ClassId,
     pub ordsuffix: ClassId,
     pub ampm: ClassId,
+    pub ids: WordIds,
+}
+
+/// Vocabulary ids of the punctuation and words the number parsers look for.
+#[derive(Debug, Clone, Copy)]
+pub struct WordIds {
+    pub comma: u32,
+    pub dot: u32,
+    pub slash: u32,
+    pub colon: u32,
+    pub hyphen: u32,
+    pub apostrophe: u32,
+    pub dollar: u32,
+    pub percent: u32,
+    pub and: u32,
+    pub s: u32,
 }
 
 impl NumberClasses {
-    /// Looks the classes up by name.
-    pub fn find(lex: &Lexicon) -> Result<NumberClasses, String> {
+    /// Looks the classes up by name, adding the words the parsers need to the vocabulary.
+    pub fn find(lex: &mut Lexicon) -> Result<NumberClasses, String> {
+        let ids = WordIds {
+            comma: lex.intern(","),
+            dot: lex.intern("."),
+            slash: lex.intern("/"),
+            colon: lex.intern(":"),
+            hyphen: lex.intern("-"),
+            apostrophe: lex.intern("'"),
+            dollar: lex.intern("$"),
+            percent: lex.intern("%"),
+            and: lex.intern("and"),
+            s: lex.intern("s"),
+        };
         let get = |name: &str| {
             lex.class_id(name)
                 .ok_or_else(|| format!("lexicon.txt lacks the [{name}] class"))
@@ -30,6 +58,7 @@ impl NumberClasses {
             ordinal: get("ordinal")?,
             ordsuffix: get("ordsuffix")?,
             ampm: get("ampm")?,
+            ids,
         })
     }
 }
@@ -54,9 +83,9 @@ impl Numbers<'_> {
         self.tok(i).is_some_and(|t| !t.space_before)
     }
 
-    fn is_punct(&self, i: usize, ch: &str) -> bool {
+    fn is_punct(&self, i: usize, id: u32) -> bool {
         self.tok(i)
-            .is_some_and(|t| t.kind == Kind::Punct && t.id == self.lex.id(ch))
+            .is_some_and(|t| t.kind == Kind::Punct && t.id == id)
     }
 
     fn word_value(&self, i: usize, class: ClassId) -> Option<u64> {
@@ -72,8 +101,12 @@ impl Numbers<'_> {
             return None;
         }
         let glued_digit = |j: usize| self.tok(j).is_some_and(|t| t.kind == Kind::Number);
-        for sep in [",", ".", "/"] {
-            if self.is_punct(i + 1, sep) && self.glued(i + 1) && self.glued(i + 2) && glued_digit(i + 2)
+        let ids = self.classes.ids;
+        for sep in [ids.comma, ids.dot, ids.slash] {
+            if self.is_punct(i + 1, sep)
+                && self.glued(i + 1)
+                && self.glued(i + 2)
+                && glued_digit(i + 2)
             {
                 return None;
             }
@@ -97,14 +130,16 @@ impl Numbers<'_> {
         let t = self.tok(i)?;
         if i >= 2 && !t.space_before && self.tok(i - 2).is_some_and(|p| p.kind == Kind::Number) {
             // The tail of "13,000" or "2.5" is not a number of its own.
-            if self.is_punct(i - 1, ",") || self.is_punct(i - 1, ".") {
+            if self.is_punct(i - 1, self.classes.ids.comma)
+                || self.is_punct(i - 1, self.classes.ids.dot)
+            {
                 return None;
             }
         }
         let mut value = t.value? as f64;
         let mut len = 1;
         // Thousands groups: "13,000", "1,000,000".
-        while self.is_punct(i + len, ",")
+        while self.is_punct(i + len, self.classes.ids.comma)
             && self.glued(i + len)
             && self.glued(i + len + 1)
             && self.tok(i + len + 1).is_some_and(|t| t.has_digits(3))
@@ -114,10 +149,12 @@ impl Numbers<'_> {
             len += 2;
         }
         // Decimals: "2.5".
-        if self.is_punct(i + len, ".")
+        if self.is_punct(i + len, self.classes.ids.dot)
             && self.glued(i + len)
             && self.glued(i + len + 1)
-            && self.tok(i + len + 1).is_some_and(|t| t.kind == Kind::Number && t.len() <= 6)
+            && self
+                .tok(i + len + 1)
+                .is_some_and(|t| t.kind == Kind::Number && t.len() <= 6)
         {
             let frac = self.tok(i + len + 1)?;
             value += frac.value? as f64 / 10f64.powi(frac.len() as i32);
@@ -135,10 +172,10 @@ impl Numbers<'_> {
             let j = i + len;
             if let Some(v) = self.word_value(j, self.classes.number) {
                 // "twenty four" / "twenty - four" combine; "five six" does not.
-                if last_small && !(current % 100 >= 20 && current % 10 == 0 && v < 10) {
+                if last_small && !(current % 100 >= 20 && current.is_multiple_of(10) && v < 10) {
                     break;
                 }
-                current += v;
+                current = current.saturating_add(v);
                 last_small = true;
                 len += 1;
             } else if let Some(m) = self.word_value(j, self.classes.multiplier) {
@@ -155,23 +192,23 @@ impl Numbers<'_> {
                 last_small = false;
                 len += 1;
             } else if len > 0
-                && self.is_punct(j, "-")
-                && self.word_value(j + 1, self.classes.number).is_some_and(|v| v < 10)
-                && current % 100 >= 20
-                && current % 10 == 0
+                && ((self.is_punct(j, self.classes.ids.hyphen)
+                    && self
+                        .word_value(j + 1, self.classes.number)
+                        .is_some_and(|v| v < 10)
+                    && current % 100 >= 20
+                    && current.is_multiple_of(10))
+                    || (!last_small
+                        && self.tok(j).is_some_and(|t| t.id == self.classes.ids.and)
+                        && self.word_value(j + 1, self.classes.number).is_some()))
             {
-                len += 1;
-            } else if len > 0
-                && !last_small
-                && self.tok(j).is_some_and(|t| t.id == self.lex.id("and"))
-                && self.word_value(j + 1, self.classes.number).is_some()
-            {
+                // "twenty-five" and "hundred and five": the joiner belongs to the number.
                 len += 1;
             } else {
                 break;
             }
         }
-        (len > 0).then(|| (len, (total + current) as f64))
+        (len > 0).then(|| (len, total.saturating_add(current) as f64))
     }
 
     /// A digit run of at most `max_digits` digits, not part of a bigger number.
@@ -196,7 +233,7 @@ impl Numbers<'_> {
                 return None;
             }
             let before = i.checked_sub(1).and_then(|p| self.tok(p));
-            if !t.space_before && before.is_some_and(|p| p.id == self.lex.id("$")) {
+            if !t.space_before && before.is_some_and(|p| p.id == self.classes.ids.dollar) {
                 return None;
             }
             if self.glued(i + 1) && self.tok(i + 1).is_some_and(|n| n.kind == Kind::Word) {
@@ -205,11 +242,12 @@ impl Numbers<'_> {
             return Some((1, v as f64));
         }
         let first = self.word_value(i, self.classes.number)?;
-        if first == 2
-            && self.word_value(i + 1, self.classes.multiplier) == Some(1000)
-        {
+        if first == 2 && self.word_value(i + 1, self.classes.multiplier) == Some(1000) {
             let mut len = 2;
-            if self.tok(i + 2).is_some_and(|t| t.id == self.lex.id("and")) {
+            if self
+                .tok(i + 2)
+                .is_some_and(|t| t.id == self.classes.ids.and)
+            {
                 len += 1;
             }
             return match self.number_words(i + len) {
@@ -219,9 +257,6 @@ impl Numbers<'_> {
         }
         if !(10..=20).contains(&first) {
             return None;
-        }
-        if self.word_value(i + 1, self.classes.multiplier) == Some(100) {
-            return Some((2, first as f64 * 100.0));
         }
         let (n, rest) = self.number_words(i + 1)?;
         if !(10.0..100.0).contains(&rest) {
@@ -248,7 +283,11 @@ impl Numbers<'_> {
         if !(20..=90).contains(&tens) || tens % 10 != 0 {
             return None;
         }
-        let j = if self.is_punct(i + 1, "-") { i + 2 } else { i + 1 };
+        let j = if self.is_punct(i + 1, self.classes.ids.hyphen) {
+            i + 2
+        } else {
+            i + 1
+        };
         let unit = self.word_value(j, self.classes.ordinal)?;
         (unit < 10).then(|| (j + 1 - i, (tens + unit) as f64))
     }
@@ -260,10 +299,21 @@ impl Numbers<'_> {
             if t.len() > 2 {
                 return None;
             }
-            // "7:30" is a clock time, "7-year" a duration, "7%" a ratio.
-            if self.glued(i + 1) && self.tok(i + 1).is_some_and(|n| n.kind == Kind::Punct) {
-                let next = self.tok(i + 1)?.id;
-                if [":", "-", "%", "/"].iter().any(|p| self.lex.id(p) == next) {
+            // "7:30" is a clock time, "7-year" a duration, "7%" a ratio; "25:" ending a
+            // heading is still a day.
+            if self.glued(i + 1) {
+                let next_is_word =
+                    self.glued(i + 2) && self.tok(i + 2).is_some_and(|n| n.kind != Kind::Punct);
+                if self.is_punct(i + 1, self.classes.ids.percent)
+                    || (next_is_word
+                        && [
+                            self.classes.ids.colon,
+                            self.classes.ids.hyphen,
+                            self.classes.ids.slash,
+                        ]
+                        .iter()
+                        .any(|&p| self.is_punct(i + 1, p)))
+                {
                     return None;
                 }
             }
@@ -283,12 +333,16 @@ impl Numbers<'_> {
     /// A decade: "1990s", "1990's", "'90s" (two-digit decades are returned as 90).
     pub fn decade(&self, i: usize) -> Found {
         let t = self.tok(i)?;
-        let s = self.lex.id("s");
+        let s = self.classes.ids.s;
         let ends_in_s = |j: usize| -> Option<usize> {
             if self.glued(j) && self.tok(j)?.id == s {
                 return Some(j + 1);
             }
-            if self.is_punct(j, "'") && self.glued(j) && self.glued(j + 1) && self.tok(j + 1)?.id == s {
+            if self.is_punct(j, self.classes.ids.apostrophe)
+                && self.glued(j)
+                && self.glued(j + 1)
+                && self.tok(j + 1)?.id == s
+            {
                 return Some(j + 2);
             }
             None
@@ -301,7 +355,7 @@ impl Numbers<'_> {
             let end = ends_in_s(i + 1)?;
             return Some((end - i, v as f64));
         }
-        if self.is_punct(i, "'") {
+        if self.is_punct(i, self.classes.ids.apostrophe) {
             let n = self.tok(i + 1)?;
             if self.glued(i + 1) && n.has_digits(2) && n.value? % 10 == 0 {
                 let end = ends_in_s(i + 2)?;
@@ -317,7 +371,7 @@ impl Numbers<'_> {
         let mut len = 1;
         let mut minute = 0.0;
         let mut colon = false;
-        if self.is_punct(i + 1, ":") && self.glued(i + 1) && self.glued(i + 2) {
+        if self.is_punct(i + 1, self.classes.ids.colon) && self.glued(i + 1) && self.glued(i + 2) {
             let m = self.tok(i + 2)?;
             if m.has_digits(2) && m.value? < 60 {
                 minute = m.value? as f64;
@@ -325,7 +379,9 @@ impl Numbers<'_> {
                 colon = true;
             }
         }
-        let ampm = self.lex.match_class(self.classes.ampm, self.tokens, i + len);
+        let ampm = self
+            .lex
+            .match_class(self.classes.ampm, self.tokens, i + len);
         let hour = match ampm {
             Some((n, half)) => {
                 if !(1.0..=12.0).contains(&hour) {
@@ -351,7 +407,8 @@ impl Numbers<'_> {
             let t = self.tok(i)?;
             (t.kind == Kind::Number && t.len() <= 2).then_some((1, t.value? as f64))
         })?;
-        if !(self.is_punct(i + 1, "/") && self.glued(i + 1) && self.glued(i + 2)) {
+        if !(self.is_punct(i + 1, self.classes.ids.slash) && self.glued(i + 1) && self.glued(i + 2))
+        {
             return None;
         }
         let den = self.tok(i + 2)?;

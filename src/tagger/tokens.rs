@@ -154,8 +154,13 @@ fn lookup(word: &str, kind: Kind, lexicon: &Lexicon, lower: &mut String) -> u32 
                 return lexicon.id(word);
             }
             lower.clear();
-            for c in word.chars() {
-                lower.extend(c.to_lowercase());
+            if word.is_ascii() {
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+            } else {
+                for c in word.chars() {
+                    lower.extend(c.to_lowercase());
+                }
             }
             lexicon.id(lower)
         }

@@ -1,0 +1,340 @@
+//! Document context: sentences and their tense, the last quarter mentioned, and the anchors of
+//! durations ("within 14 months of the signing").
+
+use chrono::NaiveDate;
+
+use super::lexicon::{ClassId, Lexicon};
+use super::resolve::{self, Action, Ctx, Resolved, Slots};
+use super::tokens::{Kind, Token};
+use super::{Timex, TimexType};
+
+/// How far (in tokens) around an earlier date an event word is looked for.
+const EVENT_WINDOW: usize = 40;
+/// How far (in tokens) the nearest tense marker is looked for.
+const TENSE_WINDOW: usize = 12;
+/// How many earlier dates are tried when dating an event.
+const EVENT_LOOKBACK: usize = 16;
+
+/// The tense of a sentence, as far as its marker words tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Present,
+    Future,
+}
+
+/// A rule match, resolved and placed in the text.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub start_token: usize,
+    pub end_token: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub resolved: Resolved,
+    pub anchor: Option<NaiveDate>,
+    /// Byte range of the words naming an event anchor.
+    pub anchor_span: Option<(usize, usize)>,
+    pub resolved_start: Option<NaiveDate>,
+    pub resolved_end: Option<NaiveDate>,
+}
+
+/// Lexicon classes the context reads.
+#[derive(Debug, Clone, Copy)]
+struct ContextClasses {
+    past: Option<ClassId>,
+    future: Option<ClassId>,
+    abbrev: Option<ClassId>,
+    event: Option<ClassId>,
+}
+
+/// What the tagger knows about the document being tagged.
+#[derive(Debug)]
+pub struct Document<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    lex: &'a Lexicon,
+    dct: NaiveDate,
+    classes: ContextClasses,
+    /// Sentence number of each token.
+    sentence: Vec<u32>,
+    /// Tense of each sentence.
+    tense: Vec<Tense>,
+    /// The tense each token marks, if it is a tense marker.
+    marker: Vec<Option<Tense>>,
+    last_quarter: Option<(i32, u32)>,
+    /// The last year written out, for "that year" and "that September".
+    last_year: Option<i32>,
+    /// Day-precision dates found so far, with their first token.
+    days: Vec<(usize, NaiveDate)>,
+    /// Rule elements examined so far: a measure of the work done.
+    pub work: u64,
+}
+
+impl<'a> Document<'a> {
+    /// Splits the tokens into sentences and finds each sentence's tense.
+    pub fn new(text: &'a str, tokens: &'a [Token], lex: &'a Lexicon, dct: NaiveDate) -> Self {
+        let classes = ContextClasses {
+            past: lex.class_id("past"),
+            future: lex.class_id("future"),
+            abbrev: lex.class_id("abbrev"),
+            event: lex.class_id("event"),
+        };
+        let is = |id: u32, class: Option<ClassId>| class.is_some_and(|c| lex.is(id, c));
+        let mut sentence = Vec::with_capacity(tokens.len());
+        let mut marker = Vec::with_capacity(tokens.len());
+        let mut tense = Vec::new();
+        let (mut past, mut future) = (false, false);
+        let mut current = 0u32;
+        for (i, t) in tokens.iter().enumerate() {
+            if t.para_before && i > 0 {
+                tense.push(tense_of(past, future));
+                (past, future) = (false, false);
+                current += 1;
+            }
+            sentence.push(current);
+            let mut mark = None;
+            match t.kind {
+                Kind::Word => {
+                    if is(t.id, classes.future) {
+                        future = true;
+                        mark = Some(Tense::Future);
+                    } else if is(t.id, classes.past) || looks_past(&text[t.start..t.end], t.cap) {
+                        past = true;
+                        mark = Some(Tense::Past);
+                    }
+                }
+                Kind::Punct if ends_sentence(&text[t.start..t.end]) => {
+                    let prev = i.checked_sub(1).map(|p| &tokens[p]);
+                    let abbreviation = prev.is_some_and(|p| {
+                        p.kind == Kind::Word && (p.end - p.start == 1 || is(p.id, classes.abbrev))
+                    });
+                    if !abbreviation {
+                        tense.push(tense_of(past, future));
+                        (past, future) = (false, false);
+                        current += 1;
+                    }
+                }
+                _ => {}
+            }
+            marker.push(mark);
+        }
+        tense.push(tense_of(past, future));
+        Document {
+            text,
+            tokens,
+            lex,
+            dct,
+            classes,
+            sentence,
+            tense,
+            marker,
+            last_quarter: None,
+            last_year: None,
+            days: Vec::new(),
+            work: 0,
+        }
+    }
+
+    /// The tense at a token: that of the nearest marker in its sentence ("said Friday that it
+    /// will" is past for Friday), else the sentence's.
+    fn tense_at(&self, token: usize) -> Tense {
+        let sentence = self.sentence.get(token).copied();
+        for d in 1..=TENSE_WINDOW {
+            for k in [token.checked_sub(d), token.checked_add(d)]
+                .into_iter()
+                .flatten()
+            {
+                if self.sentence.get(k).copied() == sentence
+                    && let Some(Some(t)) = self.marker.get(k)
+                {
+                    return *t;
+                }
+            }
+        }
+        sentence
+            .and_then(|s| self.tense.get(s as usize))
+            .copied()
+            .unwrap_or(Tense::Present)
+    }
+
+    /// Resolves a rule match spanning tokens `start..end`, anchoring durations.
+    pub fn resolve(
+        &mut self,
+        action: Action,
+        kind: TimexType,
+        slots: &Slots,
+        start: usize,
+        end: usize,
+    ) -> Option<Found> {
+        let mut ctx = Ctx {
+            dct: self.dct,
+            tense: self.tense_at(start),
+            last_quarter: &mut self.last_quarter,
+            last_year: &mut self.last_year,
+        };
+        let resolved = resolve::apply(action, kind, slots, &mut ctx)?;
+        let mut found = Found {
+            start_token: start,
+            end_token: end,
+            byte_start: self.tokens.get(start)?.start,
+            byte_end: self.tokens.get(end.checked_sub(1)?)?.end,
+            resolved,
+            anchor: None,
+            anchor_span: None,
+            resolved_start: None,
+            resolved_end: None,
+        };
+        if let Some(day) = found.resolved.day {
+            self.days.push((start, day));
+        }
+        if found.resolved.kind == TimexType::Duration || found.resolved.direction != 0 {
+            self.anchor(&mut found);
+        }
+        Some(found)
+    }
+
+    fn word_at(&self, i: usize) -> Option<&'a str> {
+        let t = self.tokens.get(i)?;
+        Some(&self.text[t.start..t.end])
+    }
+
+    fn word_is(&self, i: usize, words: &[&str]) -> bool {
+        self.word_at(i)
+            .is_some_and(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+    }
+
+    /// Finds the point a duration is counted from and the calendar days it covers.
+    fn anchor(&self, found: &mut Found) {
+        let Some(span) = found.resolved.span else {
+            return;
+        };
+        let end = found.end_token;
+        let mut direction = found.resolved.direction;
+        let mut anchor = None;
+        // "... of/after/from the signing": an event anchor.
+        let is_duration = found.resolved.kind == TimexType::Duration;
+        if is_duration && self.word_is(end, &["of", "after", "from", "following", "since"]) {
+            let mut j = end + 1;
+            if self.word_is(
+                j,
+                &["the", "its", "his", "her", "their", "this", "that", "a"],
+            ) {
+                j += 1;
+            }
+            if let (Some(class), Some(t)) = (self.classes.event, self.tokens.get(j))
+                && let Some(stem) = self.lex.value_of(class, t.id)
+            {
+                let day = self.event_date(stem, found.start_token).unwrap_or(self.dct);
+                anchor = Some(day);
+                found.anchor_span = Some((self.tokens[end + 1].start, t.end));
+                direction = 1;
+            }
+        }
+        if anchor.is_none() {
+            let before = found.start_token.checked_sub(1);
+            let cue_forward = before.is_some_and(|b| {
+                self.word_is(b, &["within"])
+                    || (self.word_is(b, &["in"]) && self.tense_at(b) == Tense::Future)
+            });
+            if direction == 0 && cue_forward && is_duration {
+                direction = 1;
+            }
+            if direction != 0 {
+                anchor = Some(self.dct);
+            }
+        }
+        let Some(day) = anchor else {
+            return;
+        };
+        let (start, end) = if direction < 0 {
+            (span.before(day), resolve_prev(day))
+        } else {
+            (Some(day), span.after(day))
+        };
+        if let (Some(s), Some(e)) = (start, end) {
+            found.anchor = Some(day);
+            found.resolved_start = Some(s);
+            found.resolved_end = Some(e);
+        } else {
+            found.anchor_span = None;
+        }
+    }
+
+    /// The date of an event: the nearest earlier day-precision date with a word of the event's
+    /// stem near it ("signed ... on Feb. 29").
+    fn event_date(&self, stem: &str, before: usize) -> Option<NaiveDate> {
+        let stem = stem.as_bytes();
+        self.days
+            .iter()
+            .rev()
+            .filter(|(t, _)| *t < before)
+            .take(EVENT_LOOKBACK)
+            .find(|(t, _)| {
+                let sentence = self.sentence.get(*t).copied();
+                let lo = t.saturating_sub(EVENT_WINDOW);
+                let hi = (t + EVENT_WINDOW).min(self.tokens.len());
+                (lo..hi).any(|k| {
+                    let tok = &self.tokens[k];
+                    let word = &self.text.as_bytes()[tok.start..tok.end];
+                    self.sentence.get(k).copied() == sentence
+                        && word.len() >= stem.len()
+                        && word[..stem.len()].eq_ignore_ascii_case(stem)
+                })
+            })
+            .map(|(_, d)| *d)
+    }
+
+    /// Turns the matches into [`Timex`]es with character offsets.
+    pub fn finish(self, found: Vec<Found>) -> Vec<Timex> {
+        let mut chars = 0;
+        let mut byte = 0;
+        let mut count_to = |to: usize| {
+            chars += self.text[byte..to].chars().count();
+            byte = to;
+            chars
+        };
+        let mut out = Vec::with_capacity(found.len());
+        for f in found {
+            let start = count_to(f.byte_start);
+            let end = count_to(f.byte_end);
+            let r = f.resolved;
+            out.push(Timex {
+                start,
+                end,
+                byte_start: f.byte_start,
+                byte_end: f.byte_end,
+                text: self.text[f.byte_start..f.byte_end].to_string(),
+                kind: r.kind,
+                value: r.value,
+                modifier: r.modifier,
+                anchor: f.anchor,
+                anchor_text: f.anchor_span.map(|(s, e)| self.text[s..e].to_string()),
+                resolved_start: f.resolved_start,
+                resolved_end: f.resolved_end,
+            });
+        }
+        out
+    }
+}
+
+/// The day before `day`: a span counted back from an anchor ends the day before it.
+fn resolve_prev(day: NaiveDate) -> Option<NaiveDate> {
+    day.pred_opt()
+}
+
+fn tense_of(past: bool, future: bool) -> Tense {
+    match (past, future) {
+        (_, true) => Tense::Future,
+        (true, false) => Tense::Past,
+        (false, false) => Tense::Present,
+    }
+}
+
+fn ends_sentence(punct: &str) -> bool {
+    matches!(punct, "." | "!" | "?")
+}
+
+/// A lower-case word ending in "-ed" is most likely a past-tense verb or participle.
+fn looks_past(word: &str, cap: bool) -> bool {
+    !cap && word.len() > 4 && word.ends_with("ed") && !word.ends_with("eed")
+}

@@ -1,0 +1,517 @@
+//! Extraction rules: the parser for `rules/patterns.txt` and the matcher that runs them over tokens.
+
+use super::TimexType;
+use super::context::{Document, Found};
+use super::lexicon::{ClassId, Lexicon};
+use super::numbers::{NumberClasses, Numbers};
+use super::resolve::{Action, Slots};
+use super::tokens::{Kind, Token, UNKNOWN};
+
+/// Most elements in one rule; with the number-phrase cap this bounds the work per token.
+const MAX_ELEMENTS: usize = 16;
+
+/// A named place in which a rule element stores what it matched; actions read slots by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    Month,
+    Day,
+    Year,
+    Yrel,
+    Weekday,
+    Weekdays,
+    Num,
+    Num2,
+    Ordinal,
+    Article,
+    Unit,
+    Units,
+    Calunit,
+    Rel,
+    Initial,
+    Ago,
+    Relday,
+    Season,
+    Seasons,
+    Partday,
+    Partdays,
+    Clockword,
+    Clock,
+    Timezone,
+    Ampm,
+    Vague,
+    Premod,
+    Position,
+    Half,
+    Ref,
+    Frequency,
+    Every,
+    Decade,
+    Decadeword,
+    Fraction,
+    Context,
+    Shift,
+    Mod,
+    Event,
+    Span,
+}
+
+impl Slot {
+    /// Every slot, in declaration order.
+    pub const ALL: [Slot; 40] = [
+        Slot::Month,
+        Slot::Day,
+        Slot::Year,
+        Slot::Yrel,
+        Slot::Weekday,
+        Slot::Weekdays,
+        Slot::Num,
+        Slot::Num2,
+        Slot::Ordinal,
+        Slot::Article,
+        Slot::Unit,
+        Slot::Units,
+        Slot::Calunit,
+        Slot::Rel,
+        Slot::Initial,
+        Slot::Ago,
+        Slot::Relday,
+        Slot::Season,
+        Slot::Seasons,
+        Slot::Partday,
+        Slot::Partdays,
+        Slot::Clockword,
+        Slot::Clock,
+        Slot::Timezone,
+        Slot::Ampm,
+        Slot::Vague,
+        Slot::Premod,
+        Slot::Position,
+        Slot::Half,
+        Slot::Ref,
+        Slot::Frequency,
+        Slot::Every,
+        Slot::Decade,
+        Slot::Decadeword,
+        Slot::Fraction,
+        Slot::Context,
+        Slot::Shift,
+        Slot::Mod,
+        Slot::Event,
+        Slot::Span,
+    ];
+
+    /// Number of slots.
+    pub const COUNT: usize = Slot::ALL.len();
+
+    /// The slot's name in rule files (its lower-cased variant name).
+    pub fn name(self) -> String {
+        format!("{self:?}").to_lowercase()
+    }
+
+    /// Looks a slot up by its name in rule files.
+    pub fn parse(name: &str) -> Option<Slot> {
+        Slot::ALL.into_iter().find(|s| s.name() == name)
+    }
+}
+
+/// What a slot holds: a number, or a value from the lexicon or a rule constant.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cap<'t> {
+    /// A number read from the text.
+    Num(f64),
+    /// A lexicon value or a rule constant.
+    Text(&'t str),
+}
+
+/// A built-in element that reads numbers (see `numbers.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Builtin {
+    Num,
+    Int,
+    Year,
+    Day,
+    Ord,
+    Decade,
+    Clock,
+    Mm,
+    Fraction,
+}
+
+impl Builtin {
+    fn parse(name: &str) -> Option<(Builtin, Slot)> {
+        Some(match name {
+            "num" => (Builtin::Num, Slot::Num),
+            "int" => (Builtin::Int, Slot::Num),
+            "year" => (Builtin::Year, Slot::Year),
+            "day" => (Builtin::Day, Slot::Day),
+            "ord" => (Builtin::Ord, Slot::Ordinal),
+            "decade" => (Builtin::Decade, Slot::Decade),
+            "clock" => (Builtin::Clock, Slot::Clock),
+            "mm" => (Builtin::Mm, Slot::Month),
+            "fraction" => (Builtin::Fraction, Slot::Fraction),
+            _ => return None,
+        })
+    }
+}
+
+/// One alternative of a rule element.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Alt {
+    /// A literal token, by vocabulary id.
+    Word(u32),
+    /// A phrase of a lexicon class, stored in a slot.
+    Class(ClassId, Slot),
+    /// A number read by a built-in parser, stored in a slot.
+    Builtin(Builtin, Slot),
+}
+
+/// One element of a rule: alternatives tried in order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Element {
+    pub alts: Vec<Alt>,
+    pub optional: bool,
+    /// The first token must start with a capital letter.
+    pub capitalised: bool,
+    /// A look-ahead: matches no token, and only where no alternative matches.
+    pub negative: bool,
+}
+
+/// One extraction rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// Line in `patterns.txt`, for messages.
+    pub line: usize,
+    pub elements: Vec<Element>,
+    pub kind: TimexType,
+    pub action: Action,
+    /// `key=value` constants, stored into slots before the action runs.
+    pub constants: Vec<(Slot, ConstValue)>,
+}
+
+/// A rule constant.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConstValue {
+    Num(f64),
+    Text(Box<str>),
+}
+
+/// The outcome of matching at a token.
+#[derive(Debug, Clone)]
+pub enum Step {
+    /// An expression was found.
+    Found(Found),
+    /// A `skip` rule matched: its tokens, up to this one, are not an expression.
+    Skip(usize),
+}
+
+/// All rules, indexed by the tokens they can start with.
+#[derive(Debug, Default)]
+pub struct RuleSet {
+    rules: Vec<Rule>,
+    /// For each vocabulary id, the rules that can start at a token with that id, in file order.
+    by_id: Vec<Vec<u16>>,
+    /// The rules that can start at a digit token, in file order.
+    on_number: Vec<u16>,
+    numbers: Option<NumberClasses>,
+}
+
+impl RuleSet {
+    /// Parses `rules/patterns.txt`, adding its literal words to the lexicon's vocabulary.
+    pub fn parse(source: &str, lex: &mut Lexicon) -> Result<RuleSet, String> {
+        let numbers = NumberClasses::find(lex)?;
+        let mut rules = Vec::new();
+        for (n, raw) in source.lines().enumerate() {
+            let line = raw.trim();
+            // Builtins start with `#` too, so a comment is `#` followed by a space.
+            if line.is_empty() || line == "#" || line.starts_with("# ") {
+                continue;
+            }
+            let rule = parse_rule(line, n + 1, lex)
+                .map_err(|e| format!("patterns.txt:{}: {e}: {line}", n + 1))?;
+            rules.push(rule);
+        }
+        if rules.len() > usize::from(u16::MAX) {
+            return Err("patterns.txt: too many rules".into());
+        }
+        let mut set = RuleSet {
+            rules,
+            by_id: vec![Vec::new(); lex.vocabulary_len()],
+            on_number: Vec::new(),
+            numbers: Some(numbers),
+        };
+        set.index(lex, numbers);
+        Ok(set)
+    }
+
+    /// The parsed rules, in file order.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    fn index(&mut self, lex: &Lexicon, numbers: NumberClasses) {
+        let words_of = |class: ClassId| -> Vec<u32> {
+            lex.entries()
+                .iter()
+                .filter(|e| e.class == class)
+                .map(|e| e.ids[0])
+                .collect()
+        };
+        for (r, rule) in self.rules.iter().enumerate() {
+            let mut ids = Vec::new();
+            let mut number = false;
+            for element in &rule.elements {
+                for alt in &element.alts {
+                    match *alt {
+                        Alt::Word(id) => ids.push(id),
+                        Alt::Class(class, _) => ids.extend(words_of(class)),
+                        Alt::Builtin(b, _) => {
+                            number = true;
+                            match b {
+                                Builtin::Num | Builtin::Year => {
+                                    ids.extend(words_of(numbers.number))
+                                }
+                                Builtin::Day | Builtin::Ord => {
+                                    ids.extend(words_of(numbers.ordinal));
+                                    ids.extend(words_of(numbers.number));
+                                }
+                                Builtin::Decade => ids.push(lex.id("'")),
+                                _ => {}
+                            }
+                        }
+                    }
+                }
+                if !element.optional && !element.negative {
+                    break;
+                }
+            }
+            ids.sort_unstable();
+            ids.dedup();
+            for id in ids {
+                if let Some(list) = self.by_id.get_mut(id as usize) {
+                    list.push(r as u16);
+                }
+            }
+            if number {
+                self.on_number.push(r as u16);
+            }
+        }
+    }
+
+    /// The best rule match starting at token `i`, resolved: the longest match whose action
+    /// succeeds, the earliest rule on a tie.
+    pub fn best_match(
+        &self,
+        lex: &Lexicon,
+        tokens: &[Token],
+        i: usize,
+        doc: &mut Document,
+    ) -> Option<Step> {
+        let t = tokens.get(i)?;
+        let candidates = match t.kind {
+            Kind::Number => &self.on_number,
+            _ if t.id == UNKNOWN => return None,
+            _ => self.by_id.get(t.id as usize)?,
+        };
+        if candidates.is_empty() {
+            return None;
+        }
+        let numbers = Numbers {
+            lex,
+            classes: self.numbers?,
+            tokens,
+        };
+        let mut matches: Vec<(usize, u16, Slots)> = Vec::new();
+        let mut slots = Slots::default();
+        for &r in candidates {
+            let rule = &self.rules[r as usize];
+            slots.clear();
+            if let Some(end) = self.match_rule(rule, &numbers, i, &mut slots, &mut doc.work) {
+                matches.push((end, r, slots));
+            }
+        }
+        matches.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        for (end, r, mut slots) in matches {
+            let rule = &self.rules[r as usize];
+            for (slot, value) in &rule.constants {
+                slots.set(
+                    *slot,
+                    match value {
+                        ConstValue::Num(n) => Cap::Num(*n),
+                        ConstValue::Text(s) => Cap::Text(s),
+                    },
+                );
+            }
+            if rule.action == Action::Skip {
+                return Some(Step::Skip(end));
+            }
+            if let Some(found) = doc.resolve(rule.action, rule.kind, &slots, i, end) {
+                return Some(Step::Found(found));
+            }
+        }
+        None
+    }
+
+    fn match_rule<'t>(
+        &'t self,
+        rule: &'t Rule,
+        numbers: &Numbers<'t>,
+        start: usize,
+        slots: &mut Slots<'t>,
+        work: &mut u64,
+    ) -> Option<usize> {
+        let tokens = numbers.tokens;
+        let mut j = start;
+        for element in &rule.elements {
+            *work += 1;
+            if element.negative {
+                let mut scratch = *slots;
+                let hit = tokens.get(j).is_some_and(|t| {
+                    !t.para_before
+                        && element
+                            .alts
+                            .iter()
+                            .any(|alt| match_alt(alt, numbers, j, &mut scratch).is_some())
+                });
+                if hit {
+                    return None;
+                }
+                continue;
+            }
+            let matched = tokens.get(j).and_then(|t| {
+                // Expressions never run across a paragraph break.
+                if (j > start && t.para_before) || (element.capitalised && !t.cap) {
+                    return None;
+                }
+                element
+                    .alts
+                    .iter()
+                    .find_map(|alt| match_alt(alt, numbers, j, slots))
+            });
+            match matched {
+                Some(len) => j += len,
+                None if element.optional => {}
+                None => return None,
+            }
+        }
+        (j > start).then_some(j)
+    }
+}
+
+fn match_alt<'t>(
+    alt: &Alt,
+    numbers: &Numbers<'t>,
+    j: usize,
+    slots: &mut Slots<'t>,
+) -> Option<usize> {
+    let token = numbers.tokens.get(j)?;
+    match *alt {
+        Alt::Word(id) => (token.id == id).then_some(1),
+        Alt::Class(class, slot) => {
+            let (len, value) = numbers.lex.match_class(class, numbers.tokens, j)?;
+            slots.set(slot, Cap::Text(value));
+            Some(len)
+        }
+        Alt::Builtin(b, slot) => {
+            let (len, value) = match b {
+                Builtin::Num => numbers.cardinal(j),
+                Builtin::Int => numbers.int(j, 4),
+                Builtin::Year => numbers.year(j),
+                Builtin::Day => numbers.day(j),
+                Builtin::Ord => numbers.ordinal(j),
+                Builtin::Decade => numbers.decade(j),
+                Builtin::Clock => numbers.clock(j),
+                Builtin::Mm => numbers.month_digits(j),
+                Builtin::Fraction => numbers.fraction(j),
+            }?;
+            slots.set(slot, Cap::Num(value));
+            Some(len)
+        }
+    }
+}
+
+fn parse_rule(line: &str, n: usize, lex: &mut Lexicon) -> Result<Rule, String> {
+    let (pattern, action) = line.split_once("=>").ok_or("missing `=>`")?;
+    let mut elements = Vec::new();
+    for spec in pattern.split_whitespace() {
+        elements.push(parse_element(spec, lex)?);
+    }
+    if elements.len() > MAX_ELEMENTS {
+        return Err(format!("more than {MAX_ELEMENTS} elements"));
+    }
+    if elements.iter().all(|e| e.optional || e.negative) {
+        return Err("every element is optional or a look-ahead".into());
+    }
+    let mut words = action.split_whitespace();
+    let kind = words.next().ok_or("missing type")?;
+    let kind = TimexType::parse(kind).ok_or_else(|| format!("unknown type {kind}"))?;
+    let name = words.next().ok_or("missing action")?;
+    let action = Action::parse(name).ok_or_else(|| format!("unknown action {name}"))?;
+    let mut constants = Vec::new();
+    for word in words {
+        let (key, value) = word
+            .split_once('=')
+            .ok_or_else(|| format!("constant {word} is not key=value"))?;
+        let slot = Slot::parse(key).ok_or_else(|| format!("unknown slot {key}"))?;
+        let value = match value.parse::<f64>() {
+            Ok(n) if n.is_finite() && !value.contains(char::is_alphabetic) => ConstValue::Num(n),
+            _ => ConstValue::Text(value.into()),
+        };
+        constants.push((slot, value));
+    }
+    Ok(Rule {
+        line: n,
+        elements,
+        kind,
+        action,
+        constants,
+    })
+}
+
+fn parse_element(spec: &str, lex: &mut Lexicon) -> Result<Element, String> {
+    let (negative, rest) = match spec.strip_prefix('!').filter(|r| !r.is_empty()) {
+        Some(rest) => (true, rest),
+        None => (false, spec),
+    };
+    let (capitalised, rest) = match rest.strip_prefix('^') {
+        Some(rest) => (true, rest),
+        None => (false, rest),
+    };
+    let (optional, rest) = match rest.strip_suffix('?') {
+        Some(r) if !r.is_empty() => (true, r),
+        _ => (false, rest),
+    };
+    let mut alts = Vec::new();
+    for alt in rest.split('|') {
+        if let Some(name) = alt.strip_prefix('@').filter(|n| !n.is_empty()) {
+            let (class, slot) = name.split_once(':').unwrap_or((name, name));
+            let class = lex
+                .class_id(class)
+                .ok_or_else(|| format!("unknown class @{class}"))?;
+            let slot = Slot::parse(slot).ok_or_else(|| format!("unknown slot {slot}"))?;
+            alts.push(Alt::Class(class, slot));
+        } else if let Some(name) = alt.strip_prefix('#').filter(|n| !n.is_empty()) {
+            let (builtin, slot) = name
+                .split_once(':')
+                .map_or((name, None), |(b, s)| (b, Some(s)));
+            let (builtin, default) =
+                Builtin::parse(builtin).ok_or_else(|| format!("unknown builtin #{builtin}"))?;
+            let slot = match slot {
+                Some(s) => Slot::parse(s).ok_or_else(|| format!("unknown slot {s}"))?,
+                None => default,
+            };
+            alts.push(Alt::Builtin(builtin, slot));
+        } else {
+            let words = super::tokens::split_phrase(alt);
+            if words.len() != 1 {
+                return Err(format!("literal {alt:?} is not exactly one token"));
+            }
+            alts.push(Alt::Word(lex.intern(&words[0])));
+        }
+    }
+    Ok(Element {
+        alts,
+        optional,
+        capitalised,
+        negative,
+    })
+}

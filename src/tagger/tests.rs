@@ -1,0 +1,583 @@
+//! Unit and property tests of the tagger: hand-checked expressions, the JSON shape, robustness.
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+
+use super::{LEXICON_SOURCE, PATTERNS_SOURCE, Tagger, Timex, TimexType};
+
+/// The bundled articles' publication date.
+const SEED_DCT: &str = "2020-02-29";
+
+fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test dates are valid")
+}
+
+fn tagger() -> &'static Tagger {
+    static TAGGER: std::sync::OnceLock<Tagger> = std::sync::OnceLock::new();
+    TAGGER.get_or_init(Tagger::new)
+}
+
+fn tag(text: &str, dct: &str) -> Vec<Timex> {
+    tagger().tag(text, date(dct))
+}
+
+/// The one expression whose text is `text`.
+fn find<'a>(found: &'a [Timex], text: &str) -> &'a Timex {
+    let hits: Vec<_> = found.iter().filter(|t| t.text == text).collect();
+    assert_eq!(hits.len(), 1, "expected one {text:?} in {found:#?}");
+    hits[0]
+}
+
+/// Tags `text` and checks the type and value of the expression `expr`.
+fn check(text: &str, dct: &str, expr: &str, kind: TimexType, value: &str) {
+    let found = tag(text, dct);
+    let t = find(&found, expr);
+    assert_eq!((t.kind, t.value.as_str()), (kind, value), "{text:?}");
+}
+
+#[test]
+fn embedded_tables_parse() {
+    let t = Tagger::from_sources(LEXICON_SOURCE, PATTERNS_SOURCE);
+    assert!(t.is_ok(), "{:?}", t.err());
+    let t = t.unwrap_or_default();
+    assert!(t.rules.rules().len() > 100);
+}
+
+#[test]
+fn broken_tables_are_reported_with_their_line() {
+    let err = Tagger::from_sources("[month]\njanuary 1", PATTERNS_SOURCE).err();
+    assert!(err.is_some_and(|e| e.contains("lexicon.txt:2")));
+    let err = Tagger::from_sources(LEXICON_SOURCE, "@nosuchclass => DATE date").err();
+    assert!(err.is_some_and(|e| e.contains("unknown class")));
+    let err = Tagger::from_sources(LEXICON_SOURCE, "@month => DATE nosuchaction").err();
+    assert!(err.is_some_and(|e| e.contains("unknown action")));
+}
+
+#[test]
+fn seed_article_expressions() {
+    let text = "The US has signed a peace agreement with Taliban militants aimed at bringing an \
+        end to 18 years of bloodshed. Washington would draw its forces down in the next three \
+        to four months, with all remaining troops within 14 months of the signing. The deal, \
+        signed on Saturday, follows the attacks of Sept. 11, 2001 and the invasion on Oct. 7, \
+        2001. Over the past week the talks moved fast. \"Today is the day of victory,\" he said. \
+        Casualties have been counted since 2009. It only took a few months to topple the \
+        Taliban. Pompeo met ambassadors this week during a seven-day visit and a week-long \
+        truce. Within the first 135 days the US will cut troops.";
+    let found = tag(text, SEED_DCT);
+    assert_eq!(find(&found, "Saturday").value, "2020-02-29");
+    assert_eq!(find(&found, "Sept. 11, 2001").value, "2001-09-11");
+    assert_eq!(find(&found, "Oct. 7, 2001").value, "2001-10-07");
+    assert_eq!(find(&found, "18 years").value, "P18Y");
+    assert_eq!(find(&found, "2009").value, "2009");
+    assert_eq!(find(&found, "Today").value, "2020-02-29");
+    assert_eq!(find(&found, "this week").value, "2020-W09");
+    assert_eq!(find(&found, "seven-day").value, "P7D");
+    assert_eq!(find(&found, "week-long").value, "P1W");
+    assert_eq!(find(&found, "a few months").value, "PXM");
+
+    let signing = find(&found, "14 months");
+    assert_eq!(signing.value, "P14M");
+    assert_eq!(signing.anchor, Some(date("2020-02-29")));
+    assert_eq!(signing.anchor_text.as_deref(), Some("the signing"));
+    assert_eq!(signing.resolved_start, Some(date("2020-02-29")));
+    assert_eq!(signing.resolved_end, Some(date("2021-04-29")));
+
+    let range = find(&found, "the next three to four months");
+    assert_eq!(range.kind, TimexType::Duration);
+    assert_eq!(range.resolved_start, Some(date("2020-02-29")));
+    assert_eq!(range.resolved_end, Some(date("2020-06-29")));
+
+    let week = find(&found, "the past week");
+    assert_eq!(week.value, "2020-W08");
+    assert_eq!(week.resolved_start, Some(date("2020-02-22")));
+    assert_eq!(week.resolved_end, Some(date("2020-02-28")));
+
+    let first = find(&found, "the first 135 days");
+    assert_eq!(first.value, "P135D");
+    assert_eq!(first.resolved_end, Some(date("2020-07-13")));
+}
+
+#[test]
+fn expressions_may_span_a_line_break() {
+    let text = "Oct. 7,\n2001";
+    let found = tag(text, SEED_DCT);
+    assert_eq!(found.len(), 1);
+    assert_eq!((found[0].start, found[0].end), (0, 12));
+}
+
+#[test]
+fn event_anchor_takes_the_date_of_the_event() {
+    let text = "The accord was signed on Feb. 20, 2020. Troops leave within 14 months of the \
+        signing.";
+    let found = tag(text, SEED_DCT);
+    let t = find(&found, "14 months");
+    assert_eq!(t.anchor, Some(date("2020-02-20")));
+    assert_eq!(t.resolved_end, Some(date("2021-04-20")));
+}
+
+#[test]
+fn absolute_dates() {
+    let dct = SEED_DCT;
+    check(
+        "on 7 October 2001.",
+        dct,
+        "7 October 2001",
+        TimexType::Date,
+        "2001-10-07",
+    );
+    check(
+        "on 2001-10-07.",
+        dct,
+        "2001-10-07",
+        TimexType::Date,
+        "2001-10-07",
+    );
+    check(
+        "in October 2001.",
+        dct,
+        "October 2001",
+        TimexType::Date,
+        "2001-10",
+    );
+    check("in the 1990s.", dct, "the 1990s", TimexType::Date, "199");
+    check(
+        "in the nineties.",
+        dct,
+        "the nineties",
+        TimexType::Date,
+        "199",
+    );
+    check(
+        "in the 18th century.",
+        dct,
+        "the 18th century",
+        TimexType::Date,
+        "17",
+    );
+    check(
+        "by nineteen ninety-six",
+        dct,
+        "nineteen ninety-six",
+        TimexType::Date,
+        "1996",
+    );
+    check(
+        "on June 31, 2001 and",
+        dct,
+        "June",
+        TimexType::Date,
+        "2020-06",
+    );
+    let found = tag("by mid-2020 or late 2001", dct);
+    assert_eq!(find(&found, "mid-2020").modifier.as_deref(), Some("MID"));
+    assert_eq!(find(&found, "late 2001").modifier.as_deref(), Some("END"));
+}
+
+#[test]
+fn relative_dates() {
+    let dct = SEED_DCT;
+    check(
+        "It rained yesterday.",
+        dct,
+        "yesterday",
+        TimexType::Date,
+        "2020-02-28",
+    );
+    check(
+        "It rained last week.",
+        dct,
+        "last week",
+        TimexType::Date,
+        "2020-W08",
+    );
+    check(
+        "It rains next month.",
+        dct,
+        "next month",
+        TimexType::Date,
+        "2020-03",
+    );
+    check(
+        "It rained two years ago.",
+        dct,
+        "two years ago",
+        TimexType::Date,
+        "2018",
+    );
+    check(
+        "It rained three days ago.",
+        dct,
+        "three days ago",
+        TimexType::Date,
+        "2020-02-26",
+    );
+    check(
+        "It rained last November.",
+        dct,
+        "last November",
+        TimexType::Date,
+        "2019-11",
+    );
+    check(
+        "Sales fell in the third quarter.",
+        dct,
+        "the third quarter",
+        TimexType::Date,
+        "2019-Q3",
+    );
+    check(
+        "It snowed this winter.",
+        dct,
+        "this winter",
+        TimexType::Date,
+        "2019-WI",
+    );
+    let found = tag("It rained earlier this year.", dct);
+    let t = find(&found, "earlier this year");
+    assert_eq!(
+        (t.value.as_str(), t.modifier.as_deref()),
+        ("2020", Some("START"))
+    );
+}
+
+#[test]
+fn that_year_refers_back_to_the_last_year_written() {
+    let text = "The attacks came on September 11, 2001. The invasion followed later that year, \
+        and some soldiers were not born that September.";
+    let found = tag(text, SEED_DCT);
+    let later = find(&found, "later that year");
+    assert_eq!(
+        (later.value.as_str(), later.modifier.as_deref()),
+        ("2001", Some("END"))
+    );
+    assert_eq!(find(&found, "that September").value, "2001-09");
+    // With no year written before it, "that year" falls back to the DCT's.
+    check(
+        "Sales rose that year.",
+        SEED_DCT,
+        "that year",
+        TimexType::Date,
+        "2020",
+    );
+}
+
+#[test]
+fn tense_picks_the_weekday() {
+    // 2020-02-26 is a Wednesday.
+    check(
+        "He said on Friday it failed.",
+        "2020-02-26",
+        "Friday",
+        TimexType::Date,
+        "2020-02-21",
+    );
+    check(
+        "They will meet on Friday.",
+        "2020-02-26",
+        "Friday",
+        TimexType::Date,
+        "2020-02-28",
+    );
+    check(
+        "They met last Wednesday.",
+        "2020-02-26",
+        "last Wednesday",
+        TimexType::Date,
+        "2020-02-19",
+    );
+}
+
+#[test]
+fn month_without_year_is_the_nearest_one() {
+    check(
+        "It opened Dec. 7.",
+        "1990-01-10",
+        "Dec. 7",
+        TimexType::Date,
+        "1989-12-07",
+    );
+    check(
+        "It opens Jan. 14.",
+        "1999-12-20",
+        "Jan. 14",
+        TimexType::Date,
+        "2000-01-14",
+    );
+}
+
+#[test]
+fn durations() {
+    let dct = SEED_DCT;
+    check(
+        "for 135 days",
+        dct,
+        "135 days",
+        TimexType::Duration,
+        "P135D",
+    );
+    check(
+        "a 2 1/2 years wait",
+        dct,
+        "2 1/2 years",
+        TimexType::Duration,
+        "P2Y6M",
+    );
+    check("for decades", dct, "decades", TimexType::Duration, "PXDE");
+    check(
+        "for several hours",
+        dct,
+        "several hours",
+        TimexType::Duration,
+        "PTXH",
+    );
+    check(
+        "the 18-year war",
+        dct,
+        "18-year",
+        TimexType::Duration,
+        "P18Y",
+    );
+    check(
+        "for twenty-four hours",
+        dct,
+        "twenty-four hours",
+        TimexType::Duration,
+        "PT24H",
+    );
+    check(
+        "two decades",
+        dct,
+        "two decades",
+        TimexType::Duration,
+        "P20Y",
+    );
+    let found = tag("it took more than a year", dct);
+    let t = find(&found, "more than a year");
+    assert_eq!(
+        (t.value.as_str(), t.modifier.as_deref()),
+        ("P1Y", Some("MORE_THAN"))
+    );
+}
+
+#[test]
+fn ages_and_counts_are_not_durations() {
+    assert!(tag("a 6-year-old boy", SEED_DCT).is_empty());
+    assert!(tag("a man 52 years old", SEED_DCT).is_empty());
+    assert!(tag("as soon as possible", SEED_DCT).is_empty());
+    assert!(tag("it may rain", SEED_DCT).is_empty());
+    assert!(tag("13,000 troops and $2001 paid", SEED_DCT).is_empty());
+}
+
+#[test]
+fn sets_times_and_references() {
+    let dct = SEED_DCT;
+    check("it runs weekly", dct, "weekly", TimexType::Set, "P1W");
+    check(
+        "it runs every year",
+        dct,
+        "every year",
+        TimexType::Set,
+        "P1Y",
+    );
+    check(
+        "it runs each Thursday",
+        dct,
+        "each Thursday",
+        TimexType::Set,
+        "XXXX-WXX-4",
+    );
+    check(
+        "at 3 p.m. today",
+        dct,
+        "3 p.m. today",
+        TimexType::Time,
+        "2020-02-29T15:00",
+    );
+    check(
+        "at midnight",
+        dct,
+        "midnight",
+        TimexType::Time,
+        "2020-02-29T24:00",
+    );
+    check(
+        "at 10:35 a.m.",
+        dct,
+        "10:35 a.m.",
+        TimexType::Time,
+        "2020-02-29T10:35",
+    );
+    check(
+        "this morning",
+        dct,
+        "this morning",
+        TimexType::Time,
+        "2020-02-29TMO",
+    );
+    check("it is now", dct, "now", TimexType::Date, "PRESENT_REF");
+    check(
+        "it recently fell",
+        dct,
+        "recently",
+        TimexType::Date,
+        "PAST_REF",
+    );
+    check(
+        "in the future",
+        dct,
+        "the future",
+        TimexType::Date,
+        "FUTURE_REF",
+    );
+}
+
+#[test]
+fn json_shape_and_offsets() {
+    let text = "Ünïcödé — within 14 months of the signing.";
+    let found = tag(text, SEED_DCT);
+    assert_eq!(found.len(), 1);
+    let t = &found[0];
+    assert_eq!(
+        text.chars()
+            .skip(t.start)
+            .take(t.end - t.start)
+            .collect::<String>(),
+        t.text
+    );
+    assert_eq!(&text[t.byte_start..t.byte_end], t.text);
+    let json = serde_json::to_string(t).unwrap_or_default();
+    assert_eq!(
+        json,
+        format!(
+            "{{\"start\":{},\"end\":{},\"byte_start\":{},\"byte_end\":{},\"text\":\"14 months\",\
+             \"type\":\"DURATION\",\"value\":\"P14M\",\"anchor\":\"2020-02-29\",\
+             \"anchor_text\":\"the signing\",\"resolved_start\":\"2020-02-29\",\
+             \"resolved_end\":\"2021-04-29\"}}",
+            t.start, t.end, t.byte_start, t.byte_end
+        )
+    );
+    let plain = serde_json::to_string(&tag("in 2001", SEED_DCT)[0]).unwrap_or_default();
+    assert!(
+        plain.ends_with("\"type\":\"DATE\",\"value\":\"2001\"}"),
+        "{plain}"
+    );
+    let with_mod = serde_json::to_string(&tag("late 2001", SEED_DCT)[0]).unwrap_or_default();
+    assert!(
+        with_mod.ends_with("\"value\":\"2001\",\"mod\":\"END\"}"),
+        "{with_mod}"
+    );
+}
+
+/// Work per input byte: the engine examines a bounded number of rule elements per token.
+fn work(text: &str) -> u64 {
+    tagger().tag_counted(text, date(SEED_DCT)).1
+}
+
+#[test]
+fn adversarial_inputs_stay_linear() {
+    let months = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let inputs = [
+        "a".repeat(1 << 20),
+        "9".repeat(10_000),
+        format!("{} years ago", "9".repeat(10_000)),
+        "!".repeat(1 << 16),
+        format!("{} ", months.join(" ")).repeat(100_000 / 12 + 1),
+        "Jan. 1, 2001 - ".repeat(20_000),
+        "twenty ".repeat(50_000),
+        "one hundred thousand million ".repeat(10_000),
+        "\u{0}\u{1}\u{7f}\u{200b}\u{feff}\u{10ffff}".repeat(10_000),
+    ];
+    for input in &inputs {
+        let mut cut = input.len() / 2;
+        while !input.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let half = &input[..cut];
+        let (w_full, w_half) = (work(input), work(half));
+        // Bounded work per byte, and doubling the input no more than doubles the work (with
+        // slack for the cut landing mid-expression).
+        assert!(
+            w_full <= 200 * input.len() as u64 + 200,
+            "{} bytes: {w_full}",
+            input.len()
+        );
+        assert!(w_full <= 2 * w_half + 1_000, "{w_full} vs {w_half}");
+    }
+    let months_found = tagger().tag(&inputs[4], date(SEED_DCT));
+    assert!(months_found.len() >= 100_000);
+}
+
+#[test]
+fn extreme_dcts_do_not_panic() {
+    let text = "Yesterday, last week, two years ago, next month, in 3000 years, the 1990s, \
+        Friday, Jan. 5, this winter, the third quarter, within 14 months of the signing.";
+    for dct in [
+        NaiveDate::MIN,
+        NaiveDate::MAX,
+        date("0001-01-01"),
+        date("9999-12-31"),
+    ] {
+        let found = tagger().tag(text, dct);
+        assert!(!found.is_empty());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn never_panics_on_any_text(text in "\\PC*", days in -200_000i64..200_000) {
+        let dct = date("2000-01-01") + chrono::Duration::days(days);
+        let found = tagger().tag(&text, dct);
+        let mut last_end = 0;
+        for t in &found {
+            prop_assert!(t.start < t.end && t.end <= text.chars().count());
+            prop_assert_eq!(&text[t.byte_start..t.byte_end], t.text.as_str());
+            prop_assert!(t.byte_start >= last_end);
+            last_end = t.byte_end;
+        }
+    }
+
+    #[test]
+    fn never_panics_on_date_like_text(
+        words in proptest::collection::vec(
+            prop_oneof![
+                Just("Jan."), Just("Friday"), Just("2001"), Just("1990s"), Just("'"), Just("s"),
+                Just("-"), Just(","), Just("."), Just(":"), Just("/"), Just("the"), Just("last"),
+                Just("past"), Just("within"), Just("of"), Just("signing"), Just("years"),
+                Just("ago"), Just("twenty"), Just("one"), Just("hundred"), Just("p.m."),
+                Just("7"), Just("31"), Just("99999999999999999999"), Just("quarter"),
+                Just("third"), Just("a"), Just("few"), Just("\n\n"), Just("more"), Just("than"),
+            ],
+            0..60,
+        ),
+        spaces in proptest::collection::vec(any::<bool>(), 60),
+    ) {
+        let mut text = String::new();
+        for (w, space) in words.iter().zip(&spaces) {
+            text.push_str(w);
+            if *space {
+                text.push(' ');
+            }
+        }
+        let found = tagger().tag(&text, date(SEED_DCT));
+        for t in &found {
+            prop_assert_eq!(&text[t.byte_start..t.byte_end], t.text.as_str());
+        }
+        let work = tagger().tag_counted(&text, date(SEED_DCT)).1;
+        prop_assert!(work <= 200 * text.len() as u64 + 200);
+    }
+}
