@@ -155,6 +155,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Print(args)) => print(&timeline, &args),
         Some(Command::Extract(_)) => unreachable!("handled before loading"),
+        None if io::stdout().is_terminal() && io::stdin().is_terminal() => {
+            let theme = annals::ui::theme::choose(
+                match cli.color {
+                    ColorChoice::Auto => None,
+                    ColorChoice::Always => Some(true),
+                    ColorChoice::Never => Some(false),
+                },
+                std::env::var("NO_COLOR").ok().as_deref(),
+            );
+            annals::ui::run(&timeline, theme)?;
+            Ok(ExitCode::SUCCESS)
+        }
         None => {
             let args = PrintArgs {
                 sources: Vec::new(),
@@ -201,7 +213,6 @@ fn print(timeline: &Timeline, args: &PrintArgs) -> anyhow::Result<ExitCode> {
     let mut stdout = io::stdout().lock();
     stdout.write_all(out.as_bytes())?;
     stdout.flush()?;
-    let _ = io::stdout().is_terminal();
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,0 +1,68 @@
+//! Entering and leaving the full-screen terminal, and the event loop.
+//!
+//! The terminal is restored on every way out: a normal quit, an error (the
+//! guard's `Drop`), and a panic (a hook that restores before the message is
+//! printed, so the message is readable).
+
+use std::io::{self, Write};
+use std::panic;
+
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use crossterm::{cursor, event, execute};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+
+use super::app::App;
+use super::draw::draw;
+use super::theme::Theme;
+use crate::timeline::Timeline;
+
+/// Puts the terminal back as it was. Safe to call more than once.
+pub fn restore() {
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = io::stdout().flush();
+}
+
+/// Restores the terminal when dropped, whatever the way out.
+struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Runs the explorer until the user quits.
+pub fn run(timeline: &Timeline, theme: Theme) -> io::Result<()> {
+    let previous = panic::take_hook();
+    panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+    enable_raw_mode()?;
+    let _guard = Guard;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let size = terminal.size()?;
+    let mut app = App::new(timeline, theme, Rect::new(0, 0, size.width, size.height));
+    while !app.quit {
+        terminal.draw(|frame| draw(frame, &app))?;
+        let event = event::read()?;
+        app.handle(&event);
+        if let event::Event::Resize(..) = event {
+            // Redraw at once at the new size, from a clean screen.
+            terminal.autoresize()?;
+        }
+    }
+    Ok(())
+}

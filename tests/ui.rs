@@ -1,0 +1,341 @@
+//! The explorer drawn on ratatui's `TestBackend` after scripted keys: reviewed
+//! snapshots at 120×40, 80×24 and 40×12, in colour and monochrome, plus a
+//! property test that no size and no key sequence panics.
+
+use annals::Timeline;
+use annals::ui::keymap::Key;
+use annals::ui::{App, Theme, draw};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+fn story() -> Timeline {
+    annals::bundled::load().expect("the bundled story loads")
+}
+
+/// Presses keys written as in keys.toml, separated by spaces ("j j Enter").
+fn press(app: &mut App, keys: &str) {
+    for k in keys.split(' ').filter(|k| !k.is_empty()) {
+        let key = Key::parse(k).unwrap_or_else(|| panic!("test key {k:?}"));
+        let mut mods = KeyModifiers::NONE;
+        if key.ctrl {
+            mods |= KeyModifiers::CONTROL;
+        }
+        app.handle(&Event::Key(KeyEvent::new(key.code, mods)));
+    }
+}
+
+/// Types text into a prompt, character by character.
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle(&Event::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        )));
+    }
+}
+
+fn render(app: &App) -> Buffer {
+    let size = app.size;
+    let mut terminal =
+        Terminal::new(TestBackend::new(size.width, size.height)).expect("test terminal");
+    terminal.draw(|f| draw(f, app)).expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+/// The screen's text, one line per row, trailing blanks kept so widths show.
+fn screen(buf: &Buffer) -> String {
+    let area = buf.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            line.push_str(sym);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn app_at(timeline: &Timeline, width: u16, height: u16, color: bool) -> App<'_> {
+    let theme = if color { Theme::color() } else { Theme::mono() };
+    App::new(timeline, theme, Rect::new(0, 0, width, height))
+}
+
+/// The screen's styles: a grid with one letter per distinct style ('.' for
+/// none) and a legend, so a snapshot shows what is highlighted and how.
+fn styles(buf: &Buffer) -> String {
+    use ratatui::style::Style;
+    let mut legend: Vec<Style> = Vec::new();
+    let mut grid = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        for x in 0..buf.area.width {
+            let style = buf[(x, y)].style();
+            let plain = |c: Option<ratatui::style::Color>| {
+                matches!(c, None | Some(ratatui::style::Color::Reset))
+            };
+            if plain(style.fg) && plain(style.bg) && style.add_modifier.is_empty() {
+                line.push('.');
+                continue;
+            }
+            let i = legend.iter().position(|s| *s == style).unwrap_or_else(|| {
+                legend.push(style);
+                legend.len() - 1
+            });
+            line.push(char::from(b'A' + (i % 26) as u8));
+        }
+        grid.push_str(line.trim_end_matches('.'));
+        grid.push('\n');
+    }
+    for (i, s) in legend.iter().enumerate() {
+        grid.push_str(&format!(
+            "{}: fg={:?} bg={:?} {:?}\n",
+            char::from(b'A' + (i % 26) as u8),
+            s.fg,
+            s.bg,
+            s.add_modifier
+        ));
+    }
+    grid
+}
+
+fn both(buf: &Buffer) -> String {
+    format!("{}\n{}", screen(buf), styles(buf))
+}
+
+/// The milestones the issue names, by the words of their titles.
+const MILESTONES: [&str; 4] = [
+    "reduction in violence",
+    "sign the agreement in Doha",
+    "135 days",
+    "14 months",
+];
+
+#[test]
+fn milestones_are_in_the_list_and_on_the_axis_at_80x24() {
+    let t = story();
+    let app = app_at(&t, 80, 24, true);
+    let buf = render(&app);
+    let text = screen(&buf);
+    for m in MILESTONES {
+        assert!(text.contains(m), "{m:?} not on screen:\n{text}");
+        let e = t
+            .events
+            .iter()
+            .position(|e| e.title.contains(m))
+            .expect("event");
+        let axis = annals::ui::draw::axis_layout(&app, 80);
+        let mark = axis.marks.iter().find(|k| k.event == e).expect("a mark");
+        let glyph = buf[(mark.from, 1)].symbol();
+        assert!(["●", "◆", "━"].contains(&glyph), "{m}: {glyph:?}");
+    }
+    // The signing is selected, and the axis says so.
+    assert!(
+        text.contains("▶2020-02-29     1234 The US and the Taliban sign"),
+        "{text}"
+    );
+    assert!(text.lines().nth(1).is_some_and(|l| l.contains('◆')));
+}
+
+#[test]
+fn snapshot_80x24_color() {
+    let t = story();
+    insta::assert_snapshot!(both(&render(&app_at(&t, 80, 24, true))));
+}
+
+#[test]
+fn snapshot_80x24_mono() {
+    let t = story();
+    insta::assert_snapshot!(both(&render(&app_at(&t, 80, 24, false))));
+}
+
+#[test]
+fn snapshot_120x40_color_side_by_side() {
+    let t = story();
+    let buf = render(&app_at(&t, 120, 40, true));
+    let text = screen(&buf);
+    // Every event fits in the list.
+    assert!(text.contains("Al-Qaeda attacks the United States"));
+    assert!(text.contains("14 months: all remaining"));
+    insta::assert_snapshot!(both(&buf));
+}
+
+#[test]
+fn snapshot_40x12_mono_small() {
+    let t = story();
+    insta::assert_snapshot!(both(&render(&app_at(&t, 40, 12, false))));
+}
+
+#[test]
+fn snapshot_passages_highlight_the_quote() {
+    let t = story();
+    let mut app = app_at(&t, 80, 24, true);
+    press(&mut app, "Enter Tab");
+    let buf = render(&app);
+    let text = screen(&buf);
+    assert!(text.contains("Passages · 2020-02-29"));
+    insta::assert_snapshot!(both(&buf));
+}
+
+#[test]
+fn snapshot_article_scrolled_to_the_passage_mono() {
+    let t = story();
+    let mut app = app_at(&t, 80, 24, false);
+    press(&mut app, "G Enter Tab Tab o");
+    insta::assert_snapshot!(both(&render(&app)));
+}
+
+#[test]
+fn snapshot_filter_status_after_hiding_two_sources() {
+    let t = story();
+    let mut app = app_at(&t, 80, 24, true);
+    press(&mut app, "1 3");
+    let buf = render(&app);
+    let text = screen(&buf);
+    assert!(text.contains("of 19 events"));
+    assert!(!text.contains(" 19 of 19 events"));
+    insta::assert_snapshot!(both(&buf));
+}
+
+#[test]
+fn snapshot_source_picker_over_the_list() {
+    let t = story();
+    let mut app = app_at(&t, 80, 24, true);
+    press(&mut app, "s j Space");
+    insta::assert_snapshot!(screen(&render(&app)));
+}
+
+#[test]
+fn snapshot_search_highlights_matches_120x40() {
+    let t = story();
+    let mut app = app_at(&t, 120, 40, true);
+    press(&mut app, "/");
+    type_text(&mut app, "kabul");
+    press(&mut app, "Enter");
+    insta::assert_snapshot!(both(&render(&app)));
+}
+
+#[test]
+fn snapshot_help_lists_every_key() {
+    let t = story();
+    let mut app = app_at(&t, 80, 100, true);
+    press(&mut app, "?");
+    let text = screen(&render(&app));
+    for key in ["Ctrl-d", "PgDn", "Shift-Tab", "1…9", "Ctrl-C"] {
+        assert!(text.contains(key), "{key} missing from help:\n{text}");
+    }
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn snapshot_jump_prompt_and_too_small_terminals() {
+    let t = story();
+    let mut app = app_at(&t, 80, 24, false);
+    press(&mut app, "t");
+    type_text(&mut app, "2009");
+    insta::assert_snapshot!("jump_prompt", screen(&render(&app)));
+    let small = app_at(&t, 39, 9, false);
+    let text = screen(&render(&small));
+    assert!(
+        text.starts_with("annals needs 40×10; this is 39×9"),
+        "{text}"
+    );
+    for (w, h) in [(0, 0), (1, 1), (0, 5), (5, 0)] {
+        let tiny = app_at(&t, w, h, true);
+        let _ = render(&tiny);
+    }
+}
+
+#[test]
+fn control_characters_in_articles_are_drawn_as_placeholders() {
+    let mut t = story();
+    // An article and a title carrying terminal escapes.
+    t.events[0].title = "Evil \u{1b}[2J title".into();
+    let app = app_at(&t, 120, 40, true);
+    let mut app = app;
+    press(&mut app, "g");
+    let buf = render(&app);
+    let text = screen(&buf);
+    assert!(!text.contains('\u{1b}'));
+    assert!(text.contains("Evil \u{241b}[2J title"));
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    const KEYS: &[&str] = &[
+        "j",
+        "k",
+        "g",
+        "G",
+        "Enter",
+        "Esc",
+        "Tab",
+        "BackTab",
+        "o",
+        "s",
+        "Space",
+        "/",
+        "t",
+        "n",
+        "N",
+        "?",
+        "0",
+        "1",
+        "2",
+        "3",
+        "4",
+        "9",
+        "PageDown",
+        "PageUp",
+        "Ctrl-d",
+        "Ctrl-u",
+        "x",
+        "Backspace",
+        "Home",
+        "End",
+        "q",
+        "Down",
+        "Up",
+        "h",
+        "l",
+        "2",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn no_size_and_no_keys_panic(
+            w in 0u16..160,
+            h in 0u16..60,
+            keys in proptest::collection::vec(0..KEYS.len(), 0..40),
+            resize in proptest::option::of((0u16..160, 0u16..60)),
+        ) {
+            let t = story();
+            let mut app = app_at(&t, w, h, true);
+            for (i, k) in keys.iter().enumerate() {
+                // "q" ends a real session; keep going to exercise more states.
+                if KEYS[*k] == "q" { continue; }
+                press(&mut app, KEYS[*k]);
+                if i == keys.len() / 2 && let Some((w2, h2)) = resize {
+                    app.handle(&Event::Resize(w2, h2));
+                }
+                let _ = render(&app);
+                prop_assert!(app.events.is_empty() || app.selected < app.events.len());
+                prop_assert!(app.offset <= app.selected || app.events.is_empty());
+            }
+        }
+    }
+}
