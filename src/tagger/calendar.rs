@@ -147,3 +147,15 @@ pub fn season_of(date: NaiveDate) -> i32 {
         _ => -1,
     }
 }
+
+/// The `n`th weekday `weekday` (1 = Monday) of a month on or after day `from`: holidays such
+/// as Thanksgiving (the fourth Thursday of November) or Election Day (the first Tuesday on or
+/// after November 2).
+pub fn nth_weekday(year: i32, month: u32, from: u32, weekday: i64, n: i64) -> Option<NaiveDate> {
+    if !(1..=5).contains(&n) || !(1..=7).contains(&weekday) {
+        return None;
+    }
+    let first = NaiveDate::from_ymd_opt(year, month, from)?;
+    let offset = (weekday - weekday_number(first)).rem_euclid(7) + 7 * (n - 1);
+    add_days(first, offset).filter(|d| d.month() == month)
+}

@@ -98,7 +98,9 @@ impl<'a> Document<'a> {
                     if is(t.id, classes.future) {
                         future = true;
                         mark = Some(Tense::Future);
-                    } else if is(t.id, classes.past) || looks_past(&text[t.start..t.end], t.cap) {
+                    } else if is(t.id, classes.past)
+                        || (looks_past(&text[t.start..t.end], t.cap) && !after_be(text, tokens, i))
+                    {
                         past = true;
                         mark = Some(Tense::Past);
                     }
@@ -135,20 +137,19 @@ impl<'a> Document<'a> {
         }
     }
 
-    /// The tense at a token: that of the nearest marker in its sentence ("said Friday that it
-    /// will" is past for Friday), else the sentence's.
+    /// The tense at a token: that of the nearest marker before it in its sentence ("said Friday
+    /// that it will" is past for Friday), else of the nearest after it, else the sentence's.
+    /// The verb a news sentence dates usually comes before the date ("planned a rally on
+    /// Saturday and were planning to ..."), so a preceding marker wins over a closer following one.
     fn tense_at(&self, token: usize) -> Tense {
         let sentence = self.sentence.get(token).copied();
-        for d in 1..=TENSE_WINDOW {
-            for k in [token.checked_sub(d), token.checked_add(d)]
-                .into_iter()
-                .flatten()
+        let before = (1..=TENSE_WINDOW).filter_map(|d| token.checked_sub(d));
+        let after = (1..=TENSE_WINDOW).filter_map(|d| token.checked_add(d));
+        for k in before.chain(after) {
+            if self.sentence.get(k).copied() == sentence
+                && let Some(Some(t)) = self.marker.get(k)
             {
-                if self.sentence.get(k).copied() == sentence
-                    && let Some(Some(t)) = self.marker.get(k)
-                {
-                    return *t;
-                }
+                return *t;
             }
         }
         sentence
@@ -332,6 +333,19 @@ fn tense_of(past: bool, future: bool) -> Tense {
 
 fn ends_sentence(punct: &str) -> bool {
     matches!(punct, "." | "!" | "?")
+}
+
+/// Whether the word before token `i` is a form of "be" that makes it a passive participle
+/// ("will be named", "is expected"): the tense is then the auxiliary's, not the participle's.
+fn after_be(text: &str, tokens: &[Token], i: usize) -> bool {
+    i.checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|p| {
+            let w = &text[p.start..p.end];
+            ["be", "been", "being", "is", "are"]
+                .iter()
+                .any(|b| w.eq_ignore_ascii_case(b))
+        })
 }
 
 /// A lower-case word ending in "-ed" is most likely a past-tense verb or participle.

@@ -274,6 +274,18 @@ fn infer_year(month: u32, day: Option<u32>, ctx: &Ctx) -> i32 {
 fn date(kind: TimexType, s: &Slots, ctx: &Ctx) -> Option<Resolved> {
     let month = s.int(Slot::Month).and_then(|m| u32::try_from(m).ok());
     let day = s.int(Slot::Day).and_then(|d| u32::try_from(d).ok());
+    // A holiday fixed as the nth weekday of its month (`weekday=4 ordinal=4` for Thanksgiving;
+    // `day` is then the first day counted from): its day depends on the year, so it is placed
+    // once the year is known; till then the middle of its possible week stands in for it.
+    let nth = s.int(Slot::Weekday).zip(s.int(Slot::Ordinal));
+    let (day, from) = match nth {
+        Some((_, n)) => (Some(day.unwrap_or(1) + u32::try_from(n * 7 - 4).ok()?), day),
+        None => (day, None),
+    };
+    let place = |y: i32, m: u32, d: u32| match nth {
+        Some((wd, n)) => calendar::nth_weekday(y, m, from.unwrap_or(1), wd, n),
+        None => NaiveDate::from_ymd_opt(y, m, d),
+    };
     let year = match explicit_year(s, ctx) {
         Some(y) => Some(y),
         // "that September": in the year the text last spoke of.
@@ -295,7 +307,7 @@ fn date(kind: TimexType, s: &Slots, ctx: &Ctx) -> Option<Resolved> {
     };
     match (year, month, day) {
         (Some(y), Some(m), Some(d)) => {
-            let date = NaiveDate::from_ymd_opt(y, m, d)?;
+            let date = place(y, m, d)?;
             Some(Resolved {
                 day: Some(date),
                 ..Resolved::new(kind, day_value(date))
@@ -308,7 +320,7 @@ fn date(kind: TimexType, s: &Slots, ctx: &Ctx) -> Option<Resolved> {
         (Some(y), None, None) => Some(Resolved::new(kind, year_value(y))),
         (None, Some(m), d) => {
             let y = infer_year(m, d, ctx);
-            let date = NaiveDate::from_ymd_opt(y, m, d.unwrap_or(1))?;
+            let date = place(y, m, d.unwrap_or(1))?;
             Some(match d {
                 Some(_) => Resolved {
                     day: Some(date),
@@ -442,11 +454,12 @@ fn relunit(kind: TimexType, s: &Slots, ctx: &mut Ctx) -> Option<Resolved> {
         let d = calendar::add_months(ctx.dct, n.checked_mul(3)?)?;
         *ctx.last_quarter = Some((d.year(), quarter_of(d)));
     }
+    // "that year", "the following year": counted from the year the text last wrote out.
     if unit == CalUnit::Year
-        && n == 0
         && s.has(Slot::Context)
         && let Some(year) = *ctx.last_year
     {
+        let year = i32::try_from(i64::from(year) + n).ok()?;
         return Some(Resolved::new(kind, year_value(year)));
     }
     let value = shifted_value(ctx.dct, unit, n)?;

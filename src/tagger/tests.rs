@@ -262,6 +262,43 @@ fn that_year_refers_back_to_the_last_year_written() {
 }
 
 #[test]
+fn the_following_year_counts_from_the_story_year() {
+    check(
+        "On May 22, 1995, he was promoted, and the following year he was sent abroad.",
+        "1998-04-18",
+        "the following year",
+        TimexType::Date,
+        "1996",
+    );
+}
+
+#[test]
+fn the_year_in_a_report_is_the_current_year_unless_it_ends_on_a_date() {
+    let dct = "1989-11-02";
+    check(
+        "For the year, pet food volume was flat.",
+        dct,
+        "the year",
+        TimexType::Date,
+        "1989",
+    );
+    check(
+        "Sales for the full year were $6.6 billion.",
+        dct,
+        "the full year",
+        TimexType::Date,
+        "1989",
+    );
+    check(
+        "Net income for the year ended July 2 was $2.4 million.",
+        dct,
+        "the year",
+        TimexType::Duration,
+        "P1Y",
+    );
+}
+
+#[test]
 fn tense_picks_the_weekday() {
     // 2020-02-26 is a Wednesday.
     check(
@@ -284,6 +321,172 @@ fn tense_picks_the_weekday() {
         "last Wednesday",
         TimexType::Date,
         "2020-02-19",
+    );
+}
+
+#[test]
+fn next_to_is_no_future_marker() {
+    // "next to" is a place, not a future tense: the past-tense verb decides. 1998-08-08 is a
+    // Saturday.
+    check(
+        "Dozens were killed in the blasts next to the embassies in Kenya and Tanzania on Friday.",
+        "1998-08-08",
+        "Friday",
+        TimexType::Date,
+        "1998-08-07",
+    );
+}
+
+#[test]
+fn a_preceding_tense_marker_wins_over_a_closer_following_one() {
+    // 2000-01-07 is a Friday: "planned ... on Saturday" looks ahead although "were" is closer.
+    check(
+        "Protesters planned a large demonstration on Saturday and were planning to drive around.",
+        "2000-01-07",
+        "Saturday",
+        TimexType::Date,
+        "2000-01-08",
+    );
+}
+
+#[test]
+fn passive_participles_and_expectations_are_not_past() {
+    // "be named" takes the tense of "will", not of "-ed"; "is expected to" looks ahead.
+    // 1998-03-04 is a Wednesday.
+    check(
+        "She will be named commander of the shuttle on Friday.",
+        "1998-03-04",
+        "Friday",
+        TimexType::Date,
+        "1998-03-06",
+    );
+    check(
+        "The three are expected to join in April, as part of marking the anniversary.",
+        "1998-12-05",
+        "April",
+        TimexType::Date,
+        "1999-04",
+    );
+    check(
+        "He will be urging allies to buy shares in Mixte, which is being traded in London and \
+        is to resume trading in Paris Tuesday.",
+        "1989-10-27",
+        "Tuesday",
+        TimexType::Date,
+        "1989-10-31",
+    );
+}
+
+#[test]
+fn last_month_and_day_is_the_latest_such_day() {
+    check(
+        "He was shot to death last Oct. 23 at his home.",
+        "1999-04-19",
+        "last Oct. 23",
+        TimexType::Date,
+        "1998-10-23",
+    );
+}
+
+#[test]
+fn spans_counted_from_a_story_event_are_durations() {
+    // "later"/"earlier"/"before" count from an event of the story, not from the DCT: the span
+    // is a duration; "ago" still counts back from the DCT.
+    let dct = "1989-10-30";
+    check(
+        "Three days later, the index was down 2%.",
+        dct,
+        "Three days",
+        TimexType::Duration,
+        "P3D",
+    );
+    check(
+        "A few days later, the company announced lower earnings.",
+        dct,
+        "A few days",
+        TimexType::Duration,
+        "PXD",
+    );
+    check(
+        "The banks must wait at least 30 days before closing the purchase.",
+        dct,
+        "at least 30 days",
+        TimexType::Duration,
+        "P30D",
+    );
+    check(
+        "It closed three days ago.",
+        dct,
+        "three days ago",
+        TimexType::Date,
+        "1989-10-27",
+    );
+    // In a report, "a year earlier" is the same period a year before: a date.
+    check(
+        "Net rose to $5 million from $4 million a year earlier.",
+        dct,
+        "a year earlier",
+        TimexType::Date,
+        "1988",
+    );
+}
+
+#[test]
+fn holidays_are_dates() {
+    let dct = "2000-01-07";
+    check(
+        "Elian was found Thanksgiving Day clinging to an inner tube.",
+        dct,
+        "Thanksgiving Day",
+        TimexType::Date,
+        "1999-11-25",
+    );
+    check(
+        "He was found last Thanksgiving at sea.",
+        dct,
+        "last Thanksgiving",
+        TimexType::Date,
+        "1999-11-25",
+    );
+    check(
+        "It is a theme from now to Election Day.",
+        "1998-10-26",
+        "Election Day",
+        TimexType::Date,
+        "1998-11-03",
+    );
+    check(
+        "They met on Christmas Eve 1998.",
+        dct,
+        "Christmas Eve 1998",
+        TimexType::Date,
+        "1998-12-24",
+    );
+    check(
+        "Stores opened on Labor Day, 2001.",
+        dct,
+        "Labor Day, 2001",
+        TimexType::Date,
+        "2001-09-03",
+    );
+}
+
+#[test]
+fn quarters_named_against_the_year_before_and_the_current_one() {
+    let dct = "1989-10-30";
+    check(
+        "National Intergroup in the year-ago third quarter earned $22.5 million.",
+        dct,
+        "the year-ago third quarter",
+        TimexType::Date,
+        "1988-Q3",
+    );
+    check(
+        "The auction business started the current quarter well.",
+        dct,
+        "the current quarter",
+        TimexType::Date,
+        "1989-Q4",
     );
 }
 
