@@ -181,19 +181,19 @@ pub fn short_label(when: &When, compact: bool) -> String {
         return when.label();
     }
     let (s, e) = (when.start, when.end);
-    if s.year() != e.year() {
-        if compact {
-            return format!("{}…", s.format("%Y-%m-%d"));
-        }
-        format!("{}–{}", s.format("%Y-%m-%d"), e.format("%Y-%m-%d"))
+    // The end, written only as far as it differs from the start.
+    let end = if s.year() != e.year() {
+        "%Y-%m-%d"
     } else if s.month() != e.month() {
-        if compact {
-            return format!("{}…", s.format("%Y-%m-%d"));
-        }
-        format!("{}–{}", s.format("%Y-%m-%d"), e.format("%m-%d"))
+        "%m-%d"
     } else {
-        format!("{}–{}", s.format("%Y-%m-%d"), e.format("%d"))
+        "%d"
+    };
+    if compact && end != "%d" {
+        // Narrow lists show where a long span starts; the detail pane has the rest.
+        return format!("{}…", s.format("%Y-%m-%d"));
     }
+    format!("{}–{}", s.format("%Y-%m-%d"), e.format(end))
 }
 
 fn list(frame: &mut Frame, app: &App, area: Rect) {
