@@ -260,15 +260,23 @@ fn snapshot_jump_prompt_and_too_small_terminals() {
 #[test]
 fn control_characters_in_articles_are_drawn_as_placeholders() {
     let mut t = story();
-    // An article and a title carrying terminal escapes.
+    // A title and an article paragraph carrying terminal escapes. The ESC takes
+    // the place of a one-byte space, so every passage offset stays valid.
     t.events[0].title = "Evil \u{1b}[2J title".into();
-    let app = app_at(&t, 120, 40, true);
-    let mut app = app;
+    let passage = t.events[0].passages[0].clone();
+    let source = &mut t.sources[passage.source];
+    let space = source.body[passage.quote.clone()]
+        .find(' ')
+        .map(|i| passage.quote.start + i)
+        .expect("a quote with a space");
+    source.body.replace_range(space..space + 1, "\u{1b}");
+    let mut app = app_at(&t, 120, 40, true);
     press(&mut app, "g");
-    let buf = render(&app);
-    let text = screen(&buf);
+    let text = screen(&render(&app));
     assert!(!text.contains('\u{1b}'));
     assert!(text.contains("Evil \u{241b}[2J title"));
+    // The detail pane draws the paragraph with the placeholder too.
+    assert!(text.matches('\u{241b}').count() >= 2, "{text}");
 }
 
 mod properties {

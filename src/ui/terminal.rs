@@ -44,25 +44,55 @@ impl Drop for Guard {
 
 /// Runs the explorer until the user quits.
 pub fn run(timeline: &Timeline, theme: Theme) -> io::Result<()> {
-    let previous = panic::take_hook();
-    panic::set_hook(Box::new(move |info| {
-        restore();
-        previous(info);
-    }));
+    restore_on_panic(restore);
     enable_raw_mode()?;
     let _guard = Guard;
     execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     let mut app = App::new(timeline, theme, Rect::new(0, 0, size.width, size.height));
+    // `draw` resizes the terminal's buffers first, so a resize redraws at once.
     while !app.quit {
         terminal.draw(|frame| draw(frame, &app))?;
-        let event = event::read()?;
-        app.handle(&event);
-        if let event::Event::Resize(..) = event {
-            // Redraw at once at the new size, from a clean screen.
-            terminal.autoresize()?;
-        }
+        app.handle(&event::read()?);
     }
     Ok(())
+}
+
+/// Chains a panic hook that runs `restore` before the previous hook prints the
+/// message, so the message lands on a usable terminal.
+fn restore_on_panic(restore: fn()) {
+    let previous = panic::take_hook();
+    panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Mutex;
+
+    static LOG: Mutex<Vec<&'static str>> = Mutex::new(Vec::new());
+
+    fn log(what: &'static str) {
+        if let Ok(mut log) = LOG.lock() {
+            log.push(what);
+        }
+    }
+
+    #[test]
+    fn a_panic_restores_the_terminal_before_its_message_is_printed() {
+        let original = panic::take_hook();
+        panic::set_hook(Box::new(|_| log("message")));
+        restore_on_panic(|| log("restore"));
+        let result = panic::catch_unwind(|| panic!("boom"));
+        // Put back the harness's hook before asserting, so a failure reports normally.
+        drop(panic::take_hook());
+        panic::set_hook(original);
+        assert!(result.is_err());
+        let log = LOG.lock().map(|l| l.clone()).unwrap_or_default();
+        assert_eq!(log, ["restore", "message"]);
+    }
 }
