@@ -6,7 +6,7 @@
 use std::hint::black_box;
 use std::path::Path;
 
-use annals::tagger::Tagger;
+use annals_tagger::Tagger;
 use chrono::NaiveDate;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 

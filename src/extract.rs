@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use crate::problem::Position;
-use crate::tagger::Timex;
+use annals_tagger::Timex;
 use crate::text::sanitize_line;
 
 /// One JSON object per expression, one per line.

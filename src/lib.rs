@@ -15,7 +15,7 @@ pub mod print;
 pub mod problem;
 pub mod search;
 pub mod source;
-pub mod tagger;
+
 pub mod text;
 pub mod timeline;
 pub mod ui;

@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use annals::load::{self, DataFile};
 use annals::print::{Format, View};
-use annals::tagger::Tagger;
+use annals_tagger::Tagger;
 use annals::{Problems, Timeline};
 
 /// Exit code for data problems.
