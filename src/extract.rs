@@ -4,8 +4,8 @@
 use std::fmt::Write as _;
 
 use crate::problem::Position;
-use annals_tagger::Timex;
 use crate::text::sanitize_line;
+use annals_tagger::Timex;
 
 /// One JSON object per expression, one per line.
 pub fn jsonl(timexes: &[Timex]) -> String {

@@ -9,8 +9,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use annals::load::{self, DataFile};
 use annals::print::{Format, View};
-use annals_tagger::Tagger;
 use annals::{Problems, Timeline};
+use annals_tagger::Tagger;
 
 /// Exit code for data problems.
 const DATA_PROBLEM: u8 = 1;
