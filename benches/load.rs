@@ -4,12 +4,12 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
-use annals::print::{Format, View};
+use annals_core::print::{Format, View};
 
 fn load(c: &mut Criterion) {
     let files = annals::bundled::files();
     c.bench_function("load bundled story", |b| {
-        b.iter(|| annals::load::load_files(black_box(&files)).expect("bundled story loads"))
+        b.iter(|| annals_core::load::load_files(black_box(&files)).expect("bundled story loads"))
     });
     let timeline = annals::bundled::load().expect("bundled story loads");
     let mut view = View::new(&timeline);

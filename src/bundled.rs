@@ -2,9 +2,9 @@
 
 use std::path::PathBuf;
 
-use crate::load::{self, DataFile, DataFiles};
-use crate::problem::Problems;
-use crate::timeline::Timeline;
+use annals_core::Problems;
+use annals_core::Timeline;
+use annals_core::load::{self, DataFile, DataFiles};
 
 /// The data folder the bundled files come from, as named in messages.
 pub const DIR: &str = "data";

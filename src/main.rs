@@ -7,9 +7,9 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use annals::load::{self, DataFile};
-use annals::print::{Format, View};
-use annals::{Problems, Timeline};
+use annals_core::load::{self, DataFile};
+use annals_core::print::{Format, View};
+use annals_core::{Problems, Timeline};
 use annals_tagger::Tagger;
 
 /// Exit code for data problems.
@@ -180,7 +180,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 fn load(cli: &Cli) -> Result<Timeline, Problems> {
     match &cli.data {
-        Some(dir) => annals::load(dir),
+        Some(dir) => annals_core::load(dir),
         None => annals::bundled::load(),
     }
 }
@@ -241,7 +241,8 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
                 }
             }
         };
-        let article = match load::read_article(&file) {
+        let name = file.path.display().to_string();
+        let article = match load::read_article(file) {
             Ok(article) => article,
             Err(problems) => {
                 report(&problems);
@@ -254,18 +255,16 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
             None => {
                 let today = chrono::Local::now().date_naive();
                 eprintln!(
-                    "note: {}: no --dct and no front matter; dates are resolved against today, {today}",
-                    file.path.display()
+                    "note: {name}: no --dct and no front matter; dates are resolved against today, {today}"
                 );
                 today
             }
         };
         let found = tagger.tag(&article.body, dct);
         let out = match args.format {
-            ExtractFormat::Jsonl => annals::extract::jsonl(&found),
+            ExtractFormat::Jsonl => annals_tagger::output::jsonl(&found),
             ExtractFormat::Text => {
-                let name = file.path.display().to_string();
-                annals::extract::text(&name, &article.body, article.body_line, &found)
+                annals_tagger::output::text(&name, &article.body, article.body_line, &found)
             }
         };
         stdout.write_all(out.as_bytes())?;

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use annals::text::find_quote;
+use annals_core::quote::find_quote;
 
 fn data_dir() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data"))
@@ -12,7 +12,7 @@ fn data_dir() -> &'static Path {
 
 #[test]
 fn bundled_copy_matches_the_data_folder() {
-    let from_disk = annals::load(data_dir()).expect("data/ loads");
+    let from_disk = annals_core::load(data_dir()).expect("data/ loads");
     let bundled = annals::bundled::load().expect("bundled story loads");
     assert_eq!(from_disk.events, bundled.events);
     assert_eq!(from_disk.sources.len(), bundled.sources.len());

@@ -152,7 +152,7 @@ fn print_json_follows_the_schema() {
 fn body_of(id: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("data/sources/{id}.txt"));
     let file = std::fs::read_to_string(path).unwrap();
-    annals::source::split(&file).unwrap().body.to_string()
+    annals_core::source::split(&file).unwrap().body.to_string()
 }
 
 #[test]

@@ -2,9 +2,9 @@
 //! snapshots at 120×40, 80×24 and 40×12, in colour and monochrome, plus a
 //! property test that no size and no key sequence panics.
 
-use annals::Timeline;
 use annals::ui::keymap::Key;
 use annals::ui::{App, Theme, draw};
+use annals_core::Timeline;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

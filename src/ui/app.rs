@@ -10,9 +10,9 @@ use super::draw;
 use super::keymap::{Keymap, Mode};
 use super::layout;
 use super::theme::Theme;
-use crate::date;
-use crate::search;
-use crate::timeline::Timeline;
+use annals_core::Timeline;
+use annals_core::date;
+use annals_core::search;
 
 /// Rows one turn of the mouse wheel scrolls.
 const WHEEL_ROWS: usize = 3;
@@ -445,7 +445,7 @@ impl<'t> App<'t> {
         let Some(target) = target else {
             self.message = Some(format!(
                 "not a date: “{}” (try 2009, 2020-02, 2020-02-29, an event id or “signing + 135 days”)",
-                crate::text::sanitize_line(input)
+                annals_core::text::sanitize_line(input)
             ));
             return;
         };

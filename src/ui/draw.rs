@@ -14,9 +14,9 @@ use super::axis::{self, Axis};
 use super::keymap::{Mode, display};
 use super::layout::{self, Areas};
 use super::wrap::{Wrapped, wrap};
-use crate::date::{Precision, When};
-use crate::search::find_all;
-use crate::text::sanitize_line;
+use annals_core::search::find_all;
+use annals_core::text::sanitize_line;
+use annals_core::{Precision, When};
 
 /// Draws the whole screen for the current state.
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -364,7 +364,7 @@ fn detail_text(app: &App, width: usize) -> Wrapped {
 }
 
 /// A passage's paragraph, wrapped, its quote and any search matches marked.
-fn passage_lines(app: &App, p: &crate::event::Passage, width: usize, indent: usize) -> Wrapped {
+fn passage_lines(app: &App, p: &annals_core::Passage, width: usize, indent: usize) -> Wrapped {
     let para = app.timeline.paragraph(p);
     let quote = p.quote.start - p.paragraph.start..p.quote.end - p.paragraph.start;
     let mut marks = vec![(quote, app.theme.quote)];

@@ -19,7 +19,7 @@ use ratatui::layout::Rect;
 use super::app::App;
 use super::draw::draw;
 use super::theme::Theme;
-use crate::timeline::Timeline;
+use annals_core::Timeline;
 
 /// Puts the terminal back as it was. Safe to call more than once.
 pub fn restore() {

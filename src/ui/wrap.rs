@@ -11,7 +11,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthChar;
 
-use crate::text::safe_char;
+use annals_core::text::safe_char;
 
 /// Wrapped text: the lines to draw and the byte offset each starts at.
 #[derive(Debug, Default)]

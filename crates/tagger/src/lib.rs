@@ -15,6 +15,7 @@ mod calendar;
 pub mod context;
 pub mod lexicon;
 mod numbers;
+pub mod output;
 pub mod pattern;
 pub mod resolve;
 pub mod tokens;

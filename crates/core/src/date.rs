@@ -1,73 +1,12 @@
-//! Event dates: how they are written in `timeline.toml`, and what they resolve to.
-//!
-//! A date keeps its precision: a year is a year, not 1 January, and a date
-//! computed from another event remembers how ("signing + 135 days").
+//! Dates as written in `timeline.toml`: a day, a month, a year, a range, or a
+//! date computed from another event, read from text and resolved to a [`When`].
 
 use std::fmt;
 
-use chrono::{Datelike, Days, Months, NaiveDate};
-use serde::Serialize;
+use chrono::{Datelike, NaiveDate};
 
-/// How precisely a date is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Precision {
-    /// One calendar day.
-    Day,
-    /// An inclusive range of days.
-    Range,
-    /// A calendar month.
-    Month,
-    /// A calendar year.
-    Year,
-}
-
-impl Precision {
-    /// The word used in output: day, range, month, year.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Precision::Day => "day",
-            Precision::Range => "range",
-            Precision::Month => "month",
-            Precision::Year => "year",
-        }
-    }
-}
-
-/// A unit of calendar time in a relative date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unit {
-    /// Days.
-    Day,
-    /// Weeks of seven days.
-    Week,
-    /// Calendar months (chrono clamps 31 January + 1 month to the month's last day).
-    Month,
-    /// Calendar years.
-    Year,
-}
-
-impl Unit {
-    fn parse(word: &str) -> Option<Unit> {
-        Some(match word {
-            "day" | "days" => Unit::Day,
-            "week" | "weeks" => Unit::Week,
-            "month" | "months" => Unit::Month,
-            "year" | "years" => Unit::Year,
-            _ => return None,
-        })
-    }
-
-    fn name(self, amount: u32) -> String {
-        let word = match self {
-            Unit::Day => "day",
-            Unit::Week => "week",
-            Unit::Month => "month",
-            Unit::Year => "year",
-        };
-        format!("{amount} {word}{}", if amount == 1 { "" } else { "s" })
-    }
-}
+use crate::calendar::{self, OutOfRange, Unit};
+use crate::when::{Precision, When, iso_day};
 
 /// How a relative date relates to its anchor event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,77 +63,6 @@ pub enum DateSpec {
     },
 }
 
-/// A resolved date: an inclusive span of days with its precision.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct When {
-    /// First day (for a year, 1 January; but see `precision`).
-    pub start: NaiveDate,
-    /// Last day, inclusive.
-    pub end: NaiveDate,
-    /// How precisely it is known.
-    pub precision: Precision,
-    /// How it was computed, for a relative date: "signing + 135 days".
-    pub computed: Option<String>,
-}
-
-impl When {
-    /// A single day.
-    pub fn day(date: NaiveDate) -> When {
-        When {
-            start: date,
-            end: date,
-            precision: Precision::Day,
-            computed: None,
-        }
-    }
-
-    /// The date as precise as known: `2001`, `2001-10`, `2020-02-29`,
-    /// `2020-02-22 – 2020-02-28`.
-    pub fn label(&self) -> String {
-        match self.precision {
-            Precision::Day => self.start.format("%Y-%m-%d").to_string(),
-            Precision::Month => self.start.format("%Y-%m").to_string(),
-            Precision::Year => format!("{:04}", self.start.year()),
-            Precision::Range => format!(
-                "{} – {}",
-                self.start.format("%Y-%m-%d"),
-                self.end.format("%Y-%m-%d")
-            ),
-        }
-    }
-
-    /// The date in words: `Saturday 29 February 2020`, `October 2001`,
-    /// `22–28 February 2020`.
-    pub fn human(&self) -> String {
-        match self.precision {
-            Precision::Day => self.start.format("%A %-d %B %Y").to_string(),
-            Precision::Month => self.start.format("%B %Y").to_string(),
-            Precision::Year => format!("{}", self.start.year()),
-            Precision::Range => {
-                let (s, e) = (self.start, self.end);
-                if s.year() != e.year() {
-                    format!("{} – {}", s.format("%-d %B %Y"), e.format("%-d %B %Y"))
-                } else if s.month() != e.month() {
-                    format!("{} – {}", s.format("%-d %B"), e.format("%-d %B %Y"))
-                } else {
-                    format!("{}–{}", s.format("%-d"), e.format("%-d %B %Y"))
-                }
-            }
-        }
-    }
-
-    /// The number of days the span covers.
-    pub fn days(&self) -> i64 {
-        (self.end - self.start).num_days() + 1
-    }
-}
-
-impl fmt::Display for When {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.label())
-    }
-}
-
 /// Why a date could not be read or resolved; the loader adds the position.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateError {
@@ -205,7 +73,8 @@ pub struct DateError {
 }
 
 impl DateError {
-    pub(crate) fn new(message: impl Into<String>, help: impl Into<String>) -> Self {
+    /// A problem with a date and what to do about it.
+    pub fn new(message: impl Into<String>, help: impl Into<String>) -> Self {
         DateError {
             message: message.into(),
             help: help.into(),
@@ -213,9 +82,20 @@ impl DateError {
     }
 }
 
-pub(crate) const FORMS: &str = "write a day (2020-02-29), a month (\"2001-10\"), a year (2001), \
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.message, self.help)
+    }
+}
+
+impl std::error::Error for DateError {}
+
+/// Every form a date may take, for help messages.
+pub const FORMS: &str = "write a day (2020-02-29), a month (\"2001-10\"), a year (2001), \
 a range ({ start = 2020-02-22, end = 2020-02-28 }), or a date relative to another event \
 (\"signing + 135 days\", \"signing - 2 weeks\", \"7 days before signing\", \"signing\")";
+
+const YEARS: &str = "years run from 1 to 9999";
 
 /// Reads a date written as a string: `"2001"`, `"2001-10"`, `"2020-02-29"`,
 /// `"signing + 135 days"`, `"signing - 1 week"`, `"7 days before signing"`,
@@ -231,22 +111,21 @@ pub fn parse_str(text: &str) -> Result<DateSpec, DateError> {
 /// Reads a year written as a TOML integer.
 pub fn year(value: i64) -> Result<DateSpec, DateError> {
     match i32::try_from(value) {
-        Ok(y) if (1..=9999).contains(&y) => Ok(DateSpec::Year(y)),
+        Ok(y) if (calendar::MIN_YEAR..=calendar::MAX_YEAR).contains(&y) => Ok(DateSpec::Year(y)),
+        _ if value == 0 => Err(DateError::new(
+            "there is no year 0: 1 BC is followed by AD 1",
+            YEARS,
+        )),
         _ => Err(DateError::new(
             format!("{value} is not a year annals can show"),
-            "years run from 1 to 9999",
+            YEARS,
         )),
     }
 }
 
 /// Checks a calendar day, explaining what is wrong with impossible ones.
 pub fn ymd(year: i32, month: u32, day: u32) -> Result<NaiveDate, DateError> {
-    if !(1..=9999).contains(&year) {
-        return Err(DateError::new(
-            format!("{year} is not a year annals can show"),
-            "years run from 1 to 9999",
-        ));
-    }
+    self::year(i64::from(year))?;
     if !(1..=12).contains(&month) {
         return Err(DateError::new(
             format!("there is no month {month}"),
@@ -254,23 +133,15 @@ pub fn ymd(year: i32, month: u32, day: u32) -> Result<NaiveDate, DateError> {
         ));
     }
     NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
-        let first = NaiveDate::from_ymd_opt(year, month, 1).expect("month checked above");
-        let length = days_in_month(first);
+        let length = calendar::days_in_month(year, month).unwrap_or(31);
+        let name = NaiveDate::from_ymd_opt(year, month, 1)
+            .map(|first| first.format("%B %Y").to_string())
+            .unwrap_or_default();
         DateError::new(
-            format!(
-                "{year:04}-{month:02}-{day:02} is not a date: {} has {length} days",
-                first.format("%B %Y")
-            ),
+            format!("{year:04}-{month:02}-{day:02} is not a date: {name} has {length} days"),
             "check the day of the month",
         )
     })
-}
-
-fn days_in_month(first: NaiveDate) -> u32 {
-    first
-        .checked_add_months(Months::new(1))
-        .and_then(|next| next.pred_opt())
-        .map_or(31, |last| last.day())
 }
 
 fn parse_absolute(text: &str) -> Result<DateSpec, DateError> {
@@ -282,10 +153,7 @@ fn parse_absolute(text: &str) -> Result<DateSpec, DateError> {
     };
     let bad = || DateError::new(format!("cannot read {text:?} as a date"), FORMS);
     match parts.as_slice() {
-        [y] => {
-            let y = number(y, 4).ok_or_else(bad)?;
-            year(i64::from(y))
-        }
+        [y] => year(i64::from(number(y, 4).ok_or_else(bad)?)),
         [y, m] => {
             let (y, m) = (number(y, 4).ok_or_else(bad)?, number(m, 2).ok_or_else(bad)?);
             let first = ymd(y as i32, m, 1)?;
@@ -311,25 +179,32 @@ pub fn is_id(id: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
+fn amount(s: &str) -> Result<u32, DateError> {
+    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+        return s.parse::<u32>().map_err(|_| {
+            DateError::new(
+                format!("{s} is too large an amount"),
+                "no shift reaches beyond the years 1 to 9999; check the number",
+            )
+        });
+    }
+    Err(DateError::new(
+        format!("{s:?} is not a whole number"),
+        "write the amount in digits, as in \"signing + 135 days\"",
+    ))
+}
+
+fn unit(s: &str) -> Result<Unit, DateError> {
+    Unit::parse(s).ok_or_else(|| {
+        DateError::new(
+            format!("{s:?} is not a unit of time"),
+            "use days, weeks, months, quarters, years, decades or centuries",
+        )
+    })
+}
+
 fn parse_relative(text: &str) -> Result<DateSpec, DateError> {
     let bad = || DateError::new(format!("cannot read {text:?} as a date"), FORMS);
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let amount = |s: &str| -> Result<u32, DateError> {
-        s.parse::<u32>().map_err(|_| {
-            DateError::new(
-                format!("{s:?} is not a whole number"),
-                "write the amount in digits, as in \"signing + 135 days\"",
-            )
-        })
-    };
-    let unit = |s: &str| {
-        Unit::parse(s).ok_or_else(|| {
-            DateError::new(
-                format!("{s:?} is not a unit of time"),
-                "use days, weeks, months or years",
-            )
-        })
-    };
     let anchor = |s: &str| -> Result<String, DateError> {
         if is_id(s) {
             Ok(s.to_string())
@@ -337,6 +212,7 @@ fn parse_relative(text: &str) -> Result<DateSpec, DateError> {
             Err(bad())
         }
     };
+    let words: Vec<&str> = text.split_whitespace().collect();
     let words = match words.as_slice() {
         ["the", rest @ ..] => rest,
         all => all,
@@ -371,19 +247,6 @@ fn parse_relative(text: &str) -> Result<DateSpec, DateError> {
     Ok(DateSpec::Relative { anchor, offset })
 }
 
-fn shift(date: NaiveDate, back: bool, amount: u32, unit: Unit) -> Option<NaiveDate> {
-    match (unit, back) {
-        (Unit::Day, false) => date.checked_add_days(Days::new(amount.into())),
-        (Unit::Day, true) => date.checked_sub_days(Days::new(amount.into())),
-        (Unit::Week, false) => date.checked_add_days(Days::new(u64::from(amount) * 7)),
-        (Unit::Week, true) => date.checked_sub_days(Days::new(u64::from(amount) * 7)),
-        (Unit::Month, false) => date.checked_add_months(Months::new(amount)),
-        (Unit::Month, true) => date.checked_sub_months(Months::new(amount)),
-        (Unit::Year, false) => date.checked_add_months(Months::new(amount.checked_mul(12)?)),
-        (Unit::Year, true) => date.checked_sub_months(Months::new(amount.checked_mul(12)?)),
-    }
-}
-
 impl DateSpec {
     /// The event this date is computed from, if it is relative.
     pub fn anchor(&self) -> Option<&str> {
@@ -395,20 +258,13 @@ impl DateSpec {
 
     /// Resolves an absolute date; `None` for a relative one.
     pub fn absolute(&self) -> Option<Result<When, DateError>> {
-        let when = |start: NaiveDate, end: NaiveDate, precision| When {
-            start,
-            end,
-            precision,
-            computed: None,
-        };
         Some(Ok(match *self {
             DateSpec::Day(d) => When::day(d),
             DateSpec::Month { year, month } => {
                 let first = NaiveDate::from_ymd_opt(year, month, 1)?;
-                let last = first.checked_add_months(Months::new(1))?.pred_opt()?;
-                when(first, last, Precision::Month)
+                When::span(first, calendar::month_end(first), Precision::Month)
             }
-            DateSpec::Year(y) => when(
+            DateSpec::Year(y) => When::span(
                 NaiveDate::from_ymd_opt(y, 1, 1)?,
                 NaiveDate::from_ymd_opt(y, 12, 31)?,
                 Precision::Year,
@@ -420,7 +276,7 @@ impl DateSpec {
                         "swap start and end",
                     )));
                 }
-                when(start, end, Precision::Range)
+                When::span(start, end, Precision::Range)
             }
             DateSpec::Relative { .. } => return None,
         }))
@@ -435,25 +291,30 @@ impl DateSpec {
         let DateSpec::Relative { anchor: id, offset } = self else {
             unreachable!("absolute() handles every other variant")
         };
-        let out_of_range = || {
-            DateError::new(
-                format!(
-                    "{} falls outside the calendar annals can show",
-                    describe(id, offset)
+        let out_of_range = |why: OutOfRange| {
+            let (place, help) = match why {
+                OutOfRange::AfterYear9999 => ("after the year 9999", "use a smaller amount"),
+                OutOfRange::BeforeYear1 => (
+                    "before the year 1 (there is no year 0)",
+                    "use a smaller amount, or check the anchor's date",
                 ),
-                "use a smaller amount",
-            )
+            };
+            DateError::new(format!("{} falls {place}", describe(id, offset)), help)
+        };
+        let shift = |date, back: bool, amount: u32, unit| {
+            let n = i64::from(amount);
+            calendar::shift(date, if back { -n } else { n }, unit).map_err(out_of_range)
         };
         let mut when = match *offset {
             Offset::Same => anchor.clone(),
             Offset::Shift { back, amount, unit } => {
-                let start = shift(anchor.start, back, amount, unit).ok_or_else(out_of_range)?;
-                let end = shift(anchor.end, back, amount, unit).ok_or_else(out_of_range)?;
+                let start = shift(anchor.start, back, amount, unit)?;
+                let end = shift(anchor.end, back, amount, unit)?;
                 // Shifting a month by days no longer lands on a calendar month.
                 let keeps = match anchor.precision {
                     Precision::Day | Precision::Range => true,
-                    Precision::Month => matches!(unit, Unit::Month | Unit::Year),
-                    Precision::Year => unit == Unit::Year,
+                    Precision::Month => unit.months().is_some(),
+                    Precision::Year => unit.months().is_some_and(|m| m % 12 == 0),
                 };
                 let precision = if keeps {
                     anchor.precision
@@ -461,41 +322,21 @@ impl DateSpec {
                     Precision::Range
                 };
                 let end = if precision == Precision::Month {
-                    let first = NaiveDate::from_ymd_opt(start.year(), start.month(), 1)
-                        .ok_or_else(out_of_range)?;
-                    first
-                        .checked_add_months(Months::new(1))
-                        .and_then(|d| d.pred_opt())
-                        .ok_or_else(out_of_range)?
+                    calendar::month_end(start)
                 } else {
                     end
                 };
-                When {
-                    start,
-                    end,
-                    precision,
-                    computed: None,
-                }
+                When::span(start, end, precision)
             }
             Offset::Before { amount, unit } => {
-                let start = shift(anchor.start, true, amount, unit).ok_or_else(out_of_range)?;
-                let end = anchor.start.pred_opt().ok_or_else(out_of_range)?;
-                When {
-                    start,
-                    end,
-                    precision: Precision::Range,
-                    computed: None,
-                }
+                let start = shift(anchor.start, true, amount, unit)?;
+                let end = shift(anchor.start, true, 1, Unit::Day)?;
+                When::span(start, end, Precision::Range)
             }
             Offset::After { amount, unit } => {
-                let start = anchor.end.succ_opt().ok_or_else(out_of_range)?;
-                let end = shift(anchor.end, false, amount, unit).ok_or_else(out_of_range)?;
-                When {
-                    start,
-                    end,
-                    precision: Precision::Range,
-                    computed: None,
-                }
+                let start = shift(anchor.end, false, 1, Unit::Day)?;
+                let end = shift(anchor.end, false, amount, unit)?;
+                When::span(start, end, Precision::Range)
             }
         };
         if when.start == when.end && when.precision == Precision::Range {
@@ -504,21 +345,60 @@ impl DateSpec {
         when.computed = Some(describe(id, offset));
         Ok(when)
     }
+
+    /// The date as a string in the form `parse_str` reads back, for the forms a
+    /// string holds (`"2001-10"`, `"signing + 135 days"`); `None` for a day, a
+    /// year and a range, which TOML writes as a date, an integer and a table.
+    pub fn as_written(&self) -> Option<String> {
+        match self {
+            DateSpec::Month { year, month } => Some(format!("{year:04}-{month:02}")),
+            DateSpec::Relative { anchor, offset } => Some(match *offset {
+                Offset::Same => anchor.clone(),
+                Offset::Shift { back, amount, unit } => format!(
+                    "{anchor} {} {}",
+                    if back { "-" } else { "+" },
+                    unit.amount(amount.into())
+                ),
+                Offset::Before { amount, unit } => {
+                    format!("{} before {anchor}", unit.amount(amount.into()))
+                }
+                Offset::After { amount, unit } => {
+                    format!("{} after {anchor}", unit.amount(amount.into()))
+                }
+            }),
+            DateSpec::Day(_) | DateSpec::Year(_) | DateSpec::Range(..) => None,
+        }
+    }
 }
 
-/// How a relative date reads: "signing + 135 days", "the 7 days before signing".
+impl fmt::Display for DateSpec {
+    /// The date as written: `2020-02-29`, `2001`, `2020-02-22 – 2020-02-28`,
+    /// `signing + 135 days`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateSpec::Day(d) => f.write_str(&iso_day(*d)),
+            DateSpec::Year(y) => write!(f, "{y:04}"),
+            DateSpec::Range(s, e) => write!(f, "{} – {}", iso_day(*s), iso_day(*e)),
+            other => f.write_str(&other.as_written().unwrap_or_default()),
+        }
+    }
+}
+
+/// How a relative date was computed: "signing + 135 days", "the 7 days before signing".
 pub fn describe(anchor: &str, offset: &Offset) -> String {
     match *offset {
         Offset::Same => format!("same date as {anchor}"),
-        Offset::Shift { back, amount, unit } => {
-            format!(
-                "{anchor} {} {}",
-                if back { "-" } else { "+" },
-                unit.name(amount)
-            )
+        Offset::Shift { back, amount, unit } => format!(
+            "{anchor} {} {}",
+            if back { "-" } else { "+" },
+            unit.amount(amount.into())
+        ),
+        Offset::Before { amount, unit } => {
+            format!("the {} before {anchor}", unit.amount(amount.into()))
         }
-        Offset::Before { amount, unit } => format!("the {} before {anchor}", unit.name(amount)),
-        Offset::After { amount, unit } => format!("the {} after {anchor}", unit.name(amount)),
+        Offset::After { amount, unit } => {
+            format!("the {} after {anchor}", unit.amount(amount.into()))
+        }
     }
 }
 
@@ -536,6 +416,10 @@ mod tests {
 
     fn resolve(text: &str) -> When {
         parse_str(text).unwrap().resolve(&signing()).unwrap()
+    }
+
+    fn resolve_err(text: &str) -> DateError {
+        parse_str(text).unwrap().resolve(&signing()).unwrap_err()
     }
 
     #[test]
@@ -568,7 +452,14 @@ mod tests {
         let err = parse_str("2019-13").unwrap_err();
         assert_eq!(err.message, "there is no month 13");
         assert!(parse_str("20-1-1").is_err());
-        assert!(year(0).is_err());
+        assert!(year(0).unwrap_err().message.contains("no year 0"));
+        assert!(
+            parse_str("0000-01-01")
+                .unwrap_err()
+                .message
+                .contains("no year 0")
+        );
+        assert!(year(12345).unwrap_err().message.contains("not a year"));
     }
 
     #[test]
@@ -628,8 +519,33 @@ mod tests {
         assert!(parse_str("0 days before signing").is_err());
         assert!(parse_str("signing plus 3 days").is_err());
         assert!(parse_str("sign ing").is_err());
-        let huge = parse_str("signing + 4000000000 years").unwrap();
-        assert!(huge.resolve(&signing()).is_err());
+    }
+
+    #[test]
+    fn every_way_out_of_the_calendar_has_its_own_message() {
+        assert_eq!(
+            resolve_err("signing + 8000 years").message,
+            "signing + 8000 years falls after the year 9999"
+        );
+        assert_eq!(
+            resolve_err("signing - 2020 years").message,
+            "signing - 2020 years falls before the year 1 (there is no year 0)"
+        );
+        assert_eq!(resolve("signing - 2019 years").label(), "0001-02-28");
+        assert_eq!(
+            parse_str("signing + 99999999999 days").unwrap_err().message,
+            "99999999999 is too large an amount"
+        );
+        assert!(
+            resolve_err("signing + 4000000000 years")
+                .message
+                .contains("after the year 9999")
+        );
+        assert!(
+            resolve_err("9999 centuries before signing")
+                .message
+                .contains("before the year 1")
+        );
     }
 
     #[test]
@@ -642,5 +558,30 @@ mod tests {
             err.message
                 .contains("ends (2020-02-01) before it starts (2020-03-01)")
         );
+    }
+
+    #[test]
+    fn written_forms_read_back_to_the_same_date() {
+        for text in [
+            "2001-10",
+            "signing",
+            "signing + 135 days",
+            "signing - 1 week",
+            "7 days before signing",
+            "3 months after invasion",
+            "signing + 2 decades",
+        ] {
+            let spec = parse_str(text).unwrap();
+            assert_eq!(spec.as_written().as_deref(), Some(text));
+            assert_eq!(parse_str(&spec.to_string()).unwrap(), spec);
+        }
+        assert_eq!(
+            parse_str("the 3 months after invasion")
+                .unwrap()
+                .to_string(),
+            "3 months after invasion"
+        );
+        assert_eq!(DateSpec::Year(2001).to_string(), "2001");
+        assert_eq!(DateSpec::Day(d(2020, 2, 29)).as_written(), None);
     }
 }

@@ -3,6 +3,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::text::sanitize_line;
+
 /// A 1-based line and column in a file; the column counts characters, not bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Position {
@@ -30,6 +32,50 @@ impl Position {
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let column = before[line_start..].chars().count() + 1;
         Position { line, column }
+    }
+}
+
+/// Finds the line and column of many byte offsets in one text without
+/// rescanning it: line starts are indexed once, and offsets asked for in
+/// increasing order on one line continue counting where the last one stopped,
+/// so a long line costs its length once, not once per offset.
+#[derive(Debug, Clone)]
+pub struct Locator<'a> {
+    text: &'a str,
+    line_starts: Vec<usize>,
+    last: (usize, Position),
+}
+
+impl<'a> Locator<'a> {
+    /// Indexes the line starts of `text`.
+    pub fn new(text: &'a str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        Locator {
+            text,
+            line_starts,
+            last: (0, Position::START),
+        }
+    }
+
+    /// The position of byte `offset`, clamped as [`Position::of_offset`] does.
+    pub fn position(&mut self, offset: usize) -> Position {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_starts.partition_point(|&s| s <= offset);
+        let line_start = self.line_starts[line - 1];
+        let (last_offset, last) = self.last;
+        let (from, column) = if last.line == line && last_offset <= offset {
+            (last_offset, last.column)
+        } else {
+            (line_start, 1)
+        };
+        let column = column + self.text[from..offset].chars().count();
+        let position = Position { line, column };
+        self.last = (offset, position);
+        position
     }
 }
 
@@ -76,11 +122,19 @@ impl Problem {
 }
 
 impl fmt::Display for Problem {
+    /// `path:line:column: message`, then the help indented below. Messages quote
+    /// ids, names and paths from the data, so every part is made safe for a
+    /// terminal here, where all of them leave annals.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.location(), self.message)?;
+        write!(
+            f,
+            "{}: {}",
+            sanitize_line(&self.location()),
+            sanitize_line(&self.message)
+        )?;
         if let Some(help) = &self.help {
             for line in help.lines() {
-                write!(f, "\n    {line}")?;
+                write!(f, "\n    {}", sanitize_line(line))?;
             }
         }
         Ok(())
@@ -182,6 +236,42 @@ mod tests {
             Position::of_offset(text, 99),
             Position { line: 1, column: 3 }
         );
+    }
+
+    #[test]
+    fn the_locator_agrees_with_a_rescan() {
+        let text = "ab\n“é” x\n\nlast line é";
+        let mut locator = Locator::new(text);
+        let offsets: Vec<usize> = (0..=text.len() + 2).collect();
+        // In order, then backwards, then jumping about.
+        for &o in offsets
+            .iter()
+            .chain(offsets.iter().rev())
+            .chain([3, 0, 9, 5].iter())
+        {
+            assert_eq!(
+                locator.position(o),
+                Position::of_offset(text, o),
+                "offset {o}"
+            );
+        }
+    }
+
+    #[test]
+    fn problems_never_write_raw_escapes() {
+        let p = Problem::new(
+            "d/x\u{1b}]0;t\u{7}.txt",
+            Position::START,
+            "unknown source `x\u{1b}]52;c;SGk=\u{7}`",
+        )
+        .with_help("did you mean `\u{9b}31m`?\nnext line");
+        let shown = p.to_string();
+        assert!(
+            !shown.chars().any(|c| c.is_control() && c != '\n'),
+            "{shown:?}"
+        );
+        assert!(shown.contains("d/x␛]0;t␇.txt:1:1"), "{shown}");
+        assert!(shown.ends_with("\n    next line"), "{shown}");
     }
 
     #[test]

@@ -3,9 +3,9 @@
 
 use std::fmt::Write as _;
 
-use crate::problem::Position;
-use crate::text::sanitize_line;
-use annals_tagger::Timex;
+use crate::Timex;
+use annals_core::Position;
+use annals_core::text::sanitize_line;
 
 /// One JSON object per expression, one per line.
 pub fn jsonl(timexes: &[Timex]) -> String {

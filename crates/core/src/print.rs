@@ -41,7 +41,7 @@ impl<'t> View<'t> {
         }
     }
 
-    fn events(&self) -> impl Iterator<Item = &'t crate::Event> + '_ {
+    fn events(&self) -> impl Iterator<Item = &'t crate::event::Event> + '_ {
         self.timeline
             .visible_events(&self.visible)
             .into_iter()

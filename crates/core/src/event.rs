@@ -2,7 +2,8 @@
 
 use std::ops::Range;
 
-use crate::date::When;
+use crate::date::DateSpec;
+use crate::when::When;
 
 /// A quote located in a source: the paragraph that holds it and the quote itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,7 +23,9 @@ pub struct Event {
     pub id: String,
     /// One line saying what happened.
     pub title: String,
-    /// When, as precisely as known.
+    /// The date as written in the data: a day, month, year, range or relative date.
+    pub date: DateSpec,
+    /// The date as computed, as precisely as known.
     pub when: When,
     /// A few sentences of context.
     pub summary: Option<String>,

@@ -1,6 +1,8 @@
 //! Loader tests: one per problem class, each checking the message and its
 //! file:line:column, plus the bundled story and a never-panics property.
 
+use std::path::PathBuf;
+
 use super::*;
 use proptest::prelude::*;
 
@@ -318,7 +320,7 @@ fn every_problem_is_reported_not_just_the_first() {
 
 #[test]
 fn the_bundled_story_loads() {
-    let t = crate::bundled::load().unwrap();
+    let t = crate::doha();
     assert_eq!(t.sources.len(), 4);
     assert!(
         t.events

@@ -86,7 +86,7 @@ mod tests {
 
     #[test]
     fn events_match_on_titles_summaries_and_passages() {
-        let t = crate::bundled::load().expect("bundled story loads");
+        let t = crate::doha();
         let signing = t.event_index("signing").expect("signing");
         assert!(event_matches(&t, signing, "DOHA"));
         let esper = t.event_index("esper-kabul").expect("esper");

@@ -1,0 +1,181 @@
+//! Resolving relative dates in dependency order ("signing + 135 days" needs
+//! the signing first), reporting unknown anchors and cycles, and putting the
+//! events in date order.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::doc::Doc;
+use crate::date::DateSpec;
+use crate::event::{Event, Passage};
+use crate::problem::Problems;
+use crate::suggest::with_suggestion;
+use crate::when::When;
+
+/// An event as read from `timeline.toml`, before dates are resolved. Spans are
+/// byte ranges of the whole file.
+pub(super) struct RawEvent {
+    pub id: String,
+    pub id_span: Range<usize>,
+    pub title: String,
+    /// `None` when the date could not be read (already reported).
+    pub date: Option<DateSpec>,
+    pub date_span: Range<usize>,
+    pub summary: Option<String>,
+    pub disagreement: Option<String>,
+    pub tags: Vec<String>,
+    pub passages: Vec<Passage>,
+}
+
+/// Resolves relative dates in dependency order, reporting unknown anchors and
+/// cycles, and returns the events sorted by date.
+pub(super) fn resolve(doc: &Doc<'_>, raw: Vec<RawEvent>, problems: &mut Problems) -> Vec<Event> {
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut duplicate = vec![false; raw.len()];
+    for (i, e) in raw.iter().enumerate() {
+        if let Some(&first) = index.get(e.id.as_str()) {
+            duplicate[i] = true;
+            problems.push(
+                doc.problem(&e.id_span, format!("duplicate event id `{}`", e.id))
+                    .with_help(format!(
+                        "line {} already uses it; give each event its own id",
+                        doc.position(&raw[first].id_span).line
+                    )),
+            );
+        } else {
+            index.insert(&e.id, i);
+        }
+    }
+    #[derive(Clone)]
+    enum State {
+        Todo,
+        Busy,
+        Done(Option<When>),
+    }
+    let mut state = vec![State::Todo; raw.len()];
+    for root in 0..raw.len() {
+        // Each event has at most one anchor, so following anchors walks a path;
+        // an explicit stack keeps long chains from exhausting the call stack.
+        let mut path = vec![root];
+        while let Some(&current) = path.last() {
+            match state[current] {
+                State::Done(_) => {
+                    path.pop();
+                    continue;
+                }
+                // Its anchor has been resolved since it was pushed.
+                State::Busy => {}
+                State::Todo => {
+                    state[current] = State::Busy;
+                    if let Some(anchor) = raw[current].date.as_ref().and_then(DateSpec::anchor) {
+                        match index.get(anchor) {
+                            None => {
+                                let help = with_suggestion(
+                                    anchor,
+                                    raw.iter().map(|e| e.id.as_str()),
+                                    "a relative date names the id of another event".to_string(),
+                                );
+                                problems.push(
+                                    doc.problem(
+                                        &raw[current].date_span,
+                                        format!("unknown event `{anchor}` in relative date"),
+                                    )
+                                    .with_help(help),
+                                );
+                                state[current] = State::Done(None);
+                                path.pop();
+                                continue;
+                            }
+                            Some(&next) => match state[next] {
+                                State::Todo => {
+                                    path.push(next);
+                                    continue;
+                                }
+                                State::Busy => {
+                                    let from = path.iter().position(|&p| p == next).unwrap_or(0);
+                                    let cycle: Vec<&str> = path[from..]
+                                        .iter()
+                                        .chain(std::iter::once(&next))
+                                        .map(|&i| raw[i].id.as_str())
+                                        .collect();
+                                    problems.push(
+                                        doc.problem(
+                                            &raw[current].date_span,
+                                            format!(
+                                                "relative dates form a cycle: {}",
+                                                cycle.join(" → ")
+                                            ),
+                                        )
+                                        .with_help("give one of these events an absolute date"),
+                                    );
+                                    for &i in &path[from..] {
+                                        state[i] = State::Done(None);
+                                    }
+                                    path.truncate(from);
+                                    continue;
+                                }
+                                State::Done(_) => {}
+                            },
+                        }
+                    }
+                }
+            }
+            let Some(date) = &raw[current].date else {
+                state[current] = State::Done(None);
+                path.pop();
+                continue;
+            };
+            let when = match date.absolute() {
+                Some(result) => Some(result),
+                None => date
+                    .anchor()
+                    .and_then(|a| index.get(a))
+                    .and_then(|&i| match &state[i] {
+                        State::Done(Some(anchor)) => Some(date.resolve(anchor)),
+                        _ => None,
+                    }),
+            };
+            state[current] = State::Done(match when {
+                Some(Ok(w)) => Some(w),
+                Some(Err(e)) => {
+                    problems.push(
+                        doc.problem(&raw[current].date_span, e.message)
+                            .with_help(e.help),
+                    );
+                    None
+                }
+                // The anchor failed and has its own message.
+                None => None,
+            });
+            path.pop();
+        }
+    }
+    let mut events: Vec<Event> = raw
+        .into_iter()
+        .zip(state)
+        .zip(duplicate)
+        .filter_map(|((e, state), dup)| {
+            let State::Done(Some(when)) = state else {
+                return None;
+            };
+            if dup {
+                return None;
+            }
+            let mut sources: Vec<usize> = e.passages.iter().map(|p| p.source).collect();
+            sources.dedup();
+            Some(Event {
+                id: e.id,
+                title: e.title,
+                date: e.date?,
+                when,
+                summary: e.summary,
+                disagreement: e.disagreement,
+                tags: e.tags,
+                passages: e.passages,
+                sources,
+            })
+        })
+        .collect();
+    events.sort_by_key(|e| e.when.start);
+    events
+}

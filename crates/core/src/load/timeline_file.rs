@@ -1,0 +1,513 @@
+//! Reading `timeline.toml`: the story's title and its events, each with a
+//! date and evidence quoted from the sources.
+//!
+//! A timeline of a hundred thousand events is not parsed as one TOML tree:
+//! the text is cut before each top-level `[[events]]` header (found with the
+//! TOML lexer, so a header inside a multi-line string is not one) and every
+//! piece is parsed on its own. Memory then stays near the size of the text,
+//! and positions are still those of the whole file.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use toml::Spanned;
+use toml::de::DeValue;
+use toml_parser::lexer::TokenKind;
+
+use super::DataFile;
+use super::doc::{Doc, Fields, toml_date};
+use super::resolve::{self, RawEvent};
+use crate::date::{self, DateSpec};
+use crate::event::Passage;
+use crate::problem::{Locator, Problems};
+use crate::quote::{self, Haystack, Needle};
+use crate::source::Source;
+use crate::suggest::with_suggestion;
+use crate::text::sanitize_line;
+use crate::timeline::Timeline;
+
+const TOP_FIELDS: &[&str] = &["title", "summary", "events"];
+const EVENT_FIELDS: &[&str] = &[
+    "id",
+    "title",
+    "date",
+    "summary",
+    "disagreement",
+    "tags",
+    "evidence",
+];
+const EVIDENCE_FIELDS: &[&str] = &["source", "quote"];
+const RANGE_FIELDS: &[&str] = &["start", "end"];
+
+/// How many quotes that are not found get a "nearest line" hint: finding it
+/// reads the whole article, which a file of broken quotes should not repeat
+/// without end.
+const NEAREST_HINTS: usize = 500;
+
+/// The sources as evidence sees them: by id, ready for quote matching.
+struct Sources<'s> {
+    list: &'s [Source],
+    by_id: HashMap<&'s str, usize>,
+    haystacks: Vec<Haystack<'s>>,
+    /// Files that failed to load, whose ids are not reported again as unknown.
+    broken: &'s [PathBuf],
+    hints_left: Cell<usize>,
+}
+
+/// Reads `timeline.toml` against the sources already loaded.
+pub(super) fn parse(
+    file: &DataFile,
+    sources: Vec<Source>,
+    broken: &[PathBuf],
+    problems: &mut Problems,
+) -> Option<Timeline> {
+    let text = super::utf8(file, problems)?;
+    let locator = RefCell::new(Locator::new(text));
+    let whole = Doc {
+        path: &file.path,
+        text,
+        base: 0,
+        first_line: 1,
+        locator: &locator,
+    };
+    let context = Sources {
+        list: &sources,
+        by_id: sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect(),
+        haystacks: sources.iter().map(|s| Haystack::new(&s.body)).collect(),
+        broken,
+        hints_left: Cell::new(NEAREST_HINTS),
+    };
+    let pieces = pieces(text);
+    let head = whole.piece(0, &text[pieces[0].clone()]);
+    let mut title = None;
+    let mut summary = None;
+    let mut raw = Vec::new();
+    let mut inline_events = None;
+    let mut head_parsed = false;
+    if let Some(table) = head.parse(problems) {
+        head_parsed = true;
+        let top = Fields {
+            doc: &head,
+            table: table.get_ref(),
+            span: 0..0,
+            what: "timeline.toml",
+        };
+        top.check_known(TOP_FIELDS, problems);
+        title = top.string("title", Some("\"The story's title\""), problems);
+        summary = top.string("summary", None, problems);
+        if let Some(events) = top.get("events") {
+            inline_events = Some(events.span());
+            read_events(&top, events, &context, &mut raw, problems);
+        }
+    }
+    if head_parsed && inline_events.is_none() && pieces.len() == 1 {
+        problems.push(
+            head.problem(&(0..0), "timeline.toml has no `events`")
+                .with_help("add it, for example: events = [[events]] tables, one per event"),
+        );
+    }
+    for piece in &pieces[1..] {
+        let doc = whole.piece(piece.start, &text[piece.clone()]);
+        if let Some(span) = inline_events.take() {
+            problems.push(
+                doc.problem(&(0..0), "`events` is defined twice")
+                    .with_help(format!(
+                        "line {} already sets `events`; write every event as an [[events]] table",
+                        whole.position(&span).line
+                    )),
+            );
+        }
+        let Some(table) = doc.parse(problems) else {
+            continue;
+        };
+        let fields = Fields {
+            doc: &doc,
+            table: table.get_ref(),
+            span: 0..0,
+            what: "timeline.toml",
+        };
+        fields.check_known(TOP_FIELDS, problems);
+        for (key, value) in table.get_ref() {
+            match key.get_ref().as_ref() {
+                "events" => read_events(&fields, value, &context, &mut raw, problems),
+                name if TOP_FIELDS.contains(&name) => problems.push(
+                    doc.problem(&key.span(), format!("`{name}` is set after the events"))
+                        .with_help("move it to the top of the file, before the first [[events]]"),
+                ),
+                _ => {}
+            }
+        }
+    }
+    drop(context);
+    let events = resolve::resolve(&whole, raw, problems);
+    Some(Timeline {
+        title: title?,
+        summary,
+        sources,
+        events,
+    })
+}
+
+/// The byte ranges of the file's pieces: what comes before the first
+/// top-level `[[events]]` header, then one piece from each such header on.
+fn pieces(text: &str) -> Vec<Range<usize>> {
+    let mut starts = vec![0];
+    let mut cuts = Vec::new();
+    let mut tokens = toml_parser::Source::new(text).lex().peekable();
+    let mut line_start = true;
+    while let Some(token) = tokens.next() {
+        let kind = token.kind();
+        if line_start && kind == TokenKind::LeftSquareBracket {
+            // `[[events]]`, with optional spaces inside the brackets.
+            let mut rest = Vec::with_capacity(4);
+            while rest.len() < 4 {
+                match tokens.peek() {
+                    Some(t) if t.kind() == TokenKind::Whitespace => {
+                        tokens.next();
+                    }
+                    Some(t) if t.kind() == TokenKind::Newline || t.kind() == TokenKind::Eof => {
+                        break;
+                    }
+                    Some(t) => {
+                        rest.push(*t);
+                        tokens.next();
+                    }
+                    None => break,
+                }
+            }
+            let is_events = matches!(rest.as_slice(), [open, key, close1, close2]
+                if open.kind() == TokenKind::LeftSquareBracket
+                    && key.kind() == TokenKind::Atom
+                    && &text[key.span().start()..key.span().end()] == "events"
+                    && close1.kind() == TokenKind::RightSquareBracket
+                    && close2.kind() == TokenKind::RightSquareBracket
+                    && open.span().start() == token.span().end()
+                    && close2.span().start() == close1.span().end());
+            if is_events {
+                cuts.push(token.span().start());
+            }
+            line_start = false;
+            continue;
+        }
+        line_start = match kind {
+            TokenKind::Newline => true,
+            TokenKind::Whitespace => line_start,
+            _ => false,
+        };
+    }
+    // The head ends where the first piece starts, possibly at 0.
+    starts.extend(cuts);
+    let mut ends: Vec<usize> = starts[1..].to_vec();
+    ends.push(text.len());
+    starts.into_iter().zip(ends).map(|(s, e)| s..e).collect()
+}
+
+/// Reads the value of `events`: an array of event tables.
+fn read_events(
+    top: &Fields<'_, '_, '_>,
+    events: &Spanned<DeValue<'_>>,
+    sources: &Sources<'_>,
+    raw: &mut Vec<RawEvent>,
+    problems: &mut Problems,
+) {
+    match events.get_ref().as_array() {
+        Some(array) if array.is_empty() => problems.push(
+            top.doc
+                .problem(&events.span(), "the timeline has no events")
+                .with_help("add at least one [[events]] table"),
+        ),
+        Some(array) => {
+            for event in array.iter() {
+                raw.extend(parse_event(top.doc, event, sources, problems));
+            }
+        }
+        None => top.wrong_type("events", events, "an array of [[events]] tables", problems),
+    }
+}
+
+fn parse_event(
+    doc: &Doc<'_>,
+    value: &Spanned<DeValue<'_>>,
+    sources: &Sources<'_>,
+    problems: &mut Problems,
+) -> Option<RawEvent> {
+    let Some(table) = value.get_ref().as_table() else {
+        problems.push(
+            doc.problem(
+                &value.span(),
+                format!(
+                    "an event should be a table, not {}",
+                    value.get_ref().type_str()
+                ),
+            )
+            .with_help("write each event as an [[events]] table"),
+        );
+        return None;
+    };
+    let fields = Fields {
+        doc,
+        table,
+        span: value.span(),
+        what: "an event",
+    };
+    fields.check_known(EVENT_FIELDS, problems);
+    let id = fields.string("id", Some("\"signing\""), problems);
+    if let (Some(id), Some(v)) = (&id, fields.get("id"))
+        && !date::is_id(id)
+    {
+        problems.push(
+            doc.problem(&v.span(), format!("`{id}` is not a usable event id"))
+                .with_help("start with a letter and use only letters, digits, - and _"),
+        );
+    }
+    let title = fields.string("title", Some("\"What happened\""), problems);
+    let summary = fields.string("summary", None, problems);
+    let disagreement = fields.string("disagreement", None, problems);
+    let tags = fields.strings("tags", "[\"military\"]", problems);
+    let date = match fields.get("date") {
+        None => {
+            fields.missing(
+                "date",
+                "2020-02-29 (or \"2001-10\", 2001, \"signing + 135 days\")",
+                problems,
+            );
+            None
+        }
+        Some(v) => Some((parse_date(doc, v, problems), v.span())),
+    };
+    let mut passages = Vec::new();
+    match fields.get("evidence") {
+        None => fields.missing(
+            "evidence",
+            "[{ source = \"id\", quote = \"words from the article\" }]",
+            problems,
+        ),
+        Some(v) => match v.get_ref().as_array() {
+            Some(items) if items.is_empty() => problems.push(
+                doc.problem(&v.span(), "the event has no evidence")
+                    .with_help("quote at least one source in [[events.evidence]]"),
+            ),
+            Some(items) => {
+                for item in items.iter() {
+                    passages.extend(parse_evidence(doc, item, sources, problems));
+                }
+            }
+            None => fields.wrong_type(
+                "evidence",
+                v,
+                "an array of [[events.evidence]] tables",
+                problems,
+            ),
+        },
+    }
+    // An event with problems is still returned when its id and date can be
+    // read, so that duplicate ids, unknown anchors and cycles are reported too;
+    // the timeline as a whole fails whenever any problem was found.
+    passages.sort_by_key(|p| (p.source, p.quote.start));
+    let (date, date_span) = date?;
+    let id_span = fields.get("id").map_or(value.span(), |v| v.span());
+    Some(RawEvent {
+        id_span: doc.base + id_span.start..doc.base + id_span.end,
+        id: id?,
+        title: title.unwrap_or_default(),
+        date,
+        date_span: doc.base + date_span.start..doc.base + date_span.end,
+        summary,
+        disagreement,
+        tags,
+        passages,
+    })
+}
+
+fn parse_date(
+    doc: &Doc<'_>,
+    value: &Spanned<DeValue<'_>>,
+    problems: &mut Problems,
+) -> Option<DateSpec> {
+    let result = match value.get_ref() {
+        DeValue::Integer(i) => i
+            .as_str()
+            .parse::<i64>()
+            .map_err(|_| {
+                date::DateError::new(
+                    "`date` should be a year such as 2001",
+                    "write the year in decimal",
+                )
+            })
+            .and_then(date::year),
+        DeValue::String(s) => date::parse_str(s),
+        DeValue::Datetime(_) => return toml_date(doc, value, "date", problems).map(DateSpec::Day),
+        DeValue::Table(table) => {
+            let fields = Fields {
+                doc,
+                table,
+                span: value.span(),
+                what: "a date range",
+            };
+            fields.check_known(RANGE_FIELDS, problems);
+            let mut ends = [None, None];
+            for (slot, key) in ends.iter_mut().zip(RANGE_FIELDS) {
+                match fields.get(key) {
+                    None => fields.missing(key, "2020-02-22", problems),
+                    Some(v) => *slot = toml_date(doc, v, key, problems),
+                }
+            }
+            let [Some(start), Some(end)] = ends else {
+                return None;
+            };
+            Ok(DateSpec::Range(start, end))
+        }
+        other => Err(date::DateError::new(
+            format!("`date` should be a date, not {}", other.type_str()),
+            date::FORMS,
+        )),
+    };
+    result
+        .map_err(|e| problems.push(doc.problem(&value.span(), e.message).with_help(e.help)))
+        .ok()
+}
+
+fn parse_evidence(
+    doc: &Doc<'_>,
+    value: &Spanned<DeValue<'_>>,
+    sources: &Sources<'_>,
+    problems: &mut Problems,
+) -> Option<Passage> {
+    let Some(table) = value.get_ref().as_table() else {
+        problems.push(
+            doc.problem(
+                &value.span(),
+                "evidence should be a table with `source` and `quote`",
+            )
+            .with_help("write { source = \"id\", quote = \"words from the article\" }"),
+        );
+        return None;
+    };
+    let fields = Fields {
+        doc,
+        table,
+        span: value.span(),
+        what: "evidence",
+    };
+    fields.check_known(EVIDENCE_FIELDS, problems);
+    let source_id = fields.string("source", Some("\"sun\""), problems);
+    let quote = fields.string(
+        "quote",
+        Some("\"words quoted verbatim from the article\""),
+        problems,
+    );
+    let (source_id, quote) = (source_id?, quote?);
+    let Some(&index) = sources.by_id.get(source_id.as_str()) else {
+        let broken = sources.broken.iter().any(|p| {
+            p.file_stem()
+                .is_some_and(|s| s.to_string_lossy() == source_id)
+        });
+        if !broken {
+            let span = fields.get("source").map_or(value.span(), |v| v.span());
+            let ids = sources.list.iter().map(|s| s.id.as_str());
+            let known: Vec<&str> = ids.clone().take(20).collect();
+            let more = sources.list.len().saturating_sub(known.len());
+            let mut list = known.join(", ");
+            if more > 0 {
+                list.push_str(&format!(" and {more} more"));
+            }
+            problems.push(
+                doc.problem(&span, format!("unknown source `{source_id}`"))
+                    .with_help(with_suggestion(
+                        &source_id,
+                        ids,
+                        format!("known sources: {list}"),
+                    )),
+            );
+        }
+        return None;
+    };
+    let source = &sources.list[index];
+    let found = Needle::new(&quote).and_then(|n| sources.haystacks[index].find_needle(&n));
+    if let Some(found) = found {
+        return Some(Passage {
+            source: index,
+            paragraph: source.paragraph_around(&found),
+            quote: found,
+        });
+    }
+    let mut help = String::from(
+        "quotes must match the article verbatim; only whitespace, Unicode normalisation and \
+         typographic quotes, apostrophes and dashes may differ",
+    );
+    let left = sources.hints_left.get();
+    if left > 0 {
+        sources.hints_left.set(left - 1);
+        if let Some(near) = quote::nearest(&source.body, &quote) {
+            let full = sanitize_line(&source.body[near.range.clone()]);
+            let mut shown: String = full.chars().take(160).collect();
+            if shown.len() < full.len() {
+                shown.push('…');
+            }
+            let mut lines = format!(
+                "nearest line, {}:{}: {shown}\n",
+                source.path.display(),
+                source.body_line + near.line
+            );
+            if !near.agreed.trim().is_empty() {
+                lines.push_str(&format!(
+                    "they part after \u{201C}{}\u{201D}: the article has \u{201C}{}\u{201D} where the quote has \u{201C}{}\u{201D}\n",
+                    near.agreed.trim(),
+                    near.article_has,
+                    near.quote_has
+                ));
+            }
+            help = lines + &help;
+        }
+    }
+    let quote_span = fields.get("quote").map_or(value.span(), |v| v.span());
+    problems.push(
+        doc.problem(
+            &quote_span,
+            format!("quote not found in {}", source.path.display()),
+        )
+        .with_help(help),
+    );
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        pieces(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn pieces_start_at_top_level_events_headers() {
+        let text = "title = \"T\"\n[[events]]\nid = \"a\"\n[[events.evidence]]\nx = 1\n  [[ events ]]\nid = \"b\"\n";
+        assert_eq!(
+            texts(text),
+            vec![
+                "title = \"T\"\n",
+                "[[events]]\nid = \"a\"\n[[events.evidence]]\nx = 1\n  ",
+                "[[ events ]]\nid = \"b\"\n"
+            ]
+        );
+    }
+
+    #[test]
+    fn headers_inside_strings_and_comments_are_not_cut() {
+        let text =
+            "title = \"\"\"\n[[events]]\n\"\"\"\n# [[events]]\nx = '[[events]]'\n[[events]]\n";
+        let t = texts(text);
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert_eq!(t[1], "[[events]]\n");
+        assert_eq!(
+            texts("[[events]]\nid = 1\n"),
+            vec!["", "[[events]]\nid = 1\n"]
+        );
+    }
+}

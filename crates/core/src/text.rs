@@ -1,0 +1,128 @@
+//! Text helpers: paragraphs and lines of an article, and the one sanitiser
+//! that makes untrusted text safe to show on a terminal.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// Splits an article body into paragraphs (byte ranges, trimmed of surrounding
+/// whitespace). Paragraphs are separated by blank lines; an article with no blank
+/// line at all puts one paragraph on each line, as some outlets do.
+pub fn paragraphs(body: &str) -> Vec<Range<usize>> {
+    let lines = line_ranges(body);
+    let has_blank = lines.iter().any(|r| body[r.clone()].trim().is_empty());
+    let mut out = Vec::new();
+    let mut current: Option<Range<usize>> = None;
+    for line in lines {
+        let blank = body[line.clone()].trim().is_empty();
+        if blank {
+            out.extend(current.take());
+            continue;
+        }
+        match &mut current {
+            Some(range) if has_blank => range.end = line.end,
+            _ => {
+                out.extend(current.take());
+                current = Some(line);
+            }
+        }
+    }
+    out.extend(current);
+    out.into_iter()
+        .map(|r| trim_range(body, r))
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
+/// The byte range of each line of `text`, without its line terminator.
+pub fn line_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
+                i - 1
+            } else {
+                i
+            };
+            out.push(start..end);
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push(start..text.len());
+    }
+    out
+}
+
+fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    let start = range.start + (slice.len() - slice.trim_start().len());
+    let end = range.start + slice.trim_end().len();
+    start..end.max(start)
+}
+
+/// Makes untrusted text safe to write to a terminal: control characters become
+/// visible Unicode "control pictures" (␛ for ESC), bidirectional overrides and C1
+/// controls become U+FFFD, tabs become a space. Newlines are kept.
+pub fn sanitize(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(needs_escape) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().map(safe_char).collect())
+}
+
+/// Like [`sanitize`], but for one line: newlines become spaces as well.
+pub fn sanitize_line(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| c == '\n' || needs_escape(c)) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| if c == '\n' { ' ' } else { safe_char(c) })
+            .collect(),
+    )
+}
+
+fn needs_escape(c: char) -> bool {
+    c != '\n' && safe_char(c) != c
+}
+
+/// The character to show in place of `c`.
+pub fn safe_char(c: char) -> char {
+    match c {
+        '\n' => '\n',
+        '\t' => ' ',
+        '\r' => '\u{240D}',
+        '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
+        '\u{7F}' => '\u{2421}',
+        '\u{80}'..='\u{9F}'
+        | '\u{200E}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}' => '\u{FFFD}',
+        c => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_split_on_blank_lines_or_on_lines() {
+        let body = "One\ncontinues.\n\n\nTwo.\n";
+        let p = paragraphs(body);
+        assert_eq!(p.len(), 2);
+        assert_eq!(&body[p[0].clone()], "One\ncontinues.");
+        assert_eq!(&body[p[1].clone()], "Two.");
+        let body = "One.\nTwo.\nThree.";
+        assert_eq!(paragraphs(body).len(), 3);
+    }
+
+    #[test]
+    fn sanitize_makes_escapes_visible() {
+        assert_eq!(sanitize("plain"), Cow::Borrowed("plain"));
+        assert_eq!(sanitize("a\u{1b}[31mb\n"), "a␛[31mb\n");
+        assert_eq!(sanitize("x\u{202E}y\u{9b}"), "x\u{FFFD}y\u{FFFD}");
+        assert_eq!(sanitize_line("a\nb\tc\r"), "a b c␍");
+    }
+}
