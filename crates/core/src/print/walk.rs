@@ -1,0 +1,266 @@
+//! The one walk over a timeline that plain text and Markdown share: which
+//! events, in which order, with which parts. A [`Style`] says how each part looks.
+
+use std::io::{self, Write};
+
+use super::View;
+use crate::text::sanitize_line;
+
+/// How the parts of a printed timeline look.
+pub(super) trait Style {
+    /// Everything before the first event. `width` is the widest date label.
+    fn head(
+        &mut self,
+        out: &mut dyn Write,
+        view: &View<'_>,
+        events: usize,
+        width: usize,
+    ) -> io::Result<()>;
+    /// An event's heading: its date and title.
+    fn event(&mut self, out: &mut dyn Write, label: &str, title: &str) -> io::Result<()>;
+    /// How a relative date was computed.
+    fn computed(&mut self, out: &mut dyn Write, how: &str) -> io::Result<()>;
+    /// The ids of the sources that report the event.
+    fn sources(&mut self, out: &mut dyn Write, ids: &[&str]) -> io::Result<()>;
+    /// The event's summary.
+    fn summary(&mut self, out: &mut dyn Write, text: &str) -> io::Result<()>;
+    /// Where the sources disagree.
+    fn disagreement(&mut self, out: &mut dyn Write, text: &str) -> io::Result<()>;
+    /// A passage: the quote inside its paragraph.
+    fn passage(&mut self, out: &mut dyn Write, passage: &Quoted<'_>) -> io::Result<()>;
+}
+
+/// A passage split around its quote.
+pub(super) struct Quoted<'a> {
+    pub source: &'a str,
+    pub before: &'a str,
+    pub quote: &'a str,
+    pub after: &'a str,
+}
+
+/// Walks the visible events of `view` in date order, writing each with `style`.
+pub(super) fn walk(view: &View<'_>, style: &mut dyn Style, out: &mut dyn Write) -> io::Result<()> {
+    let t = view.timeline;
+    let events: Vec<_> = view.events().collect();
+    let width = events
+        .iter()
+        .map(|e| e.when.label_width())
+        .max()
+        .unwrap_or(0);
+    style.head(out, view, events.len(), width)?;
+    for event in events {
+        style.event(out, &event.when.label(), &event.title)?;
+        if let Some(how) = &event.when.computed {
+            style.computed(out, how)?;
+        }
+        let ids: Vec<&str> = event
+            .sources
+            .iter()
+            .map(|&s| t.sources[s].id.as_str())
+            .collect();
+        style.sources(out, &ids)?;
+        if !view.passages {
+            continue;
+        }
+        if let Some(summary) = &event.summary {
+            style.summary(out, summary)?;
+        }
+        if let Some(d) = &event.disagreement {
+            style.disagreement(out, d)?;
+        }
+        for p in event.passages.iter().filter(|p| view.shows(p.source)) {
+            let body = &t.sources[p.source].body;
+            style.passage(
+                out,
+                &Quoted {
+                    source: &t.sources[p.source].id,
+                    before: &body[p.paragraph.start..p.quote.start],
+                    quote: &body[p.quote.clone()],
+                    after: &body[p.quote.end..p.paragraph.end],
+                },
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Plain text, aligned on the date column.
+#[derive(Default)]
+pub(super) struct Plain {
+    /// Spaces under the date column.
+    pad: String,
+    width: usize,
+}
+
+impl Style for Plain {
+    fn head(
+        &mut self,
+        out: &mut dyn Write,
+        view: &View<'_>,
+        events: usize,
+        width: usize,
+    ) -> io::Result<()> {
+        let t = view.timeline;
+        self.width = width;
+        self.pad = " ".repeat(width + 2);
+        writeln!(out, "{}", sanitize_line(&t.title))?;
+        let shown = view.visible.iter().filter(|v| **v).count();
+        writeln!(
+            out,
+            "{events} events from {shown} of {} sources",
+            t.sources.len()
+        )
+    }
+
+    fn event(&mut self, out: &mut dyn Write, label: &str, title: &str) -> io::Result<()> {
+        let gap = self.width + 2 - label.chars().count();
+        writeln!(
+            out,
+            "\n{label}{:gap$}{}",
+            "",
+            sanitize_line(title),
+            gap = gap
+        )
+    }
+
+    fn computed(&mut self, out: &mut dyn Write, how: &str) -> io::Result<()> {
+        writeln!(out, "{}computed: {}", self.pad, sanitize_line(how))
+    }
+
+    fn sources(&mut self, out: &mut dyn Write, ids: &[&str]) -> io::Result<()> {
+        writeln!(
+            out,
+            "{}sources: {}",
+            self.pad,
+            sanitize_line(&ids.join(", "))
+        )
+    }
+
+    fn summary(&mut self, out: &mut dyn Write, text: &str) -> io::Result<()> {
+        writeln!(out, "{}{}", self.pad, sanitize_line(text))
+    }
+
+    fn disagreement(&mut self, out: &mut dyn Write, text: &str) -> io::Result<()> {
+        writeln!(out, "{}sources disagree: {}", self.pad, sanitize_line(text))
+    }
+
+    fn passage(&mut self, out: &mut dyn Write, p: &Quoted<'_>) -> io::Result<()> {
+        writeln!(
+            out,
+            "{}{}: \u{201C}{}\u{201D}",
+            self.pad,
+            sanitize_line(p.source),
+            sanitize_line(p.quote)
+        )?;
+        if !p.before.is_empty() || !p.after.is_empty() {
+            writeln!(
+                out,
+                "{}  > {}",
+                self.pad,
+                sanitize_line(&[p.before, p.quote, p.after].concat())
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Markdown: headings, and passages as block quotes with the quote in bold.
+pub(super) struct Markdown;
+
+impl Style for Markdown {
+    fn head(
+        &mut self,
+        out: &mut dyn Write,
+        view: &View<'_>,
+        _events: usize,
+        _width: usize,
+    ) -> io::Result<()> {
+        let t = view.timeline;
+        writeln!(out, "# {}\n", md(&t.title))?;
+        if let Some(summary) = &t.summary {
+            writeln!(out, "{}\n", md(summary))?;
+        }
+        writeln!(out, "## Sources\n")?;
+        for (i, s) in t.sources.iter().enumerate().filter(|(i, _)| view.shows(*i)) {
+            let outlet = s
+                .outlet
+                .as_deref()
+                .map(|o| format!(", {}", md(o)))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "{}. {}: {}{outlet}, {}",
+                i + 1,
+                code(&s.id),
+                md(&s.title),
+                s.published
+            )?;
+        }
+        writeln!(out, "\n## Events")
+    }
+
+    fn event(&mut self, out: &mut dyn Write, label: &str, title: &str) -> io::Result<()> {
+        writeln!(out, "\n### {label}: {}\n", md(title))
+    }
+
+    fn computed(&mut self, out: &mut dyn Write, how: &str) -> io::Result<()> {
+        writeln!(out, "*Computed: {}.*\n", md(how))
+    }
+
+    fn sources(&mut self, out: &mut dyn Write, ids: &[&str]) -> io::Result<()> {
+        let ids: Vec<String> = ids.iter().map(|id| code(id)).collect();
+        writeln!(out, "Sources: {}", ids.join(", "))
+    }
+
+    fn summary(&mut self, out: &mut dyn Write, text: &str) -> io::Result<()> {
+        writeln!(out, "\n{}", md(text))
+    }
+
+    fn disagreement(&mut self, out: &mut dyn Write, text: &str) -> io::Result<()> {
+        writeln!(out, "\n**Sources disagree:** {}", md(text))
+    }
+
+    fn passage(&mut self, out: &mut dyn Write, p: &Quoted<'_>) -> io::Result<()> {
+        writeln!(
+            out,
+            "\n> {}**{}**{}\n> \u{2014} {}",
+            md(p.before),
+            md(p.quote),
+            md(p.after),
+            code(p.source)
+        )
+    }
+}
+
+/// Escapes text for Markdown, so article text cannot turn into markup.
+fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in sanitize_line(text).chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// An id as inline code. Ids are checked to be letters, digits, `-` and `_`,
+/// but a backtick could still come from elsewhere, so it is escaped as well.
+fn code(id: &str) -> String {
+    format!("`{}`", sanitize_line(id).replace('`', "'"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_escapes_article_text() {
+        assert_eq!(md("*bold* <b> `x`"), "\\*bold\\* \\<b\\> \\`x\\`");
+        assert_eq!(md("a\u{1b}[2J"), "a␛\\[2J");
+        assert_eq!(code("a`b\u{1b}"), "`a'b␛`");
+    }
+}
