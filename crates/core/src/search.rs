@@ -73,9 +73,8 @@ struct Matcher {
 
 impl Matcher {
     fn new(query: &str) -> Option<Matcher> {
-        if query.chars().flat_map(char::to_lowercase).next().is_none() {
-            return None;
-        }
+        // A query that lowercases to nothing matches nothing.
+        query.chars().flat_map(char::to_lowercase).next()?;
         let ascii = query
             .is_ascii()
             .then(|| {
