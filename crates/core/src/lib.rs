@@ -33,6 +33,7 @@
 pub mod calendar;
 pub mod date;
 pub mod event;
+pub mod json;
 pub mod load;
 pub mod print;
 pub mod problem;
