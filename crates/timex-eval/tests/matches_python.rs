@@ -10,7 +10,6 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::Instant;
 
 use serde_json::{Value, json};
 use timex_eval::{Document, Predictions, read_gold_dir};
@@ -317,87 +316,4 @@ fn perturbed_predictions_score_as_in_python() {
     assert!(c.strict < c.relaxed && c.relaxed < c.gold && c.relaxed < c.system);
     assert!(c.type_correct < c.relaxed && c.value_correct < c.relaxed);
     assert!(r.warnings.len() >= 3);
-}
-
-/// The baseline tagger binary, when it was built.
-fn baseline() -> Option<PathBuf> {
-    let path = std::env::var_os("ANNALS_BASELINE")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../tools/annals-baseline")
-        });
-    path.is_file().then_some(path)
-}
-
-#[test]
-#[ignore = "needs ../shared/data/tempeval3-train and python3"]
-fn baseline_over_timebank_and_aquaint_scores_as_in_python() {
-    let Some(tagger) = baseline() else {
-        eprintln!("skipped: no baseline tagger binary (set ANNALS_BASELINE)");
-        return;
-    };
-    for name in ["TimeBank", "AQUAINT"] {
-        let gold = corpus(name);
-        let tmp = tempfile::tempdir().unwrap();
-        let pred = tmp.path().join("pred");
-        fs::create_dir(&pred).unwrap();
-
-        let t0 = Instant::now();
-        let docs = read_gold_dir(&gold).unwrap();
-        let read_gold = t0.elapsed();
-
-        let mut outputs = Vec::new();
-        for doc in &docs {
-            let txt = tmp.path().join(format!("{}.txt", doc.name));
-            fs::write(&txt, &doc.text).unwrap();
-            let dct = doc.dct.expect("every document has a creation date");
-            let out = Command::new(&tagger)
-                .args([
-                    "extract",
-                    "--dct",
-                    &dct.format("%Y-%m-%d").to_string(),
-                    "--format",
-                    "jsonl",
-                ])
-                .arg(&txt)
-                .output()
-                .unwrap();
-            assert!(
-                out.status.success(),
-                "{}: {}",
-                doc.name,
-                String::from_utf8_lossy(&out.stderr)
-            );
-            let stdout = String::from_utf8(out.stdout).unwrap();
-            fs::write(pred.join(format!("{}.jsonl", doc.name)), &stdout).unwrap();
-            outputs.push(stdout);
-        }
-
-        let t1 = Instant::now();
-        let rust = Predictions::from_jsonl(&docs, &outputs)
-            .unwrap()
-            .score(&docs);
-        let scoring = t1.elapsed();
-
-        let python = python_report(&gold, &pred);
-        let m = &rust.metrics;
-        println!(
-            "{name}: {} documents, gold {}, system {}: strict F1 {:.2}, relaxed F1 {:.2}, \
-             type F1 {:.2}, value F1 {:.2} (python: {}, {}, {}, {}); \
-             reading gold {read_gold:.1?}, parsing + scoring {scoring:.1?}",
-            rust.documents,
-            rust.counts.gold,
-            rust.counts.system,
-            m.strict.f1,
-            m.relaxed.f1,
-            m.kind.f1,
-            m.value.f1,
-            python["strict"]["f1"],
-            python["relaxed"]["f1"],
-            python["type"]["f1"],
-            python["value"]["f1"],
-        );
-        assert_same(&rust.to_json(), &python);
-        assert!(rust.failures.is_empty());
-    }
 }
