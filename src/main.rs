@@ -87,7 +87,7 @@ fn run(cli: Cli) -> ExitCode {
                     return ExitCode::from(DATA_PROBLEM);
                 }
             };
-            match command {
+            let outcome = match command {
                 Some(Command::Check) => cmd::check::run(&timeline).map(|()| ExitCode::SUCCESS),
                 Some(Command::Print(args)) => cmd::print::run(&timeline, args),
                 None if output::interactive() => {
@@ -119,7 +119,11 @@ fn run(cli: Cli) -> ExitCode {
                         no_pager: false,
                     },
                 ),
-            }
+            };
+            // The process ends next: freeing a large timeline piece by piece
+            // would only cost time.
+            std::mem::forget(timeline);
+            outcome
         }
     };
     result.unwrap_or_else(|e| output::failed(&e))
