@@ -163,8 +163,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     ColorChoice::Never => Some(false),
                 },
                 std::env::var("NO_COLOR").ok().as_deref(),
+                annals::ui::theme::ThemeName::Dark,
             );
-            annals::ui::run(&timeline, theme)?;
+            annals::ui::run(&timeline, theme, annals::ui::keymap::Keymap::default())?;
             Ok(ExitCode::SUCCESS)
         }
         None => {

@@ -104,6 +104,64 @@ pub fn layout(events: &[(usize, NaiveDate, NaiveDate)], width: u16) -> Axis {
     }
 }
 
+/// What one column of the axis row shows, before the selection is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cell {
+    Line,
+    Break,
+    /// Where a mark starts: `●`.
+    Start,
+    /// The rest of a span: `━`.
+    Span,
+}
+
+/// The axis for one filter and one width, with its row of cells drawn once:
+/// a frame then only puts the selected mark on top, whatever the number of
+/// events.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Strip {
+    pub width: u16,
+    pub axis: Axis,
+    pub cells: Vec<Cell>,
+    /// The year labels as one row of text.
+    pub labels: String,
+}
+
+impl Strip {
+    /// Lays out `events` (index, first day, last day) and draws their marks.
+    pub fn new(events: &[(usize, NaiveDate, NaiveDate)], width: u16) -> Strip {
+        let axis = layout(events, width);
+        let w = usize::from(width);
+        let mut cells = vec![Cell::Line; w];
+        for &b in &axis.breaks {
+            if let Some(c) = cells.get_mut(usize::from(b)) {
+                *c = Cell::Break;
+            }
+        }
+        for m in &axis.marks {
+            for x in m.from..=m.to {
+                if let Some(c) = cells.get_mut(usize::from(x)) {
+                    *c = if x == m.from { Cell::Start } else { Cell::Span };
+                }
+            }
+        }
+        let mut labels = vec![' '; w];
+        for (col, year) in &axis.labels {
+            for (i, c) in year.to_string().chars().enumerate() {
+                if let Some(cell) = labels.get_mut(usize::from(*col) + i) {
+                    *cell = c;
+                }
+            }
+        }
+        Strip {
+            width,
+            axis,
+            cells,
+            labels: labels.into_iter().collect(),
+        }
+    }
+}
+
 /// The event whose mark is nearest column `col`.
 pub fn nearest(axis: &Axis, col: u16) -> Option<usize> {
     axis.marks
@@ -172,6 +230,18 @@ mod tests {
         assert_eq!(layout(&[], 80), Axis::default());
         let one = layout(&[(0, d("2020-02-29"), d("2020-02-29"))], 80);
         assert_eq!(one.marks[0].from, 0);
+    }
+
+    #[test]
+    fn the_strip_draws_every_mark_once() {
+        let strip = Strip::new(&doha(), 78);
+        assert_eq!(strip.cells.len(), 78);
+        for m in &strip.axis.marks {
+            assert_eq!(strip.cells[usize::from(m.from)], Cell::Start);
+        }
+        assert_eq!(strip.cells.iter().filter(|c| **c == Cell::Break).count(), 2);
+        assert!(strip.labels.starts_with("2001"));
+        assert_eq!(strip.labels.chars().count(), 78);
     }
 
     #[test]
