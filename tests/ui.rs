@@ -347,3 +347,59 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn snapshot_detail_pane_scrolls_with_a_bar() {
+    let t = story();
+    let mut app = app_at(&t, 80, 24, true);
+    let top = screen(&render(&app));
+    assert!(top.contains("Saturday 29 February 2020"));
+    press(&mut app, "J J J Ctrl-e");
+    let buf = render(&app);
+    let text = screen(&buf);
+    // Four rows down: the date and the title have scrolled away.
+    assert!(!text.contains("Saturday 29 February 2020"), "{text}");
+    assert_eq!(app.detail_scroll, 4);
+    insta::assert_snapshot!(both(&buf));
+    // K and Ctrl-y scroll back; a new selection starts at the top again.
+    press(&mut app, "K Ctrl-y");
+    assert_eq!(app.detail_scroll, 2);
+    press(&mut app, "j");
+    assert_eq!(app.detail_scroll, 0);
+    // Scrolling never passes the end of the text.
+    press(&mut app, "k");
+    for _ in 0..200 {
+        press(&mut app, "J");
+    }
+    let bottom = screen(&render(&app));
+    assert!(
+        app.detail_scroll > 4 && app.detail_scroll < 200,
+        "{}",
+        app.detail_scroll
+    );
+    assert!(
+        bottom.lines().nth(22).is_some_and(|l| l.ends_with('┃')),
+        "{bottom}"
+    );
+}
+
+#[test]
+fn the_mouse_wheel_over_the_detail_pane_scrolls_it() {
+    use crossterm::event::{MouseEvent, MouseEventKind};
+    let t = story();
+    let mut app = app_at(&t, 80, 24, true);
+    let (offset, selected) = (app.offset, app.selected);
+    let wheel = |kind| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column: 10,
+            row: 20,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    app.handle(&wheel(MouseEventKind::ScrollDown));
+    assert_eq!(app.detail_scroll, 3);
+    assert_eq!((app.offset, app.selected), (offset, selected));
+    app.handle(&wheel(MouseEventKind::ScrollUp));
+    assert_eq!(app.detail_scroll, 0);
+}

@@ -5,7 +5,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{
+    Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+};
 
 use super::super::app::App;
 use super::super::layout;
@@ -105,7 +107,7 @@ pub fn clamp(app: &mut App) {
     }
 }
 
-/// Draws the pane, scrolled.
+/// Draws the pane, with a scroll bar when the text is longer than the pane.
 pub fn view(frame: &mut Frame, app: &App, area: Rect, wide: bool) {
     let t = &app.theme;
     let (borders, inner) = frame_of(area, wide);
@@ -120,4 +122,26 @@ pub fn view(frame: &mut Frame, app: &App, area: Rect, wide: bool) {
     let scroll = app.detail_scroll.min(total.saturating_sub(height));
     let lines: Vec<Line> = text.lines.into_iter().skip(scroll).take(height).collect();
     frame.render_widget(Paragraph::new(lines), inner);
+    if total > height && inner.width > 0 {
+        // In the right-hand margin, so the text never moves.
+        let bar = Rect {
+            x: inner.right(),
+            width: 1,
+            ..inner
+        };
+        let mut state = ScrollbarState::new(total.saturating_sub(height))
+            .position(scroll)
+            .viewport_content_length(height);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .track_symbol(Some("│"))
+                .track_style(t.border)
+                .thumb_symbol("┃")
+                .thumb_style(t.heading),
+            bar,
+            &mut state,
+        );
+    }
 }

@@ -71,6 +71,7 @@ fn lines(app: &App) -> Vec<Line<'static>> {
     }
     lines.push(Line::default());
     lines.push(line("Ctrl-C", "quits from anywhere", t));
+    lines.push(line("Ctrl-Z", "suspends annals; fg resumes", t));
     lines
 }
 
