@@ -219,7 +219,7 @@ fn print(timeline: &Timeline, args: &PrintArgs) -> anyhow::Result<ExitCode> {
 
 fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     let tagger = Tagger::new();
-    let mut stdout = io::stdout().lock();
+    let mut stdout = io::BufWriter::new(io::stdout().lock());
     let mut failed = false;
     for path in &args.files {
         let file = if path.as_os_str() == "-" {
@@ -262,13 +262,16 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
             }
         };
         let found = tagger.tag(&article.body, dct);
-        let out = match args.format {
-            ExtractFormat::Jsonl => annals_tagger::output::jsonl(&found),
-            ExtractFormat::Text => {
-                annals_tagger::output::text(&name, &article.body, article.body_line, &found)
-            }
-        };
-        stdout.write_all(out.as_bytes())?;
+        match args.format {
+            ExtractFormat::Jsonl => annals_tagger::output::jsonl(&mut stdout, &found)?,
+            ExtractFormat::Text => annals_tagger::output::text(
+                &mut stdout,
+                &name,
+                &article.body,
+                article.body_line,
+                &found,
+            )?,
+        }
     }
     stdout.flush()?;
     Ok(if failed {

@@ -148,6 +148,30 @@ pub fn shift(date: NaiveDate, n: i64, unit: Unit) -> Result<NaiveDate, OutOfRang
     }
 }
 
+/// A length of calendar time: whole months, then days ("P1M15D"), for
+/// counting a span from a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Length {
+    /// Calendar months.
+    pub months: u32,
+    /// Days after the months.
+    pub days: u64,
+}
+
+impl Length {
+    /// `date + self`, or `None` outside years 1–9999.
+    pub fn after(self, date: NaiveDate) -> Option<NaiveDate> {
+        let months = shift(date, i64::from(self.months), Unit::Month).ok()?;
+        shift(months, i64::try_from(self.days).ok()?, Unit::Day).ok()
+    }
+
+    /// `date - self`, or `None` outside years 1–9999.
+    pub fn before(self, date: NaiveDate) -> Option<NaiveDate> {
+        let months = shift(date, -i64::from(self.months), Unit::Month).ok()?;
+        shift(months, -i64::try_from(self.days).ok()?, Unit::Day).ok()
+    }
+}
+
 /// `date` moved by `n` days, or `None` outside years 1–9999.
 pub fn add_days(date: NaiveDate, n: i64) -> Option<NaiveDate> {
     shift(date, n, Unit::Day).ok()

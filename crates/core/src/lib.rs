@@ -33,6 +33,7 @@
 pub mod calendar;
 pub mod date;
 pub mod event;
+pub mod json;
 pub mod load;
 pub mod print;
 pub mod problem;
@@ -43,9 +44,10 @@ pub mod suggest;
 pub mod text;
 pub mod timeline;
 pub mod when;
+pub mod write;
 
 pub use date::DateSpec;
-pub use event::{Event, Passage};
+pub use event::{Basis, Drafted, Event, Origin, Passage};
 pub use load::load;
 pub use problem::{Position, Problem, Problems};
 pub use source::Source;

@@ -1,6 +1,10 @@
-//! Calendar arithmetic and TIMEX3 value formatting on top of chrono.
+//! The calendar as TIMEX3 sees it: the granularities of relative expressions
+//! ("last week", "next quarter") on top of the core's calendar arithmetic.
 
-use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use annals_core::calendar::{add_days, add_months, quarter_of};
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use crate::value::Date;
 
 /// A calendar unit of relative expressions ("last week", "two years ago").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,96 +36,52 @@ impl CalUnit {
     }
 }
 
-/// A length in calendar terms, for resolving anchored durations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Span {
-    pub months: u32,
-    pub days: u64,
-}
-
-impl Span {
-    /// `date + self`, or `None` outside chrono's range.
-    pub fn after(self, date: NaiveDate) -> Option<NaiveDate> {
-        date.checked_add_months(Months::new(self.months))?
-            .checked_add_days(Days::new(self.days))
-    }
-
-    /// `date - self`, or `None` outside chrono's range.
-    pub fn before(self, date: NaiveDate) -> Option<NaiveDate> {
-        date.checked_sub_months(Months::new(self.months))?
-            .checked_sub_days(Days::new(self.days))
-    }
-}
-
-/// `date` moved by `n` days (negative: back).
-pub fn add_days(date: NaiveDate, n: i64) -> Option<NaiveDate> {
-    let days = Days::new(n.unsigned_abs());
-    if n >= 0 {
-        date.checked_add_days(days)
-    } else {
-        date.checked_sub_days(days)
-    }
-}
-
-/// `date` moved by `n` months (negative: back), clamped to the month's last day.
-pub fn add_months(date: NaiveDate, n: i64) -> Option<NaiveDate> {
-    let months = Months::new(u32::try_from(n.unsigned_abs()).ok()?);
-    if n >= 0 {
-        date.checked_add_months(months)
-    } else {
-        date.checked_sub_months(months)
-    }
-}
-
-/// The calendar quarter (1 to 4) of a date.
-pub fn quarter_of(date: NaiveDate) -> u32 {
-    date.month0() / 3 + 1
-}
-
-/// `YYYY-MM-DD`.
-pub fn day_value(date: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
-}
-
-/// `YYYY-MM`.
-pub fn month_value(date: NaiveDate) -> String {
-    format!("{:04}-{:02}", date.year(), date.month())
-}
-
-/// The ISO week, `YYYY-Www`.
-pub fn week_value(date: NaiveDate) -> String {
-    let week = date.iso_week();
-    format!("{:04}-W{:02}", week.year(), week.week())
-}
-
-/// `YYYY`.
-pub fn year_value(year: i32) -> String {
-    format!("{year:04}")
-}
-
-/// The date `n` steps of `unit` from `date`, at that unit's granularity.
-pub fn shifted_value(date: NaiveDate, unit: CalUnit, n: i64) -> Option<String> {
+/// The calendar unit `n` steps of `unit` from `date`, at that unit's granularity.
+pub fn shifted(date: NaiveDate, unit: CalUnit, n: i64) -> Option<Date> {
+    let week = |n: i64| -> Option<(i32, u32)> {
+        let w = add_days(date, n.checked_mul(7)?)?.iso_week();
+        Some((w.year(), w.week()))
+    };
     Some(match unit {
-        CalUnit::Day => day_value(add_days(date, n)?),
-        CalUnit::Week => week_value(add_days(date, n.checked_mul(7)?)?),
-        CalUnit::Weekend => format!("{}-WE", week_value(add_days(date, n.checked_mul(7)?)?)),
-        CalUnit::Month => month_value(add_months(date, n)?),
+        CalUnit::Day => Date::Day(add_days(date, n)?),
+        CalUnit::Week => {
+            let (year, week) = week(n)?;
+            Date::Week { year, week }
+        }
+        CalUnit::Weekend => {
+            let (year, week) = week(n)?;
+            Date::Weekend { year, week }
+        }
+        CalUnit::Month => {
+            let d = add_months(date, n)?;
+            Date::Month {
+                year: d.year(),
+                month: d.month(),
+            }
+        }
         CalUnit::Quarter => {
             let d = add_months(date, n.checked_mul(3)?)?;
-            format!("{:04}-Q{}", d.year(), quarter_of(d))
+            Date::Quarter {
+                year: d.year(),
+                quarter: quarter_of(d),
+            }
         }
-        CalUnit::Year => year_value(i32::try_from(i64::from(date.year()) + n).ok()?),
+        CalUnit::Year => Date::Year(i32::try_from(i64::from(date.year()) + n).ok()?),
         CalUnit::Decade => {
             let decade = i64::from(date.year()).div_euclid(10) + n;
-            (0..1000)
-                .contains(&decade)
-                .then(|| format!("{decade:03}"))?
+            Date::Decade(
+                i32::try_from(decade)
+                    .ok()
+                    .filter(|d| (0..1000).contains(d))?,
+            )
         }
         CalUnit::Century => {
             let century = i64::from(date.year()).div_euclid(100) + n;
-            (0..100)
-                .contains(&century)
-                .then(|| format!("{century:02}"))?
+            Date::Century(
+                i32::try_from(century)
+                    .ok()
+                    .filter(|c| (0..100).contains(c))?,
+            )
         }
     })
 }

@@ -4,9 +4,10 @@
 use chrono::NaiveDate;
 
 use super::lexicon::{ClassId, Lexicon};
-use super::resolve::{self, Action, Ctx, Resolved, Slots};
+use super::resolve::{self, Action, Ctx, Resolved, Tense};
+use super::slots::Slots;
+use super::timex::{Timex, TimexType};
 use super::tokens::{Kind, Token};
-use super::{Timex, TimexType};
 
 /// How far (in tokens) around an earlier date an event word is looked for.
 const EVENT_WINDOW: usize = 40;
@@ -14,14 +15,6 @@ const EVENT_WINDOW: usize = 40;
 const TENSE_WINDOW: usize = 12;
 /// How many earlier dates are tried when dating an event.
 const EVENT_LOOKBACK: usize = 16;
-
-/// The tense of a sentence, as far as its marker words tell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tense {
-    Past,
-    Present,
-    Future,
-}
 
 /// A rule match, resolved and placed in the text.
 #[derive(Debug, Clone)]
@@ -170,6 +163,7 @@ impl<'a> Document<'a> {
         let mut ctx = Ctx {
             dct: self.dct,
             tense: self.tense_at(start),
+            year_after: self.year_after(end),
             last_quarter: &mut self.last_quarter,
             last_year: &mut self.last_year,
         };
@@ -192,6 +186,32 @@ impl<'a> Document<'a> {
             self.anchor(&mut found);
         }
         Some(found)
+    }
+
+    /// A year written shortly after token `end` in the same sentence, as in
+    /// "the September 11 attacks in 2001": up to three words, then "in" or
+    /// "of", then a four-digit year.
+    fn year_after(&self, end: usize) -> Option<i32> {
+        const WORDS_BETWEEN: usize = 3;
+        let sentence = self.sentence.get(end.checked_sub(1)?)?;
+        for k in end..=end + WORDS_BETWEEN {
+            let token = self.tokens.get(k)?;
+            if self.sentence.get(k) != Some(sentence) || token.kind != Kind::Word {
+                return None;
+            }
+            if self.word_is(k, &["in", "of"]) {
+                let year = self.tokens.get(k + 1)?;
+                let value = year.value.filter(|_| year.has_digits(4))?;
+                let after = self.tokens.get(k + 2);
+                // "in 2001-02" or "in 2001/02" is something else.
+                let ends = after
+                    .is_none_or(|t| t.kind != Kind::Number && !self.word_is(k + 2, &["-", "/"]));
+                return ((1000..3000).contains(&value) && ends)
+                    .then(|| i32::try_from(value).ok())
+                    .flatten();
+            }
+        }
+        None
     }
 
     fn word_at(&self, i: usize) -> Option<&'a str> {

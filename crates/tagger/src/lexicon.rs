@@ -1,38 +1,11 @@
 //! Lexicon: the vocabulary and the word classes of `rules/lexicon.txt` (months, units, ...).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use rustc_hash::FxHashMap;
 
-use super::tokens::{Token, UNKNOWN, split_phrase};
+use super::tokens::{Token, UNKNOWN, Vocabulary, split_phrase};
 
 /// Most classes a lexicon may define; class membership of single words is a 64-bit set.
 const MAX_CLASSES: usize = 64;
-
-/// FNV-1a: the vocabulary keys are short words, for which it beats SipHash by a wide margin,
-/// and the keys come from the embedded tables, so hash flooding is not a concern.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// A class of the lexicon, by index.
 pub type ClassId = u16;
@@ -51,7 +24,9 @@ pub struct Entry {
 /// The vocabulary (every word of the tables and rules, with an id) and the word classes.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    words: FnvMap<Box<str>, u32>,
+    /// Every word of the tables and rules. The keys are short words from the
+    /// embedded tables, so a fast non-cryptographic hash is safe.
+    words: FxHashMap<Box<str>, u32>,
     classes: Vec<String>,
     entries: Vec<Entry>,
     /// For each vocabulary id, the entries whose phrase starts with it.
@@ -143,11 +118,6 @@ impl Lexicon {
             .map(|i| i as ClassId)
     }
 
-    /// The name of a class.
-    pub fn class_name(&self, class: ClassId) -> &str {
-        self.classes.get(class as usize).map_or("", String::as_str)
-    }
-
     /// All entries of the lexicon.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
@@ -206,5 +176,11 @@ impl Lexicon {
         self.starting_with(id)
             .find(|e| e.class == class && e.ids.len() == 1)
             .map(|e| &*e.value)
+    }
+}
+
+impl Vocabulary for Lexicon {
+    fn id(&self, word: &str) -> u32 {
+        Lexicon::id(self, word)
     }
 }

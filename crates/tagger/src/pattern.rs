@@ -1,127 +1,15 @@
 //! Extraction rules: the parser for `rules/patterns.txt` and the matcher that runs them over tokens.
 
-use super::TimexType;
 use super::context::{Document, Found};
 use super::lexicon::{ClassId, Lexicon};
 use super::numbers::{NumberClasses, Numbers};
-use super::resolve::{Action, Slots};
+use super::resolve::Action;
+use super::slots::{Cap, Slot, Slots};
+use super::timex::TimexType;
 use super::tokens::{Kind, Token, UNKNOWN};
 
 /// Most elements in one rule; with the number-phrase cap this bounds the work per token.
 const MAX_ELEMENTS: usize = 16;
-
-/// A named place in which a rule element stores what it matched; actions read slots by name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Slot {
-    Month,
-    Day,
-    Year,
-    Yrel,
-    Weekday,
-    Weekdays,
-    Num,
-    Num2,
-    Ordinal,
-    Article,
-    Unit,
-    Units,
-    Calunit,
-    Rel,
-    Initial,
-    Ago,
-    Relday,
-    Season,
-    Seasons,
-    Partday,
-    Partdays,
-    Clockword,
-    Clock,
-    Timezone,
-    Ampm,
-    Vague,
-    Premod,
-    Position,
-    Half,
-    Ref,
-    Frequency,
-    Every,
-    Decade,
-    Decadeword,
-    Fraction,
-    Context,
-    Shift,
-    Mod,
-    Event,
-    Span,
-}
-
-impl Slot {
-    /// Every slot, in declaration order.
-    pub const ALL: [Slot; 40] = [
-        Slot::Month,
-        Slot::Day,
-        Slot::Year,
-        Slot::Yrel,
-        Slot::Weekday,
-        Slot::Weekdays,
-        Slot::Num,
-        Slot::Num2,
-        Slot::Ordinal,
-        Slot::Article,
-        Slot::Unit,
-        Slot::Units,
-        Slot::Calunit,
-        Slot::Rel,
-        Slot::Initial,
-        Slot::Ago,
-        Slot::Relday,
-        Slot::Season,
-        Slot::Seasons,
-        Slot::Partday,
-        Slot::Partdays,
-        Slot::Clockword,
-        Slot::Clock,
-        Slot::Timezone,
-        Slot::Ampm,
-        Slot::Vague,
-        Slot::Premod,
-        Slot::Position,
-        Slot::Half,
-        Slot::Ref,
-        Slot::Frequency,
-        Slot::Every,
-        Slot::Decade,
-        Slot::Decadeword,
-        Slot::Fraction,
-        Slot::Context,
-        Slot::Shift,
-        Slot::Mod,
-        Slot::Event,
-        Slot::Span,
-    ];
-
-    /// Number of slots.
-    pub const COUNT: usize = Slot::ALL.len();
-
-    /// The slot's name in rule files (its lower-cased variant name).
-    pub fn name(self) -> String {
-        format!("{self:?}").to_lowercase()
-    }
-
-    /// Looks a slot up by its name in rule files.
-    pub fn parse(name: &str) -> Option<Slot> {
-        Slot::ALL.into_iter().find(|s| s.name() == name)
-    }
-}
-
-/// What a slot holds: a number, or a value from the lexicon or a rule constant.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Cap<'t> {
-    /// A number read from the text.
-    Num(f64),
-    /// A lexicon value or a rule constant.
-    Text(&'t str),
-}
 
 /// A built-in element that reads numbers (see `numbers.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,8 +67,6 @@ pub struct Element {
 /// One extraction rule.
 #[derive(Debug, Clone)]
 pub struct Rule {
-    /// Line in `patterns.txt`, for messages.
-    pub line: usize,
     pub elements: Vec<Element>,
     pub kind: TimexType,
     pub action: Action,
@@ -226,7 +112,7 @@ impl RuleSet {
             if line.is_empty() || line == "#" || line.starts_with("# ") {
                 continue;
             }
-            let rule = parse_rule(line, n + 1, lex)
+            let rule = parse_rule(line, lex)
                 .map_err(|e| format!("patterns.txt:{}: {e}: {line}", n + 1))?;
             rules.push(rule);
         }
@@ -244,6 +130,7 @@ impl RuleSet {
     }
 
     /// The parsed rules, in file order.
+    #[cfg(test)]
     pub fn rules(&self) -> &[Rule] {
         &self.rules
     }
@@ -429,7 +316,7 @@ fn match_alt<'t>(
     }
 }
 
-fn parse_rule(line: &str, n: usize, lex: &mut Lexicon) -> Result<Rule, String> {
+fn parse_rule(line: &str, lex: &mut Lexicon) -> Result<Rule, String> {
     let (pattern, action) = line.split_once("=>").ok_or("missing `=>`")?;
     let mut elements = Vec::new();
     for spec in pattern.split_whitespace() {
@@ -459,7 +346,6 @@ fn parse_rule(line: &str, n: usize, lex: &mut Lexicon) -> Result<Rule, String> {
         constants.push((slot, value));
     }
     Ok(Rule {
-        line: n,
         elements,
         kind,
         action,

@@ -1,6 +1,10 @@
 //! Tokenizer: splits text into words, digit runs and punctuation marks with byte offsets.
 
-use super::lexicon::Lexicon;
+/// Where tokens get their ids: the lexicon's vocabulary.
+pub trait Vocabulary {
+    /// The id of a lower-cased word, or [`UNKNOWN`].
+    fn id(&self, word: &str) -> u32;
+}
 
 /// Vocabulary id of a token that is not in the lexicon or the rules.
 pub const UNKNOWN: u32 = u32::MAX;
@@ -47,11 +51,6 @@ impl Token {
         self.end - self.start
     }
 
-    /// Always false: tokens hold at least one character.
-    pub fn is_empty(&self) -> bool {
-        self.end == self.start
-    }
-
     /// Whether this is a number token with exactly `digits` digits.
     pub fn has_digits(&self, digits: usize) -> bool {
         self.kind == Kind::Number && self.len() == digits
@@ -59,7 +58,7 @@ impl Token {
 }
 
 /// Splits `text` into tokens, looking each one up in the lexicon's vocabulary.
-pub fn tokenize(text: &str, lexicon: &Lexicon) -> Vec<Token> {
+pub fn tokenize(text: &str, lexicon: &impl Vocabulary) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let mut lower = String::with_capacity(MAX_WORD_BYTES * 4);
     let bytes = text.as_bytes();
@@ -141,7 +140,7 @@ pub fn tokenize(text: &str, lexicon: &Lexicon) -> Vec<Token> {
 }
 
 /// Looks up the lower-cased form of a token; typographic apostrophes count as `'`.
-fn lookup(word: &str, kind: Kind, lexicon: &Lexicon, lower: &mut String) -> u32 {
+fn lookup(word: &str, kind: Kind, lexicon: &impl Vocabulary, lower: &mut String) -> u32 {
     match kind {
         Kind::Number => UNKNOWN,
         Kind::Punct => match word {

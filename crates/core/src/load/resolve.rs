@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::doc::Doc;
 use crate::date::DateSpec;
-use crate::event::{Event, Passage};
+use crate::event::{Event, Origin, Passage};
 use crate::problem::Problems;
 use crate::suggest::with_suggestion;
 use crate::when::When;
@@ -25,6 +25,7 @@ pub(super) struct RawEvent {
     pub disagreement: Option<String>,
     pub tags: Vec<String>,
     pub passages: Vec<Passage>,
+    pub origin: Origin,
 }
 
 /// Resolves relative dates in dependency order, reporting unknown anchors and
@@ -173,6 +174,7 @@ pub(super) fn resolve(doc: &Doc<'_>, raw: Vec<RawEvent>, problems: &mut Problems
                 tags: e.tags,
                 passages: e.passages,
                 sources,
+                origin: e.origin,
             })
         })
         .collect();

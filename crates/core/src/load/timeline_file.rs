@@ -20,7 +20,7 @@ use super::DataFile;
 use super::doc::{Doc, Fields, toml_date};
 use super::resolve::{self, RawEvent};
 use crate::date::{self, DateSpec};
-use crate::event::Passage;
+use crate::event::{Basis, Drafted, Origin, Passage};
 use crate::problem::{Locator, Problems};
 use crate::quote::{self, Haystack, Needle};
 use crate::source::Source;
@@ -37,6 +37,9 @@ const EVENT_FIELDS: &[&str] = &[
     "disagreement",
     "tags",
     "evidence",
+    "origin",
+    "basis",
+    "fingerprint",
 ];
 const EVIDENCE_FIELDS: &[&str] = &["source", "quote"];
 const RANGE_FIELDS: &[&str] = &["start", "end"];
@@ -270,6 +273,7 @@ fn parse_event(
     let summary = fields.string("summary", None, problems);
     let disagreement = fields.string("disagreement", None, problems);
     let tags = fields.strings("tags", "[\"military\"]", problems);
+    let origin = parse_origin(&fields, problems);
     let date = match fields.get("date") {
         None => {
             fields.missing(
@@ -322,7 +326,40 @@ fn parse_event(
         disagreement,
         tags,
         passages,
+        origin,
     })
+}
+
+/// Reads `origin`, and for a drafted event `basis` and `fingerprint`.
+fn parse_origin(fields: &Fields<'_, '_, '_>, problems: &mut Problems) -> Origin {
+    let origin = fields.string("origin", None, problems);
+    let fingerprint = fields.string("fingerprint", None, problems);
+    let basis = fields.get("basis").and_then(|v| {
+        let word = v.get_ref().as_str();
+        let basis = word.and_then(Basis::parse);
+        if basis.is_none() {
+            problems.push(
+                fields
+                    .doc
+                    .problem(
+                        &v.span(),
+                        "`basis` should be \"stated\", \"published\" or \"computed\"",
+                    )
+                    .with_help(
+                        "it says where a drafted event's date comes from; remove it if unsure",
+                    ),
+            );
+        }
+        basis
+    });
+    match origin.as_deref() {
+        None => Origin::Person,
+        Some("drafted") => Origin::Drafted(Drafted {
+            basis: basis.unwrap_or(Basis::Stated),
+            fingerprint,
+        }),
+        Some(other) => Origin::Other(other.to_string()),
+    }
 }
 
 fn parse_date(

@@ -1,75 +1,18 @@
-//! The JSON format: one document, serialised as it is written, with every
-//! control character escaped, C1 controls and bidirectional overrides too.
+//! The JSON format: one document, serialised as it is written (through
+//! [`crate::json`], which escapes every control character).
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
-use serde_json::ser::{Formatter, PrettyFormatter};
 
 use super::View;
 use crate::event::Event;
 
 /// Writes `view` as pretty-printed JSON followed by a newline.
 pub(super) fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let mut ser = serde_json::Serializer::with_formatter(&mut *out, SafeFormatter::default());
-    Document(view).serialize(&mut ser)?;
+    crate::json::write_pretty(&mut *out, &Document(view))?;
     out.write_all(b"\n")
-}
-
-/// serde_json's pretty printer, escaping also the characters a terminal
-/// acts on that JSON allows raw: DEL, C1 controls and bidirectional overrides.
-#[derive(Default)]
-struct SafeFormatter(PrettyFormatter<'static>);
-
-/// Whether a character must be written as `\uXXXX` although JSON allows it raw.
-fn must_escape(c: char) -> bool {
-    matches!(c, '\u{7F}'..='\u{9F}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
-impl Formatter for SafeFormatter {
-    fn write_string_fragment<W: ?Sized + Write>(
-        &mut self,
-        writer: &mut W,
-        fragment: &str,
-    ) -> io::Result<()> {
-        let mut rest = fragment;
-        while let Some((at, c)) = rest.char_indices().find(|&(_, c)| must_escape(c)) {
-            writer.write_all(&rest.as_bytes()[..at])?;
-            write!(writer, "\\u{:04x}", c as u32)?;
-            rest = &rest[at + c.len_utf8()..];
-        }
-        writer.write_all(rest.as_bytes())
-    }
-
-    // The pretty layout is PrettyFormatter's.
-    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_array(w)
-    }
-    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array(w)
-    }
-    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_array_value(w, first)
-    }
-    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array_value(w)
-    }
-    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object(w)
-    }
-    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object(w)
-    }
-    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_object_key(w, first)
-    }
-    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object_value(w)
-    }
-    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object_value(w)
-    }
 }
 
 /// The whole document: `{ title, sources, events }`.
@@ -179,20 +122,4 @@ struct JsonPassage<'a> {
     quote: &'a str,
     quote_start: usize,
     quote_end: usize,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn c1_controls_and_bidi_overrides_are_escaped() {
-        let mut out = Vec::new();
-        let mut ser = serde_json::Serializer::with_formatter(&mut out, SafeFormatter::default());
-        "a\u{9b}31m\u{202e}b\u{1b}c é".serialize(&mut ser).unwrap();
-        let text = String::from_utf8(out).unwrap();
-        assert_eq!(text, "\"a\\u009b31m\\u202eb\\u001bc é\"");
-        let back: String = serde_json::from_str(&text).unwrap();
-        assert_eq!(back, "a\u{9b}31m\u{202e}b\u{1b}c é");
-    }
 }

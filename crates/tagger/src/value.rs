@@ -1,0 +1,695 @@
+//! TIMEX3 values as types: what a temporal expression means, not a string to
+//! be parsed again. `Display` writes the TIMEX3 form (`2020-02-29`,
+//! `2020-W08`, `P14M`, `PRESENT_REF`, `XXXX-WXX-4`) and `FromStr` reads it back.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Serialize, Serializer};
+
+/// A normalised TIMEX3 value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Value {
+    /// A calendar date or period: a day, week, month, quarter, year, decade...
+    Date(Date),
+    /// A time of day, or a part of a day, on a given day: `2001-10-07T15:00`, `2001-10-07TMO`.
+    Time(NaiveDate, DayTime),
+    /// A length of time: `P14M`, `PT3H`, `PXY`.
+    Duration(Duration),
+    /// The present, past or future, unspecified: `PRESENT_REF`.
+    Ref(Ref),
+    /// A recurring time: `XXXX-WXX-4` (every Thursday), `P1W` (weekly).
+    Set(Set),
+}
+
+/// A calendar date or period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Date {
+    /// One day: `2020-02-29`.
+    Day(NaiveDate),
+    /// An ISO week: `2020-W08`.
+    Week {
+        /// The ISO week-numbering year.
+        year: i32,
+        /// The ISO week, 1 to 53.
+        week: u32,
+    },
+    /// The weekend of an ISO week: `2020-W08-WE`.
+    Weekend {
+        /// The ISO week-numbering year.
+        year: i32,
+        /// The ISO week, 1 to 53.
+        week: u32,
+    },
+    /// A month: `2001-10`.
+    Month {
+        /// The year.
+        year: i32,
+        /// The month, 1 to 12.
+        month: u32,
+    },
+    /// A quarter: `2020-Q1`.
+    Quarter {
+        /// The year.
+        year: i32,
+        /// The quarter, 1 to 4.
+        quarter: u32,
+    },
+    /// A half year: `2020-H2`.
+    Half {
+        /// The year.
+        year: i32,
+        /// The half, 1 or 2.
+        half: u32,
+    },
+    /// A season: `2020-SU`.
+    Season {
+        /// The year.
+        year: i32,
+        /// Which season.
+        season: Season,
+    },
+    /// A year: `2001`.
+    Year(i32),
+    /// A decade, by its first three digits: `199` for the 1990s.
+    Decade(i32),
+    /// A century, by its first two digits: `19` for the 1900s.
+    Century(i32),
+}
+
+/// A season of the year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Season {
+    /// `SP`
+    Spring,
+    /// `SU`
+    Summer,
+    /// `FA`
+    Fall,
+    /// `WI`
+    Winter,
+}
+
+/// A time of day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DayTime {
+    /// A clock time: `T15:00`.
+    Clock {
+        /// 0 to 24.
+        hour: u32,
+        /// 0 to 59.
+        minute: u32,
+    },
+    /// A part of the day: `TMO`.
+    Part(DayPart),
+}
+
+/// A part of the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DayPart {
+    /// `MO`
+    Morning,
+    /// `AF`
+    Afternoon,
+    /// `EV`
+    Evening,
+    /// `NI`
+    Night,
+    /// `DT`
+    Daytime,
+}
+
+/// The unit of a duration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    /// `S` (after `T`)
+    Second,
+    /// `M` (after `T`)
+    Minute,
+    /// `H` (after `T`)
+    Hour,
+    /// `D`
+    Day,
+    /// `W`
+    Week,
+    /// `M`
+    Month,
+    /// `Q`
+    Quarter,
+    /// `Y`
+    Year,
+    /// `DE`
+    Decade,
+    /// `CE`
+    Century,
+    /// `ML`
+    Millennium,
+    /// `X`: a length of something unknown.
+    Unknown,
+}
+
+/// A length of time: an amount of a unit, and possibly a remainder in a
+/// smaller unit (`P2Y6M`, `P1DT12H`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Duration {
+    /// How many units; `None` for an unknown number (`PXY`, "for years").
+    pub amount: Option<u64>,
+    /// Which unit.
+    pub unit: Unit,
+    /// A remainder in a smaller unit: `6M` of `P2Y6M`.
+    pub rest: Option<(u64, Unit)>,
+}
+
+/// An unspecified point of time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Ref {
+    /// `PRESENT_REF`: now, currently.
+    Present,
+    /// `PAST_REF`: recently, in the past.
+    Past,
+    /// `FUTURE_REF`: in the future.
+    Future,
+}
+
+/// A recurring time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Set {
+    /// Every such length of time: `P1W`.
+    Every(Duration),
+    /// A weekday (1 Monday to 7 Sunday) every week, perhaps a part of it: `XXXX-WXX-4TNI`.
+    Weekday(u32, Option<DayPart>),
+    /// Every weekend: `XXXX-WXX-WE`.
+    Weekend,
+    /// A month every year: `XXXX-06`.
+    Month(u32),
+}
+
+/// The TIMEX3 `mod` attribute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mod {
+    /// `BEFORE`
+    Before,
+    /// `AFTER`
+    After,
+    /// `ON_OR_BEFORE`
+    OnOrBefore,
+    /// `ON_OR_AFTER`
+    OnOrAfter,
+    /// `LESS_THAN`
+    LessThan,
+    /// `MORE_THAN`
+    MoreThan,
+    /// `EQUAL_OR_LESS`
+    EqualOrLess,
+    /// `EQUAL_OR_MORE`
+    EqualOrMore,
+    /// `START`
+    Start,
+    /// `MID`
+    Mid,
+    /// `END`
+    End,
+    /// `APPROX`
+    Approx,
+}
+
+/// Two-way tables between a type and its TIMEX3 codes.
+macro_rules! codes {
+    ($ty:ty { $($variant:ident = $code:literal),+ $(,)? }) => {
+        impl $ty {
+            /// The TIMEX3 code.
+            pub fn code(self) -> &'static str {
+                match self { $(Self::$variant => $code),+ }
+            }
+
+            /// Reads a TIMEX3 code.
+            pub fn from_code(code: &str) -> Option<Self> {
+                match code { $($code => Some(Self::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+
+codes!(Season { Spring = "SP", Summer = "SU", Fall = "FA", Winter = "WI" });
+codes!(DayPart { Morning = "MO", Afternoon = "AF", Evening = "EV", Night = "NI", Daytime = "DT" });
+codes!(Ref { Present = "PRESENT_REF", Past = "PAST_REF", Future = "FUTURE_REF" });
+codes!(Mod {
+    Before = "BEFORE",
+    After = "AFTER",
+    OnOrBefore = "ON_OR_BEFORE",
+    OnOrAfter = "ON_OR_AFTER",
+    LessThan = "LESS_THAN",
+    MoreThan = "MORE_THAN",
+    EqualOrLess = "EQUAL_OR_LESS",
+    EqualOrMore = "EQUAL_OR_MORE",
+    Start = "START",
+    Mid = "MID",
+    End = "END",
+    Approx = "APPROX",
+});
+
+impl Unit {
+    /// Whether the unit is written after `T` (hours, minutes, seconds).
+    pub fn is_time(self) -> bool {
+        matches!(self, Unit::Second | Unit::Minute | Unit::Hour)
+    }
+
+    fn letter(self) -> &'static str {
+        match self {
+            Unit::Second => "S",
+            Unit::Minute | Unit::Month => "M",
+            Unit::Hour => "H",
+            Unit::Day => "D",
+            Unit::Week => "W",
+            Unit::Quarter => "Q",
+            Unit::Year => "Y",
+            Unit::Decade => "DE",
+            Unit::Century => "CE",
+            Unit::Millennium => "ML",
+            Unit::Unknown => "X",
+        }
+    }
+
+    fn from_letter(letter: &str, time: bool) -> Option<Unit> {
+        Some(match (letter, time) {
+            ("S", true) => Unit::Second,
+            ("M", true) => Unit::Minute,
+            ("H", true) => Unit::Hour,
+            ("D", false) => Unit::Day,
+            ("W", false) => Unit::Week,
+            ("M", false) => Unit::Month,
+            ("Q", false) => Unit::Quarter,
+            ("Y", false) => Unit::Year,
+            ("DE", false) => Unit::Decade,
+            ("CE", false) => Unit::Century,
+            ("ML", false) => Unit::Millennium,
+            ("X", false) => Unit::Unknown,
+            _ => return None,
+        })
+    }
+}
+
+impl Duration {
+    /// `amount` of `unit`, with no remainder.
+    pub fn of(amount: u64, unit: Unit) -> Duration {
+        Duration {
+            amount: Some(amount),
+            unit,
+            rest: None,
+        }
+    }
+
+    /// An unknown number of `unit`s: "for years".
+    pub fn vague(unit: Unit) -> Duration {
+        Duration {
+            amount: None,
+            unit,
+            rest: None,
+        }
+    }
+
+    /// The length in calendar months and days, for counting it from a date;
+    /// `None` for lengths of hours or less, or of an unknown amount.
+    pub fn calendar(&self) -> Option<annals_core::calendar::Length> {
+        let part = |n: u64, unit: Unit| -> Option<(u64, u64)> {
+            Some(match unit {
+                Unit::Day => (0, n),
+                Unit::Week => (0, n.checked_mul(7)?),
+                Unit::Month => (n, 0),
+                Unit::Quarter => (n.checked_mul(3)?, 0),
+                Unit::Year => (n.checked_mul(12)?, 0),
+                Unit::Decade => (n.checked_mul(120)?, 0),
+                Unit::Century => (n.checked_mul(1200)?, 0),
+                Unit::Millennium => (n.checked_mul(12000)?, 0),
+                _ => return None,
+            })
+        };
+        let (months, days) = part(self.amount?, self.unit)?;
+        let (more_months, more_days) = match self.rest {
+            Some((n, unit)) if !unit.is_time() => part(n, unit)?,
+            _ => (0, 0),
+        };
+        Some(annals_core::calendar::Length {
+            months: u32::try_from(months.checked_add(more_months)?).ok()?,
+            days: days.checked_add(more_days)?,
+        })
+    }
+}
+
+impl fmt::Display for Duration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("P")?;
+        if self.unit.is_time() {
+            f.write_str("T")?;
+        }
+        match self.amount {
+            Some(n) => write!(f, "{n}{}", self.unit.letter())?,
+            None => write!(f, "X{}", self.unit.letter())?,
+        }
+        if let Some((n, unit)) = self.rest {
+            if unit.is_time() && !self.unit.is_time() {
+                f.write_str("T")?;
+            }
+            write!(f, "{n}{}", unit.letter())?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Date::Day(d) => write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+            Date::Week { year, week } => write!(f, "{year:04}-W{week:02}"),
+            Date::Weekend { year, week } => write!(f, "{year:04}-W{week:02}-WE"),
+            Date::Month { year, month } => write!(f, "{year:04}-{month:02}"),
+            Date::Quarter { year, quarter } => write!(f, "{year:04}-Q{quarter}"),
+            Date::Half { year, half } => write!(f, "{year:04}-H{half}"),
+            Date::Season { year, season } => write!(f, "{year:04}-{}", season.code()),
+            Date::Year(y) => write!(f, "{y:04}"),
+            Date::Decade(d) => write!(f, "{d:03}"),
+            Date::Century(c) => write!(f, "{c:02}"),
+        }
+    }
+}
+
+impl fmt::Display for DayTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            DayTime::Clock { hour, minute } => write!(f, "T{hour:02}:{minute:02}"),
+            DayTime::Part(part) => write!(f, "T{}", part.code()),
+        }
+    }
+}
+
+impl fmt::Display for Set {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Set::Every(d) => d.fmt(f),
+            Set::Weekday(day, part) => {
+                write!(f, "XXXX-WXX-{day}")?;
+                match part {
+                    Some(p) => write!(f, "T{}", p.code()),
+                    None => Ok(()),
+                }
+            }
+            Set::Weekend => f.write_str("XXXX-WXX-WE"),
+            Set::Month(m) => write!(f, "XXXX-{m:02}"),
+        }
+    }
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Date(d) => d.fmt(f),
+            Value::Time(day, time) => {
+                Date::Day(*day).fmt(f)?;
+                time.fmt(f)
+            }
+            Value::Duration(d) => d.fmt(f),
+            Value::Ref(r) => f.write_str(r.code()),
+            Value::Set(s) => s.fmt(f),
+        }
+    }
+}
+
+impl fmt::Display for Mod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A TIMEX3 value annals does not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownValue(pub String);
+
+impl fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "not a TIMEX3 value annals reads: {:?}", self.0)
+    }
+}
+
+impl std::error::Error for UnknownValue {}
+
+fn number<T: FromStr>(s: &str, len: usize) -> Option<T> {
+    (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
+fn parse_duration(s: &str) -> Option<Duration> {
+    let body = s.strip_prefix('P')?;
+    // Split into (amount, unit letter, is time) parts.
+    let mut parts = Vec::new();
+    let mut time = false;
+    let mut rest = body;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix('T') {
+            time = true;
+            rest = after;
+            continue;
+        }
+        let digits = if rest.starts_with('X') {
+            1
+        } else {
+            rest.bytes().take_while(u8::is_ascii_digit).count()
+        };
+        let amount = &rest[..digits];
+        let letters = rest[digits..]
+            .bytes()
+            .take_while(|b| b.is_ascii_uppercase() && *b != b'T')
+            .count();
+        let letter = &rest[digits..digits + letters];
+        let unit = Unit::from_letter(letter, time)?;
+        let amount = match amount {
+            "X" => None,
+            digits => Some(digits.parse::<u64>().ok()?),
+        };
+        parts.push((amount, unit));
+        rest = &rest[digits + letters..];
+    }
+    match parts.as_slice() {
+        [(amount, unit)] => Some(Duration {
+            amount: *amount,
+            unit: *unit,
+            rest: None,
+        }),
+        [(amount, unit), (Some(n), rest)] if amount.is_some() => Some(Duration {
+            amount: *amount,
+            unit: *unit,
+            rest: Some((*n, *rest)),
+        }),
+        _ => None,
+    }
+}
+
+fn parse_date(s: &str) -> Option<Date> {
+    let parts: Vec<&str> = s.split('-').collect();
+    Some(match parts.as_slice() {
+        [c] if c.len() == 2 => Date::Century(number(c, 2)?),
+        [d] if d.len() == 3 => Date::Decade(number(d, 3)?),
+        [y] => Date::Year(number(y, 4)?),
+        [y, w, "WE"] => Date::Weekend {
+            year: number(y, 4)?,
+            week: number(w.strip_prefix('W')?, 2)?,
+        },
+        [y, m, d] => Date::Day(NaiveDate::from_ymd_opt(
+            number(y, 4)?,
+            number(m, 2)?,
+            number(d, 2)?,
+        )?),
+        [y, rest] => {
+            let year = number(y, 4)?;
+            if let Some(w) = rest.strip_prefix('W') {
+                Date::Week {
+                    year,
+                    week: number(w, 2)?,
+                }
+            } else if let Some(q) = rest.strip_prefix('Q') {
+                Date::Quarter {
+                    year,
+                    quarter: number(q, 1)?,
+                }
+            } else if let Some(h) = rest.strip_prefix('H') {
+                Date::Half {
+                    year,
+                    half: number(h, 1)?,
+                }
+            } else if let Some(season) = Season::from_code(rest) {
+                Date::Season { year, season }
+            } else {
+                Date::Month {
+                    year,
+                    month: number(rest, 2).filter(|m| (1..=12).contains(m))?,
+                }
+            }
+        }
+        _ => return None,
+    })
+}
+
+fn parse_day_time(s: &str) -> Option<DayTime> {
+    if let Some((h, m)) = s.split_once(':') {
+        return Some(DayTime::Clock {
+            hour: number(h, 2)?,
+            minute: number(m, 2)?,
+        });
+    }
+    DayPart::from_code(s).map(DayTime::Part)
+}
+
+impl FromStr for Value {
+    type Err = UnknownValue;
+
+    fn from_str(s: &str) -> Result<Value, UnknownValue> {
+        let unknown = || UnknownValue(s.to_string());
+        if let Some(r) = Ref::from_code(s) {
+            return Ok(Value::Ref(r));
+        }
+        if s.starts_with('P') {
+            return parse_duration(s).map(Value::Duration).ok_or_else(unknown);
+        }
+        if let Some(rest) = s.strip_prefix("XXXX-") {
+            return match rest {
+                "WXX-WE" => Ok(Value::Set(Set::Weekend)),
+                _ => {
+                    if let Some(day) = rest.strip_prefix("WXX-") {
+                        let (day, part) = match day.split_once('T') {
+                            Some((d, p)) => (d, Some(DayPart::from_code(p).ok_or_else(unknown)?)),
+                            None => (day, None),
+                        };
+                        let day = number(day, 1)
+                            .filter(|d| (1..=7).contains(d))
+                            .ok_or_else(unknown)?;
+                        Ok(Value::Set(Set::Weekday(day, part)))
+                    } else {
+                        let m = number(rest, 2)
+                            .filter(|m| (1..=12).contains(m))
+                            .ok_or_else(unknown)?;
+                        Ok(Value::Set(Set::Month(m)))
+                    }
+                }
+            };
+        }
+        if let Some((day, time)) = s.split_once('T') {
+            let Some(Date::Day(day)) = parse_date(day) else {
+                return Err(unknown());
+            };
+            return parse_day_time(time)
+                .map(|t| Value::Time(day, t))
+                .ok_or_else(unknown);
+        }
+        parse_date(s).map(Value::Date).ok_or_else(unknown)
+    }
+}
+
+impl Serialize for Value {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl Serialize for Mod {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+/// Compares a value with a TIMEX3 string: equal when the string reads as this value.
+impl PartialEq<str> for Value {
+    fn eq(&self, other: &str) -> bool {
+        other.parse::<Value>().is_ok_and(|v| v == *self)
+    }
+}
+
+impl PartialEq<&str> for Value {
+    fn eq(&self, other: &&str) -> bool {
+        *self == **other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_form_reads_back_as_written() {
+        for text in [
+            "2020-02-29",
+            "2020-W08",
+            "2020-W08-WE",
+            "2001-10",
+            "2020-Q1",
+            "2020-H2",
+            "2020-SU",
+            "2001",
+            "199",
+            "19",
+            "2001-10-07T15:00",
+            "2001-10-07TMO",
+            "P14M",
+            "P2Y6M",
+            "P1DT12H",
+            "PT1H30M",
+            "PT45S",
+            "P0Y",
+            "PXY",
+            "PTXH",
+            "PXDE",
+            "PXX",
+            "P3Q",
+            "PRESENT_REF",
+            "PAST_REF",
+            "FUTURE_REF",
+            "XXXX-WXX-4",
+            "XXXX-WXX-4TNI",
+            "XXXX-WXX-WE",
+            "XXXX-06",
+        ] {
+            let value: Value = text.parse().unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(value.to_string(), text);
+            assert_eq!(value, text);
+        }
+    }
+
+    #[test]
+    fn nonsense_is_not_a_value() {
+        for text in [
+            "",
+            "2020-13",
+            "2020-02-30",
+            "P",
+            "PT3D",
+            "P3H",
+            "XXXX-WXX-8",
+            "2020-W8",
+            "soon",
+        ] {
+            assert!(text.parse::<Value>().is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn durations_have_calendar_lengths() {
+        let length = |s: &str| match s.parse::<Value>() {
+            Ok(Value::Duration(d)) => d.calendar().map(|l| (l.months, l.days)),
+            _ => panic!("{s}"),
+        };
+        assert_eq!(length("P14M"), Some((14, 0)));
+        assert_eq!(length("P2Y6M"), Some((30, 0)));
+        assert_eq!(length("P135D"), Some((0, 135)));
+        assert_eq!(length("P1W"), Some((0, 7)));
+        assert_eq!(length("P1M15D"), Some((1, 15)));
+        assert_eq!(length("PT3H"), None);
+        assert_eq!(length("PXY"), None);
+    }
+
+    #[test]
+    fn mods_have_their_codes() {
+        assert_eq!(Mod::from_code("EQUAL_OR_LESS"), Some(Mod::EqualOrLess));
+        assert_eq!(Mod::Approx.to_string(), "APPROX");
+        assert_eq!(Mod::from_code("ROUGHLY"), None);
+    }
+}
