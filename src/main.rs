@@ -34,6 +34,10 @@ struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
 
+    /// Explorer config: theme and keys [default: $XDG_CONFIG_HOME/annals/config.toml]
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -137,6 +141,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     if let Some(Command::Extract(args)) = &cli.command {
         return extract(args);
     }
+    let explorer = cli.command.is_none() && io::stdout().is_terminal() && io::stdin().is_terminal();
+    // Read before anything starts, so a broken config stops annals at once.
+    let config = if explorer || cli.config.is_some() {
+        match annals::config::load(cli.config.as_deref()) {
+            Ok(config) => config,
+            Err(problems) => {
+                report(&problems);
+                return Ok(ExitCode::from(USAGE));
+            }
+        }
+    } else {
+        annals::config::Config::default()
+    };
     let timeline = match load(&cli) {
         Ok(t) => t,
         Err(problems) => {
@@ -155,7 +172,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Print(args)) => print(&timeline, &args),
         Some(Command::Extract(_)) => unreachable!("handled before loading"),
-        None if io::stdout().is_terminal() && io::stdin().is_terminal() => {
+        None if explorer => {
             let theme = annals::ui::theme::choose(
                 match cli.color {
                     ColorChoice::Auto => None,
@@ -163,9 +180,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     ColorChoice::Never => Some(false),
                 },
                 std::env::var("NO_COLOR").ok().as_deref(),
-                annals::ui::theme::ThemeName::Dark,
+                config.theme.unwrap_or_default(),
             );
-            annals::ui::run(&timeline, theme, annals::ui::keymap::Keymap::default())?;
+            annals::ui::run(&timeline, theme, config.keymap())?;
             Ok(ExitCode::SUCCESS)
         }
         None => {

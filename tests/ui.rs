@@ -403,3 +403,49 @@ fn the_mouse_wheel_over_the_detail_pane_scrolls_it() {
     app.handle(&wheel(MouseEventKind::ScrollUp));
     assert_eq!(app.detail_scroll, 0);
 }
+
+#[test]
+fn snapshot_light_theme_80x24() {
+    let t = story();
+    let app = App::new(&t, Theme::light(), Rect::new(0, 0, 80, 24));
+    let buf = render(&app);
+    // Nothing is drawn in the terminal's default colours on a white page
+    // except plain text: every styled cell has an exact, chosen colour.
+    for cell in buf.content() {
+        let s = cell.style();
+        for c in [s.fg, s.bg].into_iter().flatten() {
+            assert!(
+                matches!(
+                    c,
+                    ratatui::style::Color::Rgb(..) | ratatui::style::Color::Reset
+                ),
+                "{c:?}"
+            );
+        }
+    }
+    insta::assert_snapshot!(both(&buf));
+}
+
+#[test]
+fn a_config_remaps_keys_and_help_and_hints_follow() {
+    let t = story();
+    let config = annals::config::parse(
+        std::path::Path::new("c.toml"),
+        "[keys.main]\nquit = [\"x\"]\nhelp = [\"F\"]\n",
+    )
+    .expect("valid config");
+    let mut app = app_at(&t, 80, 100, true);
+    app.keymap = config.keymap();
+    let status = screen(&render(&app));
+    assert!(status.contains(" F help"), "{status}");
+    press(&mut app, "q");
+    assert!(!app.quit);
+    press(&mut app, "F");
+    let help = screen(&render(&app));
+    assert!(
+        help.contains("  x                     quit annals"),
+        "{help}"
+    );
+    press(&mut app, "Esc x");
+    assert!(app.quit);
+}
