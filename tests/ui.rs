@@ -449,3 +449,69 @@ fn a_config_remaps_keys_and_help_and_hints_follow() {
     press(&mut app, "Esc x");
     assert!(app.quit);
 }
+
+/// A flag, a family joined with ZWJ, letters with combining marks, and CJK.
+const GLYPHS: &str = "🇶🇦 flag, 👨‍👩‍👧 family, Ǹ̃a̐ève, 多哈协议";
+
+/// The story with wide and combined glyphs in a title, a summary, a source
+/// title and at the end of an article (after every passage, so offsets hold).
+fn glyph_story() -> Timeline {
+    let mut t = story();
+    let signing = t.event_index("signing").expect("signing");
+    let long = format!("{GLYPHS} {GLYPHS} {GLYPHS} {GLYPHS}");
+    t.events[signing].title = format!("Signed: {long}");
+    t.events[signing].summary = Some(long.clone());
+    t.sources[0].title = format!("Arrival {GLYPHS}");
+    t.sources[0].body.push_str(&format!("\n\n{long} {long}"));
+    t
+}
+
+/// Every row fits the terminal, cell by cell, and each glyph is whole.
+fn assert_cells_fit(buf: &Buffer) {
+    use unicode_width::UnicodeWidthStr;
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        while x < buf.area.width {
+            let sym = buf[(x, y)].symbol();
+            let w = sym.width().max(1) as u16;
+            assert!(x + w <= buf.area.width, "row {y}: {sym:?} overflows at {x}");
+            x += w;
+        }
+    }
+}
+
+#[test]
+fn snapshot_wide_and_combined_glyphs_take_their_cells() {
+    let t = glyph_story();
+    let mut app = app_at(&t, 120, 40, true);
+    let main = render(&app);
+    assert_cells_fit(&main);
+    let text = screen(&main);
+    // The list cuts the title whole glyphs at a time; the pane border holds.
+    for line in text.lines().skip(4).take(20) {
+        if let Some(border) = line.find('│') {
+            let col = unicode_width::UnicodeWidthStr::width(&line[..border]);
+            assert_eq!(col, 66, "the border moved: {line}");
+        }
+    }
+    assert!(text.contains("👨‍👩‍👧"), "{text}");
+    assert!(text.contains("🇶🇦"), "{text}");
+    assert!(text.contains("Ǹ̃a̐ève"), "{text}");
+    insta::assert_snapshot!("glyphs_main", both(&main));
+    // The passages, with the source title, and the article's last rows.
+    press(&mut app, "Enter");
+    let passages = render(&app);
+    assert_cells_fit(&passages);
+    insta::assert_snapshot!("glyphs_passages", screen(&passages));
+    press(&mut app, "o G");
+    let article = render(&app);
+    assert_cells_fit(&article);
+    let text = screen(&article);
+    assert!(text.contains("多哈协议"), "{text}");
+    insta::assert_snapshot!("glyphs_article", screen(&article));
+    // And narrow, where the list is compact.
+    let app = app_at(&t, 41, 12, false);
+    let narrow = render(&app);
+    assert_cells_fit(&narrow);
+    insta::assert_snapshot!("glyphs_narrow", screen(&narrow));
+}

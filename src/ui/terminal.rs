@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{cursor, event, execute};
 use ratatui::Terminal;
@@ -42,10 +42,28 @@ pub fn restore() {
     let _ = io::stdout().flush();
 }
 
-/// Takes the terminal: raw mode, the alternate screen, the mouse.
-fn enter() -> io::Result<()> {
+type Screen = Terminal<CrosstermBackend<io::Stdout>>;
+
+/// Takes the terminal: raw mode, the alternate screen, the mouse. A new
+/// ratatui terminal each time, so the first frame draws every cell (after a
+/// suspension the screen holds whatever the shell left there).
+fn enter() -> io::Result<Screen> {
     enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        Clear(ClearType::All)
+    )?;
+    Terminal::new(CrosstermBackend::new(io::stdout()))
+}
+
+/// Takes the terminal again after a stop, at whatever size it has now.
+fn reenter(app: &mut App) -> io::Result<Screen> {
+    let terminal = enter()?;
+    let size = terminal.size()?;
+    app.resize(Rect::new(0, 0, size.width, size.height));
+    Ok(terminal)
 }
 
 /// Restores the terminal when dropped, whatever the way out.
@@ -61,9 +79,8 @@ impl Drop for Guard {
 pub fn run(timeline: &Timeline, theme: Theme, keymap: Keymap) -> io::Result<()> {
     restore_on_panic(restore);
     let mut signals = signals::Signals::new()?;
-    enter()?;
     let _guard = Guard;
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let mut terminal = enter()?;
     let size = terminal.size()?;
     let mut app = App::new(timeline, theme, Rect::new(0, 0, size.width, size.height));
     app.keymap = keymap;
@@ -82,18 +99,14 @@ pub fn run(timeline: &Timeline, theme: Theme, keymap: Keymap) -> io::Result<()> 
                 restore();
                 signals::die(signal);
             }
-            Some(signals::Got::Continued) => {
-                enter()?;
-                terminal.clear()?;
-            }
+            Some(signals::Got::Continued) => terminal = reenter(&mut app)?,
             None => {}
         }
         if std::mem::take(&mut app.suspend) {
             restore();
             signals::stop();
             // Here again after `fg`: take the terminal back and draw it all.
-            enter()?;
-            terminal.clear()?;
+            terminal = reenter(&mut app)?;
         }
     }
     Ok(())
