@@ -449,6 +449,18 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_example_is_a_valid_config() {
+        let readme = include_str!("../README.md");
+        let section = &readme[readme.find("### Config").expect("a Config section")..];
+        let start = section.find("```toml\n").expect("an example") + 8;
+        let example = &section[start..start + section[start..].find("```").expect("its end")];
+        let config = parse(Path::new("README.md"), example);
+        let config = config.unwrap_or_else(|p| panic!("{p}"));
+        assert_eq!(config.theme, Some(ThemeName::Light));
+        assert_eq!(config.keys.len(), 3);
+    }
+
+    #[test]
     fn the_default_file_follows_xdg() {
         assert_eq!(
             default_path(Some("/x"), Some("/home/u")),
