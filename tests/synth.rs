@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
-use annals::date::Precision;
-use annals::load::{DataFile, DataFiles, load_files};
+use annals_core::Precision;
+use annals_core::load::{DataFile, DataFiles, load_files};
 
 fn files(story: &annals_synth::Story) -> DataFiles {
     let dir = PathBuf::from("synth");
