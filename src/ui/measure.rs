@@ -10,7 +10,7 @@ use std::ops::Range;
 use super::wrap;
 
 /// How many bytes of an article one slice of measuring reads.
-pub const SLICE_BYTES: usize = 4 << 20;
+pub const SLICE_BYTES: usize = 1 << 20;
 
 /// An article's rows at one width, as far as measured.
 #[derive(Debug, Clone, Default)]

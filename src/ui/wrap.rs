@@ -135,14 +135,33 @@ pub fn render(
 pub fn line_rows(line: &str, at: usize, max: usize, rows: &mut Vec<Range<usize>>) {
     if line.is_ascii() {
         ascii_rows(line.as_bytes(), at, max, rows);
-        return;
+    } else if line.chars().all(stands_alone) {
+        // Every character is its own cluster: no segmentation needed.
+        let chars = line
+            .char_indices()
+            .map(|(i, c)| (i, c.len_utf8(), char_width(c)));
+        split(line, at, max, rows, chars);
+    } else {
+        let clusters = line
+            .grapheme_indices(true)
+            .map(|(i, g)| (i, g.len(), grapheme_width(g)));
+        split(line, at, max, rows, clusters);
     }
+}
+
+/// Wraps a line given as (byte, length, cells) of each of its clusters.
+fn split(
+    line: &str,
+    at: usize,
+    max: usize,
+    rows: &mut Vec<Range<usize>>,
+    clusters: impl Iterator<Item = (usize, usize, usize)>,
+) {
     let mut start = 0;
     let mut cols = 0;
     // The byte just after the last space seen on this row: a place to break.
     let mut last_break = None;
-    for (i, g) in line.grapheme_indices(true) {
-        let w = grapheme_width(g);
+    for (i, len, w) in clusters {
         if cols + w > max && i > start {
             let cut = match last_break {
                 Some(b) if b > start => b,
@@ -154,11 +173,35 @@ pub fn line_rows(line: &str, at: usize, max: usize, rows: &mut Vec<Range<usize>>
             last_break = None;
         }
         cols += w;
-        if g == " " {
+        if len == 1 && line.as_bytes()[i] == b' ' {
             last_break = Some(i + 1);
         }
     }
     rows.push(at + start..at + line.len());
+}
+
+/// The cells a character that is a cluster by itself takes once made safe.
+fn char_width(c: char) -> usize {
+    unicode_width::UnicodeWidthChar::width(safe_char(c)).unwrap_or(0)
+}
+
+/// Whether a character is always a grapheme cluster of its own and nothing
+/// joins onto it: Latin, Greek and Cyrillic letters without combining marks,
+/// typographic punctuation (curly quotes, dashes), CJK ideographs. News text
+/// is nearly all of these, so most lines need no segmentation.
+fn stands_alone(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{2FF}'
+        | '\u{370}'..='\u{482}'
+        | '\u{48A}'..='\u{52F}'
+        | '\u{1E00}'..='\u{1EFF}'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{2030}'..='\u{205F}'
+        | '\u{20A0}'..='\u{20C0}'
+        | '\u{3000}'..='\u{3029}'
+        | '\u{3030}'..='\u{303F}'
+        | '\u{4E00}'..='\u{9FFF}'
+    )
 }
 
 /// [`line_rows`] for ASCII, where every byte is one cell: the same rows,
@@ -266,6 +309,25 @@ mod tests {
             let n = fast.len() - 1;
             assert_eq!(fast[..n], general[..n], "width {width}");
         }
+    }
+
+    #[test]
+    fn the_character_path_wraps_like_segmentation() {
+        let text = "“Neither side” — said Ελένη, Дмитрий and 多哈 officials… ½ €5 «ok» ‘x’ ";
+        assert!(text.chars().all(stands_alone));
+        for width in 1..40 {
+            let mut fast = Vec::new();
+            line_rows(text, 0, width, &mut fast);
+            let mut general = Vec::new();
+            let clusters = text
+                .grapheme_indices(true)
+                .map(|(i, g)| (i, g.len(), grapheme_width(g)));
+            split(text, 0, width, &mut general, clusters);
+            assert_eq!(fast, general, "width {width}");
+        }
+        // A combining mark sends the line to segmentation.
+        assert!(!"e\u{301}".chars().all(stands_alone));
+        assert!(!"\u{200D}".chars().all(stands_alone));
     }
 
     #[test]
