@@ -515,3 +515,94 @@ fn snapshot_wide_and_combined_glyphs_take_their_cells() {
     assert_cells_fit(&narrow);
     insta::assert_snapshot!("glyphs_narrow", screen(&narrow));
 }
+
+/// A synthetic story, loaded in memory.
+fn synthetic(articles: usize) -> Timeline {
+    use annals_core::load::{DataFile, DataFiles, load_files};
+    let story = annals_synth::generate(articles, 3);
+    let dir = std::path::PathBuf::from("synth");
+    let files = DataFiles {
+        timeline: Some(DataFile {
+            path: dir.join("timeline.toml"),
+            bytes: story.timeline.into_bytes(),
+        }),
+        sources: Some(
+            story
+                .sources
+                .into_iter()
+                .map(|(name, text)| DataFile {
+                    path: dir.join("sources").join(name),
+                    bytes: text.into_bytes(),
+                })
+                .collect(),
+        ),
+        dir,
+    };
+    load_files(&files).unwrap_or_else(|p| panic!("{p}"))
+}
+
+#[test]
+fn a_long_search_runs_in_slices_and_shows_its_progress() {
+    use annals::ui::Action;
+    let t = synthetic(1500);
+    let mut app = app_at(&t, 100, 30, true);
+    press(&mut app, "/");
+    type_text(&mut app, "the");
+    assert!(app.busy(), "one slice does not search 15,000 events");
+    let prompt = screen(&render(&app));
+    assert!(prompt.contains("searching… "), "{prompt}");
+    assert!(prompt.contains("matching events so far"), "{prompt}");
+    press(&mut app, "Enter");
+    let main = screen(&render(&app));
+    let title = main.lines().next().unwrap_or_default();
+    assert!(
+        title.contains("search “the”: ") && title.ends_with(" %"),
+        "{main}"
+    );
+    // n uses what was found so far.
+    let before = app.selected;
+    press(&mut app, "n");
+    assert_ne!(app.selected, before);
+    let mut ticks = 0;
+    while app.busy() {
+        app.update(Action::Tick);
+        ticks += 1;
+        assert!(ticks < 10_000);
+    }
+    assert!(ticks > 1, "{ticks}");
+    let done = screen(&render(&app));
+    let hits = app.matches().len();
+    let title = done.lines().next().unwrap_or_default();
+    assert!(title.ends_with(&format!("search “the”: {hits}")), "{done}");
+    assert!(!done.contains("searching…"), "{done}");
+}
+
+#[test]
+fn a_huge_article_opens_at_its_quote_and_is_measured_while_read() {
+    use annals::ui::Action;
+    let mut t = story();
+    let line = "Officials said the talks went on through the night. ".repeat(40);
+    let extra = format!("\n\n{line}").repeat(20_000);
+    t.sources[0].body.push_str(&extra);
+    let mut app = app_at(&t, 80, 24, false);
+    press(&mut app, "Enter o");
+    let opened = screen(&render(&app));
+    assert!(opened.contains("(measuring)"), "{opened}");
+    assert!(app.busy());
+    press(&mut app, "G");
+    let bottom = screen(&render(&app));
+    assert!(!bottom.contains("(measuring)"), "{bottom}");
+    let status = bottom.lines().last().unwrap_or_default().to_string();
+    let total: usize = status
+        .split(" of ")
+        .nth(1)
+        .and_then(|s| s.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!(total > 100_000, "{status}");
+    assert!(status.contains(&format!("–{total} of {total}")), "{status}");
+    assert!(bottom.contains("Officials said the talks"), "{bottom}");
+    press(&mut app, "g");
+    app.update(Action::Tick);
+    assert!(!app.busy());
+}
