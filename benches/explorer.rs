@@ -6,7 +6,6 @@
 //! bottom (`G`).
 
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
@@ -16,30 +15,17 @@ use ratatui::layout::Rect;
 
 use annals::ui::{Action, App, Theme, draw};
 use annals_core::Timeline;
-use annals_core::load::{DataFile, DataFiles, load_files};
+use annals_core::load::load_files;
 
 const SIZE: Rect = Rect::new(0, 0, 120, 40);
 
 fn story(articles: usize) -> Timeline {
     let story = annals_synth::generate(articles, 1);
-    let dir = PathBuf::from("synth");
-    let files = DataFiles {
-        timeline: Some(DataFile {
-            path: dir.join("timeline.toml"),
-            bytes: story.timeline.into_bytes(),
-        }),
-        sources: Some(
-            story
-                .sources
-                .into_iter()
-                .map(|(name, text)| DataFile {
-                    path: dir.join("sources").join(name),
-                    bytes: text.into_bytes(),
-                })
-                .collect(),
-        ),
-        dir,
-    };
+    let sources = story
+        .sources
+        .into_iter()
+        .map(|(name, text)| (name, text.into_bytes()));
+    let files = annals::bundled::in_memory("synth", story.timeline.into_bytes(), sources);
     load_files(&files).unwrap_or_else(|p| panic!("synthetic story: {p}"))
 }
 

@@ -248,14 +248,11 @@ impl Reader<'_> {
             out.push((mode, action, written));
         }
         // A key on two actions of one screen: the second could never be reached.
-        let mut keymap = Keymap::default();
-        for (m, action, keys) in &out {
-            let parsed = keys
-                .iter()
-                .filter_map(|k| Some((Key::parse(k)?, k.clone())))
-                .collect();
-            keymap.bind(*m, *action, parsed);
+        let keymap = Config {
+            theme: None,
+            keys: out.clone(),
         }
+        .keymap();
         for (m, key, later, earlier) in keymap.clashes() {
             if m != mode {
                 continue;

@@ -518,27 +518,13 @@ fn snapshot_wide_and_combined_glyphs_take_their_cells() {
 
 /// A synthetic story, loaded in memory.
 fn synthetic(articles: usize) -> Timeline {
-    use annals_core::load::{DataFile, DataFiles, load_files};
     let story = annals_synth::generate(articles, 3);
-    let dir = std::path::PathBuf::from("synth");
-    let files = DataFiles {
-        timeline: Some(DataFile {
-            path: dir.join("timeline.toml"),
-            bytes: story.timeline.into_bytes(),
-        }),
-        sources: Some(
-            story
-                .sources
-                .into_iter()
-                .map(|(name, text)| DataFile {
-                    path: dir.join("sources").join(name),
-                    bytes: text.into_bytes(),
-                })
-                .collect(),
-        ),
-        dir,
-    };
-    load_files(&files).unwrap_or_else(|p| panic!("{p}"))
+    let sources = story
+        .sources
+        .into_iter()
+        .map(|(name, text)| (name, text.into_bytes()));
+    let files = annals::bundled::in_memory("synth", story.timeline.into_bytes(), sources);
+    annals_core::load::load_files(&files).unwrap_or_else(|p| panic!("{p}"))
 }
 
 #[test]
