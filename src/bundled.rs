@@ -45,6 +45,7 @@ pub fn in_memory<N: AsRef<std::path::Path>>(
         timeline: Some(DataFile {
             path: dir.join("timeline.toml"),
             bytes: timeline,
+            saved: None,
         }),
         sources: Some(
             sources
@@ -52,10 +53,12 @@ pub fn in_memory<N: AsRef<std::path::Path>>(
                 .map(|(name, bytes)| DataFile {
                     path: dir.join("sources").join(name),
                     bytes,
+                    saved: None,
                 })
                 .collect(),
         ),
         dir,
+        skipped: Default::default(),
     }
 }
 

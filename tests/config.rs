@@ -22,7 +22,7 @@ fn a_broken_config_is_a_usage_error_with_places_and_suggestions() {
     let file = dir.join("config.toml");
     std::fs::write(&file, "theme = \"drak\"\n[keys.main]\nquit = [\"j\"]\n").expect("write");
     let path = file.to_string_lossy().into_owned();
-    let (code, err) = annals(&["--config", &path, "check"]);
+    let (code, err) = annals(&["check", "--config", &path]);
     assert_eq!(code, 2, "{err}");
     assert!(
         err.contains(&format!("{path}:1:9: unknown theme `drak`")),
@@ -36,13 +36,10 @@ fn a_broken_config_is_a_usage_error_with_places_and_suggestions() {
     // Problems read top to bottom.
     assert!(err.find("drak") < err.find("bound to both"), "{err}");
     std::fs::write(&file, "theme = \"light\"\n[keys.main]\nquit = [\"x\"]\n").expect("write");
-    let (code, err) = annals(&["--config", &path, "check"]);
+    let (code, err) = annals(&["check", "--config", &path]);
     assert_eq!(code, 0, "{err}");
-    let (code, err) = annals(&[
-        "--config",
-        &dir.join("none.toml").to_string_lossy(),
-        "check",
-    ]);
+    let none = dir.join("none.toml").to_string_lossy().into_owned();
+    let (code, err) = annals(&["check", "--config", &none]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("cannot read the config"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);

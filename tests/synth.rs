@@ -9,21 +9,19 @@ use annals_core::load::{DataFile, DataFiles, load_files};
 fn files(story: &annals_synth::Story) -> DataFiles {
     let dir = PathBuf::from("synth");
     DataFiles {
-        timeline: Some(DataFile {
-            path: dir.join("timeline.toml"),
-            bytes: story.timeline.clone().into_bytes(),
-        }),
+        timeline: Some(DataFile::new(
+            dir.join("timeline.toml"),
+            story.timeline.clone(),
+        )),
         sources: Some(
             story
                 .sources
                 .iter()
-                .map(|(name, text)| DataFile {
-                    path: dir.join("sources").join(name),
-                    bytes: text.clone().into_bytes(),
-                })
+                .map(|(name, text)| DataFile::new(dir.join("sources").join(name), text.clone()))
                 .collect(),
         ),
         dir,
+        skipped: Default::default(),
     }
 }
 
