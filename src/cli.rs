@@ -45,6 +45,10 @@ pub struct Global {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
+    /// Explorer config: theme and keys [default: $XDG_CONFIG_HOME/annals/config.toml]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
     /// Largest file to read, in megabytes
     #[arg(long, global = true, value_name = "MB", default_value_t = 64)]
     pub max_file_size: u64,
