@@ -15,13 +15,7 @@ use clap_complete::Shell;
 /// agreement signed in Doha on 29 February 2020. A folder of articles without
 /// a timeline.toml is drafted in memory (see `annals draft`).
 #[derive(Debug, Parser)]
-#[command(
-    name = "annals",
-    version,
-    about,
-    long_about,
-    args_conflicts_with_subcommands = true
-)]
+#[command(name = "annals", version, about, long_about)]
 pub struct Cli {
     /// A data folder (timeline.toml and articles) or a .jsonl file of articles to open
     #[arg(value_name = "PATH")]
