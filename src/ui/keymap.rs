@@ -118,12 +118,13 @@ impl Default for Keymap {
 impl Keymap {
     /// Reads a key file; every mistake in it is listed in the error.
     pub fn parse(text: &str) -> Result<Keymap, String> {
-        let table: toml::Table = text.parse().map_err(|e| format!("{e}"))?;
+        // toml_edit keeps the file's order, which is the help overlay's.
+        let table: toml_edit::DocumentMut = text.parse().map_err(|e| format!("{e}"))?;
         let mut keymap = Keymap {
             bindings: Vec::new(),
         };
         let mut errors = Vec::new();
-        for (mode_name, entries) in &table {
+        for (mode_name, entries) in table.iter() {
             let Some(mode) = Mode::from_name(mode_name) else {
                 errors.push(format!("unknown screen [{mode_name}]"));
                 continue;
@@ -132,13 +133,15 @@ impl Keymap {
                 errors.push(format!("[{mode_name}] must be a table"));
                 continue;
             };
-            for (name, keys) in entries {
+            for (name, keys) in entries.iter() {
                 let Some(action) = Action::from_name(name) else {
                     errors.push(format!("[{mode_name}] unknown action `{name}`"));
                     continue;
                 };
                 let mut parsed = Vec::new();
                 for key in keys.as_array().into_iter().flatten() {
+                    let key = key.as_str().map_or_else(|| key.to_string(), str::to_string);
+                    let key = toml_edit::Value::from(key);
                     match key
                         .as_str()
                         .and_then(|k| Some((Key::parse(k)?, k.to_string())))
