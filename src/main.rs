@@ -114,7 +114,7 @@ fn run(cli: Cli) -> ExitCode {
                         std::env::var("NO_COLOR").ok().as_deref(),
                         config.theme.unwrap_or_default(),
                     );
-                    match annals::ui::run(&timeline, theme, config.keymap()) {
+                    match annals::ui::run(&timeline, theme, config.keymap(), None) {
                         Ok(()) => Ok(ExitCode::SUCCESS),
                         Err(e) => {
                             output::eprintln_safe(&format!(

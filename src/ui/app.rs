@@ -146,6 +146,9 @@ pub struct App<'t> {
     pub filtered: Filtered,
     /// Wrapped rows of the articles opened, by source and width.
     pub articles: HashMap<(usize, usize), ArticleRows>,
+    /// For a timeline drafted in memory: how to save it. The title bar says
+    /// "draft" as long as it is set.
+    pub draft: Option<String>,
 }
 
 impl<'t> App<'t> {
@@ -173,6 +176,7 @@ impl<'t> App<'t> {
             facts: Facts::new(timeline),
             filtered: Filtered::default(),
             articles: HashMap::new(),
+            draft: None,
         };
         app.refilter();
         let today = timeline.sources.iter().map(|s| s.published).max();
@@ -192,6 +196,14 @@ impl<'t> App<'t> {
         app.offset = start.min(app.events.len().saturating_sub(rows));
         app.ensure_visible();
         app
+    }
+
+    /// Marks the timeline as a draft not saved yet; `how` says how to save
+    /// it, and is the status bar's first message.
+    pub fn drafted(mut self, how: String) -> App<'t> {
+        self.message = Some(how.clone());
+        self.draft = Some(how);
+        self
     }
 
     /// The timeline index of the selected event.

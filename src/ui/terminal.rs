@@ -75,14 +75,23 @@ impl Drop for Guard {
     }
 }
 
-/// Runs the explorer until the user quits.
-pub fn run(timeline: &Timeline, theme: Theme, keymap: Keymap) -> io::Result<()> {
+/// Runs the explorer until the user quits. `draft` is set for a timeline
+/// drafted in memory, and says how to save it.
+pub fn run(
+    timeline: &Timeline,
+    theme: Theme,
+    keymap: Keymap,
+    draft: Option<String>,
+) -> io::Result<()> {
     restore_on_panic(restore);
     let mut signals = signals::Signals::new()?;
     let _guard = Guard;
     let mut terminal = enter()?;
     let size = terminal.size()?;
     let mut app = App::new(timeline, theme, Rect::new(0, 0, size.width, size.height));
+    if let Some(how) = draft {
+        app = app.drafted(how);
+    }
     app.keymap = keymap;
     while !app.quit {
         // `draw` resizes the terminal's buffers first, so a resize redraws at once.

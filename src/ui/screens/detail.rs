@@ -58,6 +58,9 @@ fn text(app: &App, width: usize) -> Wrapped {
     if let Some(how) = &event.when.computed {
         out.extend(wrap(&format!("computed: {how}"), width, 0, t.dim, &[]), 0);
     }
+    if let Some(note) = annals_core::print::drafted_note(event) {
+        out.extend(wrap(&note, width, 0, t.warning, &[]), 0);
+    }
     let title = sanitize_line(&event.title);
     let bold = Style::new().add_modifier(Modifier::BOLD);
     out.extend(wrap(&title, width, 0, bold, &search_marks(app, &title)), 0);

@@ -123,7 +123,11 @@ pub fn view(frame: &mut Frame, app: &App, area: Rect) {
     bar(
         frame,
         areas.title,
-        &format!(" annals · {}", sanitize_line(&app.timeline.title)),
+        &format!(
+            " annals · {}{}",
+            if app.draft.is_some() { "draft · " } else { "" },
+            sanitize_line(&app.timeline.title)
+        ),
         &right,
         t.title,
     );

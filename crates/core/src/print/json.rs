@@ -69,6 +69,12 @@ fn event<'a>(view: &View<'a>, e: &'a Event) -> JsonEvent<'a> {
         end: e.when.end.to_string(),
         precision: e.when.precision.as_str(),
         computed: e.when.computed.as_deref(),
+        origin: match &e.origin {
+            crate::event::Origin::Person => None,
+            crate::event::Origin::Other(o) => Some(o.as_str()),
+            crate::event::Origin::Drafted(_) => Some("drafted"),
+        },
+        basis: e.drafted().map(|d| d.basis.as_str()),
         sources: e
             .sources
             .iter()
@@ -108,6 +114,10 @@ struct JsonEvent<'a> {
     end: String,
     precision: &'static str,
     computed: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    origin: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    basis: Option<&'static str>,
     sources: Vec<&'a str>,
     summary: Option<&'a str>,
     disagreement: Option<&'a str>,

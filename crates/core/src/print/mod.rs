@@ -13,6 +13,8 @@ mod json;
 mod timelinejs;
 mod walk;
 
+pub use walk::drafted_note;
+
 use std::io;
 
 use crate::event::Event;

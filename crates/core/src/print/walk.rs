@@ -20,6 +20,8 @@ pub(super) trait Style {
     fn event(&mut self, out: &mut dyn Write, label: &str, title: &str) -> io::Result<()>;
     /// How a relative date was computed.
     fn computed(&mut self, out: &mut dyn Write, how: &str) -> io::Result<()>;
+    /// That annals drafted the event, and how strong its date is.
+    fn drafted(&mut self, out: &mut dyn Write, note: &str) -> io::Result<()>;
     /// The ids of the sources that report the event.
     fn sources(&mut self, out: &mut dyn Write, ids: &[&str]) -> io::Result<()>;
     /// The event's summary.
@@ -53,6 +55,9 @@ pub(super) fn walk(view: &View<'_>, style: &mut dyn Style, out: &mut dyn Write) 
         if let Some(how) = &event.when.computed {
             style.computed(out, how)?;
         }
+        if let Some(note) = drafted_note(event) {
+            style.drafted(out, &note)?;
+        }
         let ids: Vec<&str> = event
             .sources
             .iter()
@@ -82,6 +87,17 @@ pub(super) fn walk(view: &View<'_>, style: &mut dyn Style, out: &mut dyn Write) 
         }
     }
     Ok(())
+}
+
+/// "drafted from 3 sources; date written in the articles", for a drafted event.
+pub fn drafted_note(event: &crate::event::Event) -> Option<String> {
+    let d = event.drafted()?;
+    let n = event.sources.len();
+    Some(format!(
+        "drafted from {n} source{}; {}",
+        if n == 1 { "" } else { "s" },
+        d.basis.describe()
+    ))
 }
 
 /// Plain text, aligned on the date column.
@@ -125,6 +141,10 @@ impl Style for Plain {
 
     fn computed(&mut self, out: &mut dyn Write, how: &str) -> io::Result<()> {
         writeln!(out, "{}computed: {}", self.pad, sanitize_line(how))
+    }
+
+    fn drafted(&mut self, out: &mut dyn Write, note: &str) -> io::Result<()> {
+        writeln!(out, "{}{note}", self.pad)
     }
 
     fn sources(&mut self, out: &mut dyn Write, ids: &[&str]) -> io::Result<()> {
@@ -207,6 +227,10 @@ impl Style for Markdown {
         writeln!(out, "*Computed: {}.*\n", md(how))
     }
 
+    fn drafted(&mut self, out: &mut dyn Write, note: &str) -> io::Result<()> {
+        writeln!(out, "*{}.*\n", md(&upper_first(note)))
+    }
+
     fn sources(&mut self, out: &mut dyn Write, ids: &[&str]) -> io::Result<()> {
         let ids: Vec<String> = ids.iter().map(|id| code(id)).collect();
         writeln!(out, "Sources: {}", ids.join(", "))
@@ -230,6 +254,14 @@ impl Style for Markdown {
             code(p.source)
         )
     }
+}
+
+fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Escapes text for Markdown, so article text cannot turn into markup.
