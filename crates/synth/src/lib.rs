@@ -33,9 +33,12 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-mod build;
-mod calendar;
+mod draw;
+mod model;
+mod prose;
 mod rng;
+mod template;
+mod timeline;
 mod vocab;
 
 #[cfg(test)]
@@ -61,7 +64,36 @@ pub struct Story {
 ///
 /// Zero articles give a timeline with no events, which annals rejects.
 pub fn generate(articles: usize, seed: u64) -> Story {
-    build::story(articles, seed)
+    // Everything is drawn before any text is written, because the articles
+    // need all of their events (an article reports events of its neighbours
+    // too) and the timeline needs the quotes cut from the articles.
+    let mut rng = rng::Rng::new(seed);
+    let people = draw::cast(&mut rng, articles);
+    let arts = draw::articles(&mut rng, articles);
+    let events = draw::events(&mut rng, &arts, &people);
+    let mut mentions: Vec<Vec<(usize, usize)>> = vec![Vec::new(); arts.len()];
+    for (e, event) in events.iter().enumerate() {
+        for (j, &a) in event.sources[..event.n_sources].iter().enumerate() {
+            mentions[a].push((e, j));
+        }
+    }
+    let mut quotes = vec![String::new(); events.len() * model::MAX_SOURCES];
+    let sources = arts
+        .iter()
+        .zip(&mentions)
+        .map(|(article, mentions)| {
+            let text =
+                prose::write_article(&mut rng, article, mentions, &events, &people, &mut quotes);
+            (format!("{}.txt", article.id), text)
+        })
+        .collect();
+    let timeline =
+        timeline::write_timeline(&mut rng, articles, seed, &arts, &events, &people, &quotes);
+    Story {
+        timeline,
+        sources,
+        events: events.len(),
+    }
 }
 
 impl Story {
