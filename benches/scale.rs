@@ -53,7 +53,9 @@ fn run_binary(dir: &Path, args: &[&str], data_bytes: u64) {
 
 fn scale(c: &mut Criterion) {
     let mut group = c.benchmark_group("scale");
-    group.sample_size(10).measurement_time(Duration::from_secs(10));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
     for articles in [100, 1_000, 10_000] {
         let story = annals_synth::generate(articles, 1);
         let bytes = story.bytes() as u64;
@@ -79,7 +81,9 @@ fn scale(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("print json", &n), |b| {
             b.iter(|| {
                 let mut sink = std::io::sink();
-                black_box(&view).write(Format::Json, &mut sink).expect("writes")
+                black_box(&view)
+                    .write(Format::Json, &mut sink)
+                    .expect("writes")
             })
         });
     }
