@@ -58,6 +58,9 @@ fn throughput(c: &mut Criterion) {
     group.finish();
 }
 
+/// Makes a text of a given shape from a count.
+type Shape = fn(usize) -> String;
+
 /// Tags `text` and writes it as `annals extract` does in its text format.
 fn extract_text(tagger: &Tagger, text: &str, dct: NaiveDate) {
     let found = tagger.tag(text, dct);
@@ -70,7 +73,7 @@ fn adversarial(c: &mut Criterion) {
     let dct = NaiveDate::from_ymd_opt(2020, 2, 29).unwrap_or_default();
     let mut group = c.benchmark_group("extract text format");
     group.sample_size(10);
-    let shapes: [(&str, fn(usize) -> String); 3] = [
+    let shapes: [(&str, Shape); 3] = [
         ("short lines", |n| "last week\n".repeat(n)),
         ("dates on one line", |n| "March 3, 2008 ".repeat(n)),
         ("news", |n| SAMPLE.repeat(n)),
