@@ -34,7 +34,7 @@
 //!         id: id.into(),
 //!         title: id.into(),
 //!         outlet: None,
-//!         published: NaiveDate::from_ymd_opt(2020, 2, 29).unwrap(),
+//!         published: NaiveDate::from_ymd_opt(2020, 3, 1).unwrap(),
 //!         url: None,
 //!         language: None,
 //!         note: None,

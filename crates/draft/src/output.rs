@@ -81,27 +81,19 @@ pub(crate) fn events(selected: &[Scored], mentions: &[Mention], sources: &[Sourc
                         amount,
                         unit,
                     };
-                    counted(
-                        &drafts,
-                        &absolute,
-                        anchor,
-                        anchor_texts.get(&anchor).copied(),
-                        offset,
-                        d.best.date,
-                    )
+                    let text = anchor_texts.get(&anchor).copied();
+                    let at = (anchor, text, d.best.doc);
+                    counted(&drafts, mentions, &absolute, at, offset, d.best.date)
                 }
                 Kind::Before {
                     anchor,
                     amount,
                     unit,
-                } => counted(
-                    &drafts,
-                    &absolute,
-                    anchor,
-                    None,
-                    Offset::Before { amount, unit },
-                    d.best.date,
-                ),
+                } => {
+                    let offset = Offset::Before { amount, unit };
+                    let at = (anchor, None, d.best.doc);
+                    counted(&drafts, mentions, &absolute, at, offset, d.best.date)
+                }
                 Kind::Published => (d.best.date.spec(), d.best.date.when(), Basis::Published),
                 Kind::Point | Kind::Range => {
                     (d.best.date.spec(), d.best.date.when(), Basis::Stated)
@@ -137,13 +129,14 @@ pub(crate) fn events(selected: &[Scored], mentions: &[Mention], sources: &[Sourc
     events
 }
 
-/// A date counted from the event on `anchor`: the one whose title or terms
-/// hold the anchor's head word ("the signing"), else the best supported.
+/// A date counted from the event on the anchor day: the one whose title
+/// holds the anchor's head word ("the signing"), else the one that is the
+/// news of the counting article (its lead), else the best supported.
 fn counted(
     drafts: &[Draft<'_>],
+    mentions: &[Mention],
     absolute: &[When],
-    anchor: NaiveDate,
-    anchor_text: Option<&str>,
+    (anchor, anchor_text, doc): (NaiveDate, Option<&str>, usize),
     offset: Offset,
     fallback: Dated,
 ) -> (DateSpec, When, Basis) {
@@ -153,6 +146,13 @@ fn counted(
     let holds = |d: &Draft<'_>| {
         !head.is_empty() && split_words(&d.title).iter().any(|w| stem(&w.low) == head)
     };
+    let news = |d: &Draft<'_>| {
+        d.scored
+            .cluster
+            .members
+            .iter()
+            .any(|&i| mentions[i].doc == doc && mentions[i].lead)
+    };
     let candidate = drafts
         .iter()
         .enumerate()
@@ -161,8 +161,8 @@ fn counted(
                 && d.best.date == Dated::Day(anchor)
         })
         .max_by(|(_, a), (_, b)| {
-            (holds(a), a.scored.score, a.scored.docs.len())
-                .partial_cmp(&(holds(b), b.scored.score, b.scored.docs.len()))
+            (holds(a), news(a), a.scored.score, a.scored.docs.len())
+                .partial_cmp(&(holds(b), news(b), b.scored.score, b.scored.docs.len()))
                 .unwrap_or(std::cmp::Ordering::Equal)
                 .then(std::cmp::Ordering::Greater)
         });

@@ -459,7 +459,7 @@ mod tests {
                 "US Secretary of State Mike Pompeo has landed in Doha, Qatar, to attend the signing.",
                 None
             ),
-            "US Secretary of State Mike Pompeo has landed in Doha"
+            "US Secretary of State Mike Pompeo has landed in Doha, Qatar"
         );
     }
 
