@@ -6,11 +6,12 @@ use annals_core::calendar::Unit;
 use annals_tagger::{Date, Mod, Tagger, Timex, TimexType, Value};
 use chrono::{Days, NaiveDate, Weekday};
 
+use crate::actors;
 use crate::cues::Context;
 use crate::mention::{Dated, Kind, Mention, Role, calendar_unit, shift};
 use crate::rules::{Params, params, words};
 use crate::sentences::{self, Sentence};
-use crate::terms;
+use crate::terms::{self, Term};
 use crate::verbs::{self, Tense};
 use crate::words::{Word, words as split_words};
 
@@ -25,6 +26,9 @@ pub(crate) struct Article {
     pub terms: Vec<Vec<u64>>,
     /// The dated mentions, in text order (then the undated ones).
     pub mentions: Vec<Mention>,
+    /// The names in each sentence (with those of the sentence before, when
+    /// a pronoun is its subject).
+    pub names: Vec<Vec<Term>>,
 }
 
 /// Reads article `doc`. `state` is the weight of a present-tense sentence
@@ -57,6 +61,7 @@ pub(crate) fn analyse(doc: usize, source: &Source, tagger: &Tagger, state: f32) 
     };
     let mut tenses = vec![Vec::new(); sentences.len()];
     let mut terms = vec![Vec::new(); sentences.len()];
+    let mut names: Vec<Vec<Term>> = vec![Vec::new(); sentences.len()];
     for (i, s) in sentences.iter().enumerate() {
         if Some(i) == dateline {
             continue;
@@ -64,6 +69,18 @@ pub(crate) fn analyse(doc: usize, source: &Source, tagger: &Tagger, state: f32) 
         let text = &body[s.span.clone()];
         let words = split_words(text);
         let groups = verbs::groups(&words);
+        names[i] = actors::names(text, &words);
+        let first_verb = groups.first().map_or(words.len(), |g| g.first);
+        if i > 0
+            && words[..first_verb]
+                .iter()
+                .any(|w| words_has("pronouns", &w.low))
+        {
+            let previous = names[i - 1].clone();
+            names[i].extend(previous);
+            names[i].sort_unstable();
+            names[i].dedup();
+        }
         tenses[i] = groups.iter().map(|g| g.tense).collect();
         reader.sentence(i, s, text, &words, &groups, &per_sentence[i]);
         let masked: Vec<_> = per_sentence[i]
@@ -141,6 +158,7 @@ pub(crate) fn analyse(doc: usize, source: &Source, tagger: &Tagger, state: f32) 
         dateline,
         terms,
         mentions,
+        names,
     }
 }
 
@@ -166,6 +184,7 @@ fn undated(
         weight: 0.0,
         coref: None,
         anchor_text: None,
+        aside: false,
     }
 }
 
@@ -208,6 +227,7 @@ impl Reader {
                 weight: 0.0,
                 coref: None,
                 anchor_text: None,
+                aside: false,
             };
             let context = Context {
                 text,
@@ -273,6 +293,13 @@ impl Reader {
                 });
             }
             m.role = Context { end, ..context }.role(date);
+            m.aside = matches!(date, Dated::Year(_))
+                && self
+                    .mentions
+                    .iter()
+                    .rev()
+                    .take_while(|x| x.sentence == index)
+                    .any(|x| x.role == Role::Event && matches!(x.kind, Kind::Point | Kind::Range));
             self.mentions.push(m);
         }
     }

@@ -62,6 +62,7 @@
 #![warn(missing_docs)]
 
 mod about;
+mod actors;
 mod analyse;
 mod cluster;
 mod cues;
@@ -143,7 +144,21 @@ pub fn draft_with_progress(
             })
             .map(|(_, t)| t.as_slice()),
     );
-    let (mentions, terms) = gather(&articles, &sources, &names, options);
+    let actors = actors::Actors::new(
+        articles
+            .iter()
+            .map(|a| a.names.concat())
+            .collect::<Vec<_>>()
+            .iter()
+            .map(Vec::as_slice),
+        p.salient_share,
+    );
+    let (mut mentions, terms) = gather(&articles, &sources, &names, options);
+    for m in &mut mentions {
+        if !actors.any_salient(&articles[m.doc].names[m.sentence]) {
+            m.weight = m.weight.min(p.unsalient);
+        }
+    }
     let clusters = cluster::Input {
         mentions: &mentions,
         terms,

@@ -167,6 +167,9 @@ pub(crate) struct Mention {
     pub coref: Option<usize>,
     /// The words naming the anchor of a counted date ("the signing").
     pub anchor_text: Option<String>,
+    /// A year told in passing after another date of the same sentence ("He
+    /// started Apple in 1976, and in 1984 the Macintosh was released").
+    pub aside: bool,
 }
 
 impl Mention {
@@ -194,7 +197,8 @@ impl Mention {
         let w = match self.kind {
             Kind::After { .. } => return p.relative,
             Kind::Point | Kind::Published if self.lead => return p.lead,
-            Kind::Range | Kind::Before { .. } => p.range,
+            Kind::Range => p.vague,
+            Kind::Before { .. } => p.range,
             _ => match self.date {
                 Dated::Year(_) => p.year,
                 Dated::Month(..) => p.month,
@@ -206,6 +210,7 @@ impl Mention {
         } else {
             w
         };
+        let w = if self.aside { w.min(p.aside) } else { w };
         if self.tense.is_none() {
             w.min(p.no_verb)
         } else {

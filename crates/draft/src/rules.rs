@@ -28,6 +28,10 @@ pub(crate) struct Params {
     pub same_at_publication: f32,
     pub fold: f32,
     pub approx_spread: f32,
+    pub salient_share: f32,
+    pub unsalient: f32,
+    pub aside: f32,
+    pub vague: f32,
 }
 
 const WORDS: &str = include_str!("rules/words.txt");
@@ -141,6 +145,10 @@ fn parse_params(text: &str) -> Result<Params, String> {
         same_at_publication: get("same_at_publication")?,
         fold: get("fold")?,
         approx_spread: get("approx_spread")?,
+        salient_share: get("salient_share")?,
+        unsalient: get("unsalient")?,
+        aside: get("aside")?,
+        vague: get("vague")?,
     };
     match values.keys().next() {
         Some(extra) => Err(format!("params.txt: unknown `{extra}`")),

@@ -11,7 +11,7 @@ use crate::words::{Word, stem};
 /// A term, as a hash of its stem: sentences compare without strings.
 pub(crate) type Term = u64;
 
-fn hash(text: &str) -> Term {
+pub(crate) fn hash(text: &str) -> Term {
     // FNV-1a: stable across runs and platforms.
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
