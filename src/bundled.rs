@@ -30,6 +30,7 @@ pub fn files() -> DataFiles {
         timeline: Some(DataFile {
             path: dir.join("timeline.toml"),
             bytes: TIMELINE.to_vec(),
+            saved: None,
         }),
         sources: Some(
             SOURCES
@@ -37,10 +38,12 @@ pub fn files() -> DataFiles {
                 .map(|(name, bytes)| DataFile {
                     path: dir.join("sources").join(name),
                     bytes: bytes.to_vec(),
+                    saved: None,
                 })
                 .collect(),
         ),
         dir,
+        skipped: Default::default(),
     }
 }
 

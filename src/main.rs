@@ -1,281 +1,126 @@
-//! The `annals` command line: a thin layer over the library.
+//! The `annals` command line: a thin layer over the library crates. Parsing is
+//! in [`cli`], each command in [`cmd`]; this file only dispatches and turns
+//! outcomes into exit codes: 0 ok, 1 data problems, 2 usage.
 
-use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+mod cli;
+mod cmd;
+mod open;
+mod output;
+mod pager;
+
+use std::io;
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::Parser;
+use clap::error::ErrorKind;
 
-use annals_core::load::{self, DataFile};
-use annals_core::print::{Format, View};
-use annals_core::{Problems, Timeline};
-use annals_tagger::Tagger;
-
-/// Exit code for data problems.
-const DATA_PROBLEM: u8 = 1;
-/// Exit code for usage errors, as clap uses.
-const USAGE: u8 = 2;
-
-/// Turn a handful of news articles about one story into a dated, sourced
-/// timeline you can explore from the keyboard.
-///
-/// With no command, opens the explorer on a terminal and prints the timeline
-/// otherwise. With no --data, uses the bundled story: the US–Taliban agreement
-/// signed in Doha on 29 February 2020.
-#[derive(Debug, Parser)]
-#[command(name = "annals", version, about, long_about)]
-struct Cli {
-    /// Data folder holding timeline.toml and sources/*.txt [default: the bundled story]
-    #[arg(long, global = true, value_name = "DIR")]
-    data: Option<PathBuf>,
-
-    /// When to use colour (NO_COLOR in the environment means never)
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
-    color: ColorChoice,
-
-    #[command(subcommand)]
-    command: Option<Command>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ColorChoice {
-    Auto,
-    Always,
-    Never,
-}
-
-#[derive(Debug, Subcommand)]
-enum Command {
-    /// Print the timeline as text, Markdown or JSON
-    Print(PrintArgs),
-    /// Check a data folder and list every problem (exit 1 if any)
-    Check,
-    /// Find and normalise the dates, times and durations in articles
-    Extract(ExtractArgs),
-}
-
-#[derive(Debug, Args)]
-struct ExtractArgs {
-    /// Document creation time: what "today" and "Saturday" are relative to
-    /// [default: the article's `published` date, else today]
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    dct: Option<NaiveDate>,
-
-    /// Output format
-    #[arg(long, short = 'f', value_enum, default_value_t = ExtractFormat::Text)]
-    format: ExtractFormat,
-
-    /// Articles to read: source files with front matter, or plain text (`-` reads stdin)
-    #[arg(value_name = "FILE", required = true)]
-    files: Vec<PathBuf>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ExtractFormat {
-    Text,
-    Jsonl,
-}
-
-#[derive(Debug, Args)]
-struct PrintArgs {
-    /// Keep only the events these sources report (repeatable)
-    #[arg(long = "source", short = 's', value_name = "ID")]
-    sources: Vec<String>,
-
-    /// Quote the passages behind each event, with summaries and disagreements
-    #[arg(long, short = 'p')]
-    passages: bool,
-
-    /// Output format
-    #[arg(long, short = 'f', value_enum, default_value_t = FormatArg::Text)]
-    format: FormatArg,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum FormatArg {
-    Text,
-    Markdown,
-    Json,
-}
-
-impl From<FormatArg> for Format {
-    fn from(f: FormatArg) -> Self {
-        match f {
-            FormatArg::Text => Format::Text,
-            FormatArg::Markdown => Format::Markdown,
-            FormatArg::Json => Format::Json,
-        }
-    }
-}
+use cli::{Cli, ColorChoice, Command};
+use output::{DATA_PROBLEM, USAGE};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { USAGE } else { 0 });
-        }
+        Err(e) => return clap_exit(&e),
     };
-    match run(cli) {
-        Ok(code) => code,
-        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("annals: {e:#}");
-            ExitCode::FAILURE
+    run(cli)
+}
+
+/// `--help`, `--version` and usage errors: printed by clap, and a failure to
+/// print them (a full disk) is reported, not hidden behind exit code 0.
+fn clap_exit(e: &clap::Error) -> ExitCode {
+    let informational = matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion);
+    match e.print() {
+        Err(err) if informational && err.kind() != io::ErrorKind::BrokenPipe => {
+            output::failed(&output::WriteError(err))
         }
+        _ if informational => ExitCode::SUCCESS,
+        _ => ExitCode::from(USAGE),
     }
 }
 
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.downcast_ref::<io::Error>()
-        .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+/// `annals frobnicate`: a word that is neither a command nor a path is a
+/// mistyped command, a usage error, rather than a missing data folder.
+fn not_a_command(path: &std::path::Path) -> Option<String> {
+    use clap::CommandFactory;
+    let word = path.to_str()?;
+    let plain = word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if !plain || path.exists() {
+        return None;
+    }
+    let command = Cli::command();
+    let names = command.get_subcommands().map(|c| c.get_name());
+    let help = annals_core::suggest::with_suggestion(
+        word,
+        names,
+        "see `annals --help` for the commands".to_string(),
+    );
+    Some(format!(
+        "error: `{}` is not a command, a file or a folder\n    {help}",
+        annals_core::text::sanitize_line(word)
+    ))
 }
 
-fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    // Extraction reads its own files; it needs no timeline.
-    if let Some(Command::Extract(args)) = &cli.command {
-        return extract(args);
+fn run(cli: Cli) -> ExitCode {
+    let global = &cli.global;
+    if cli.path.is_some() && global.data.is_some() {
+        output::eprintln_safe("error: give the data either as PATH or with --data, not both");
+        return ExitCode::from(USAGE);
     }
-    let timeline = match load(&cli) {
-        Ok(t) => t,
-        Err(problems) => {
-            report(&problems);
-            return Ok(ExitCode::from(DATA_PROBLEM));
+    if let Some(path) = &cli.path
+        && let Some(message) = not_a_command(path)
+    {
+        output::eprintln_safe(&message);
+        return ExitCode::from(USAGE);
+    }
+    let data = open::data_path(cli.path.as_deref(), global);
+    let result = match &cli.command {
+        Some(Command::Extract(args)) => cmd::extract::run(args, &open::options(global)),
+        Some(Command::Completions { shell }) => {
+            cmd::help::completions(*shell).map(|()| ExitCode::SUCCESS)
         }
-    };
-    match cli.command {
-        Some(Command::Check) => {
-            println!(
-                "ok: {} events from {} sources, every quote found",
-                timeline.events.len(),
-                timeline.sources.len()
-            );
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(Command::Print(args)) => print(&timeline, &args),
-        Some(Command::Extract(_)) => unreachable!("handled before loading"),
-        None if io::stdout().is_terminal() && io::stdin().is_terminal() => {
-            let theme = annals::ui::theme::choose(
-                match cli.color {
-                    ColorChoice::Auto => None,
-                    ColorChoice::Always => Some(true),
-                    ColorChoice::Never => Some(false),
-                },
-                std::env::var("NO_COLOR").ok().as_deref(),
-            );
-            annals::ui::run(&timeline, theme)?;
-            Ok(ExitCode::SUCCESS)
-        }
-        None => {
-            let args = PrintArgs {
-                sources: Vec::new(),
-                passages: false,
-                format: FormatArg::Text,
+        Some(Command::Man) => cmd::help::man().map(|()| ExitCode::SUCCESS),
+        command => {
+            let timeline = match open::open(data, global) {
+                Ok(t) => t,
+                Err(problems) => {
+                    output::eprintln_safe(&problems.to_string());
+                    return ExitCode::from(DATA_PROBLEM);
+                }
             };
-            print(&timeline, &args)
-        }
-    }
-}
-
-fn load(cli: &Cli) -> Result<Timeline, Problems> {
-    match &cli.data {
-        Some(dir) => annals_core::load(dir),
-        None => annals::bundled::load(),
-    }
-}
-
-fn report(problems: &Problems) {
-    let mut err = io::stderr().lock();
-    let _ = writeln!(err, "{problems}");
-}
-
-fn print(timeline: &Timeline, args: &PrintArgs) -> anyhow::Result<ExitCode> {
-    let mut view = View::new(timeline);
-    view.passages = args.passages;
-    if !args.sources.is_empty() {
-        view.visible = vec![false; timeline.sources.len()];
-        for id in &args.sources {
-            match timeline.source_index(id) {
-                Some(i) => view.visible[i] = true,
-                None => {
-                    let known: Vec<&str> = timeline.sources.iter().map(|s| s.id.as_str()).collect();
-                    eprintln!(
-                        "error: unknown source `{id}`\n    known sources: {}",
-                        known.join(", ")
+            match command {
+                Some(Command::Check) => cmd::check::run(&timeline).map(|()| ExitCode::SUCCESS),
+                Some(Command::Print(args)) => cmd::print::run(&timeline, args),
+                None if output::interactive() => {
+                    let theme = annals::ui::theme::choose(
+                        match global.color {
+                            ColorChoice::Auto => None,
+                            ColorChoice::Always => Some(true),
+                            ColorChoice::Never => Some(false),
+                        },
+                        std::env::var("NO_COLOR").ok().as_deref(),
                     );
-                    return Ok(ExitCode::from(USAGE));
+                    match annals::ui::run(&timeline, theme) {
+                        Ok(()) => Ok(ExitCode::SUCCESS),
+                        Err(e) => {
+                            output::eprintln_safe(&format!(
+                                "annals: the terminal failed: {}",
+                                output::reason(&e)
+                            ));
+                            Ok(ExitCode::from(DATA_PROBLEM))
+                        }
+                    }
                 }
+                _ => cmd::print::run(
+                    &timeline,
+                    &cli::PrintArgs {
+                        sources: Vec::new(),
+                        passages: false,
+                        format: cli::FormatArg::Text,
+                        no_pager: false,
+                    },
+                ),
             }
         }
-    }
-    let out = view.render(args.format.into());
-    let mut stdout = io::stdout().lock();
-    stdout.write_all(out.as_bytes())?;
-    stdout.flush()?;
-    Ok(ExitCode::SUCCESS)
-}
-
-fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
-    let tagger = Tagger::new();
-    let mut stdout = io::BufWriter::new(io::stdout().lock());
-    let mut failed = false;
-    for path in &args.files {
-        let file = if path.as_os_str() == "-" {
-            let mut bytes = Vec::new();
-            io::Read::read_to_end(&mut io::stdin().lock(), &mut bytes)?;
-            DataFile {
-                path: PathBuf::from("<stdin>"),
-                bytes,
-            }
-        } else {
-            match std::fs::read(path) {
-                Ok(bytes) => DataFile {
-                    path: path.clone(),
-                    bytes,
-                },
-                Err(e) => {
-                    eprintln!("error: {}: cannot read: {e}", path.display());
-                    failed = true;
-                    continue;
-                }
-            }
-        };
-        let name = file.path.display().to_string();
-        let article = match load::read_article(file) {
-            Ok(article) => article,
-            Err(problems) => {
-                report(&problems);
-                failed = true;
-                continue;
-            }
-        };
-        let dct = match args.dct.or(article.published) {
-            Some(dct) => dct,
-            None => {
-                let today = chrono::Local::now().date_naive();
-                eprintln!(
-                    "note: {name}: no --dct and no front matter; dates are resolved against today, {today}"
-                );
-                today
-            }
-        };
-        let found = tagger.tag(&article.body, dct);
-        match args.format {
-            ExtractFormat::Jsonl => annals_tagger::output::jsonl(&mut stdout, &found)?,
-            ExtractFormat::Text => annals_tagger::output::text(
-                &mut stdout,
-                &name,
-                &article.body,
-                article.body_line,
-                &found,
-            )?,
-        }
-    }
-    stdout.flush()?;
-    Ok(if failed {
-        ExitCode::from(DATA_PROBLEM)
-    } else {
-        ExitCode::SUCCESS
-    })
+    };
+    result.unwrap_or_else(|e| output::failed(&e))
 }

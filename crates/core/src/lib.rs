@@ -18,8 +18,9 @@
 //!     evidence = [{ source = \"wire\", quote = \"The treaty\" }]\n";
 //! let files = DataFiles {
 //!     dir: "story".into(),
-//!     timeline: Some(DataFile { path: "story/timeline.toml".into(), bytes: timeline.into() }),
-//!     sources: Some(vec![DataFile { path: "story/sources/wire.txt".into(), bytes: article.into() }]),
+//!     timeline: Some(DataFile::new("story/timeline.toml", timeline)),
+//!     sources: Some(vec![DataFile::new("story/sources/wire.txt", article)]),
+//!     skipped: Default::default(),
 //! };
 //! let story = load_files(&files).expect("the story checks");
 //! let last = &story.events[1];

@@ -61,6 +61,24 @@ fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
     start..end.max(start)
 }
 
+/// Lower-case letters and digits, other runs as one `-`.
+pub fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() || c == '_' {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() {
+        "article".to_string()
+    } else {
+        out
+    }
+}
+
 /// Makes untrusted text safe to write to a terminal: control characters become
 /// visible Unicode "control pictures" (␛ for ESC), bidirectional overrides and C1
 /// controls become U+FFFD, tabs become a space. Newlines are kept.

@@ -18,6 +18,7 @@ fn with_timeline(files: &DataFiles, text: &str) -> DataFiles {
     files.timeline = Some(DataFile {
         path: "written/timeline.toml".into(),
         bytes: text.as_bytes().to_vec(),
+        saved: None,
     });
     files
 }

@@ -1,84 +1,283 @@
-//! Reading a data folder's files from disk, without interpreting them.
+//! Reading a data folder's files from disk, without interpreting them, and
+//! refusing what is not an article: only regular files are read, links are
+//! followed only inside the data folder, sizes are bounded, and every file
+//! that looks like an article but is skipped is reported.
 
-use std::fs;
-use std::io;
+use std::fs::{self, File, Metadata};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use super::{DataFile, DataFiles};
+use chrono::{DateTime, Local, NaiveDate};
+
+use super::{DataFile, DataFiles, Options};
 use crate::problem::{Position, Problem, Problems};
+
+/// The extensions of article files: plain text, Markdown, and JSON Lines of
+/// many articles.
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "jsonl"];
+
+fn problem(path: &Path, message: impl Into<String>, help: &str) -> Problem {
+    Problem::new(path, Position::START, message).with_help(help)
+}
 
 fn fail(path: &Path, message: String, help: &str) -> Problems {
     let mut problems = Problems::new();
-    problems.push(Problem::new(path, Position::START, message).with_help(help));
+    problems.push(problem(path, message, help));
     problems
 }
 
-/// Reads the files of a data folder without interpreting them.
+/// Reads the files of a data folder (or of one JSON Lines file of articles)
+/// without interpreting them, with the default [`Options`].
 pub fn read_dir(dir: &Path) -> Result<DataFiles, Problems> {
-    match fs::metadata(dir) {
-        Ok(meta) if meta.is_dir() => {}
-        Ok(_) => {
-            return Err(fail(
-                dir,
-                "this is a file, not a data folder".into(),
-                "pass the folder that holds timeline.toml and sources/",
-            ));
-        }
-        Err(e) => {
-            return Err(fail(
-                dir,
-                format!("cannot open the data folder: {}", io_reason(&e)),
-                "pass the folder that holds timeline.toml and sources/",
-            ));
-        }
-    }
-    let read = |path: PathBuf| -> Result<Option<DataFile>, Problems> {
-        match fs::read(&path) {
-            Ok(bytes) => Ok(Some(DataFile { path, bytes })),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(fail(
-                &path,
-                format!("cannot read: {}", io_reason(&e)),
-                "check the file's permissions",
-            )),
-        }
+    read_with(dir, &Options::default())
+}
+
+/// Reads the files a path names: a data folder (articles in `sources/` or
+/// beside `timeline.toml`), or one `.jsonl` file of articles (with the
+/// `timeline.toml` beside it, if there is one). Files that cannot be read are
+/// reported in [`DataFiles::skipped`]; only a path that cannot be opened at
+/// all is an error.
+pub fn read_with(path: &Path, options: &Options) -> Result<DataFiles, Problems> {
+    let here = "pass a data folder (timeline.toml and articles) or a .jsonl file of articles";
+    let meta = fs::metadata(path).map_err(|e| {
+        fail(
+            path,
+            format!("cannot open the data folder: {}", io_reason(&e)),
+            here,
+        )
+    })?;
+    let (dir, only) = if meta.is_dir() {
+        (path.to_path_buf(), None)
+    } else if meta.is_file() && has_extension(path, &["jsonl"]) {
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        (dir, Some(path.to_path_buf()))
+    } else if meta.is_file() {
+        return Err(fail(path, "this is a file, not a data folder".into(), here));
+    } else {
+        return Err(fail(
+            path,
+            format!("this is {}, not a data folder", kind(&meta)),
+            here,
+        ));
     };
-    let timeline = read(dir.join("timeline.toml"))?;
-    let sources_dir = dir.join("sources");
-    let sources = match fs::read_dir(&sources_dir) {
-        Ok(entries) => {
-            let mut paths: Vec<PathBuf> = entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "txt") && p.is_file())
-                .collect();
-            paths.sort();
-            let mut files = Vec::with_capacity(paths.len());
-            for path in paths {
-                files.extend(read(path)?);
-            }
-            Some(files)
-        }
+    let root = fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone());
+    let mut skipped = Problems::new();
+    let mut reader = Reader {
+        root: &root,
+        options,
+        skipped: &mut skipped,
+    };
+    let timeline_path = dir.join("timeline.toml");
+    let timeline = match fs::symlink_metadata(&timeline_path) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => {
-            return Err(fail(
-                &sources_dir,
-                format!("cannot read the sources folder: {}", io_reason(&e)),
-                "check the folder's permissions",
-            ));
+        _ => reader.read(timeline_path),
+    };
+    let sources = match only {
+        Some(file) => reader.read(file).map(|f| vec![f]),
+        None => {
+            let sources_dir = dir.join("sources");
+            let in_sources = fs::metadata(&sources_dir).is_ok_and(|m| m.is_dir());
+            let from = if in_sources { &sources_dir } else { &dir };
+            match fs::read_dir(from) {
+                Ok(entries) => {
+                    let mut paths: Vec<PathBuf> = entries
+                        .filter_map(Result::ok)
+                        .map(|e| e.path())
+                        .filter(|p| {
+                            has_extension(p, ARTICLE_EXTENSIONS)
+                                && !p
+                                    .file_name()
+                                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                        })
+                        .collect();
+                    paths.sort();
+                    Some(paths.into_iter().filter_map(|p| reader.read(p)).collect())
+                }
+                Err(e) => {
+                    skipped.push(problem(
+                        from,
+                        format!("cannot read the folder: {}", io_reason(&e)),
+                        "check the folder's permissions",
+                    ));
+                    None
+                }
+            }
         }
     };
     Ok(DataFiles {
-        dir: dir.to_path_buf(),
+        dir,
         timeline,
         sources,
+        skipped,
     })
 }
 
-fn io_reason(e: &io::Error) -> String {
+/// Reads one file the user named (an article to tag): only a regular file,
+/// no larger than the size limit. Links are followed wherever they point.
+pub fn read_file(path: &Path, options: &Options) -> Result<DataFile, Problem> {
+    let root = Path::new("/");
+    let mut skipped = Problems::new();
+    let reader = Reader {
+        root,
+        options,
+        skipped: &mut skipped,
+    };
+    reader.try_read(path)
+}
+
+struct Reader<'a> {
+    /// The data folder, with links resolved: links may point only inside it.
+    root: &'a Path,
+    options: &'a Options,
+    skipped: &'a mut Problems,
+}
+
+impl Reader<'_> {
+    /// Reads one file, or reports why not.
+    fn read(&mut self, path: PathBuf) -> Option<DataFile> {
+        match self.try_read(&path) {
+            Ok(file) => Some(file),
+            Err(p) => {
+                self.skipped.push(p);
+                None
+            }
+        }
+    }
+
+    fn try_read(&self, path: &Path) -> Result<DataFile, Problem> {
+        let link = fs::symlink_metadata(path).map_err(|e| {
+            problem(
+                path,
+                format!("cannot read: {}", io_reason(&e)),
+                "check the file",
+            )
+        })?;
+        if link.file_type().is_symlink() {
+            let target = fs::canonicalize(path).map_err(|_| {
+                problem(
+                    path,
+                    "broken link: what it points to does not exist",
+                    "remove the link or point it at an article",
+                )
+            })?;
+            if !target.starts_with(self.root) {
+                return Err(problem(
+                    path,
+                    format!(
+                        "the link points outside the data folder, to {}",
+                        target.display()
+                    ),
+                    "links are followed only inside the data folder; copy the file in instead",
+                ));
+            }
+        }
+        let meta = fs::metadata(path).map_err(|e| {
+            problem(
+                path,
+                format!("cannot read: {}", io_reason(&e)),
+                "check the file",
+            )
+        })?;
+        if !meta.is_file() {
+            let help = if meta.is_dir() {
+                "rename the folder, or move its articles up into the data folder"
+            } else {
+                "only regular files are read; save the article as a file"
+            };
+            return Err(problem(
+                path,
+                format!("this is {}, not a file", kind(&meta)),
+                help,
+            ));
+        }
+        let limit = self.options.max_file_size;
+        let too_big = |size: u64| {
+            problem(
+                path,
+                format!(
+                    "the file is {}, more than the limit of {}",
+                    megabytes(size),
+                    megabytes(limit)
+                ),
+                "pass --max-file-size with a larger size (in MB) to read it",
+            )
+        };
+        if meta.len() > limit {
+            return Err(too_big(meta.len()));
+        }
+        let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+        File::open(path)
+            .and_then(|f| f.take(limit.saturating_add(1)).read_to_end(&mut bytes))
+            .map_err(|e| {
+                problem(
+                    path,
+                    format!("cannot read: {}", io_reason(&e)),
+                    "check the file's permissions",
+                )
+            })?;
+        // The file may have grown since its size was read.
+        if bytes.len() as u64 > limit {
+            return Err(too_big(bytes.len() as u64));
+        }
+        let saved = meta
+            .modified()
+            .ok()
+            .map(|t| DateTime::<Local>::from(t).date_naive());
+        Ok(DataFile {
+            path: path.to_path_buf(),
+            bytes,
+            saved,
+        })
+    }
+}
+
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
+    path.extension()
+        .and_then(|x| x.to_str())
+        .is_some_and(|x| extensions.iter().any(|e| x.eq_ignore_ascii_case(e)))
+}
+
+/// What kind of thing a path is, for messages: "a folder", "a FIFO", ...
+fn kind(meta: &Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+    }
+    if meta.is_dir() {
+        "a folder"
+    } else {
+        "not a regular file"
+    }
+}
+
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+}
+
+/// A reason an operation failed, in words.
+pub(crate) fn io_reason(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "it does not exist".into(),
         io::ErrorKind::PermissionDenied => "permission denied".into(),
+        io::ErrorKind::IsADirectory => "it is a folder".into(),
         _ => e.to_string(),
     }
+}
+
+/// Today, for a file whose date is not known.
+pub(crate) fn today() -> NaiveDate {
+    Local::now().date_naive()
 }

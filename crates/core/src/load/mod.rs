@@ -1,26 +1,29 @@
-//! Loading a data folder (`timeline.toml` and `sources/*.txt`) into a checked
+//! Loading a data folder (`timeline.toml` and the articles) into a checked
 //! [`Timeline`], collecting every problem rather than stopping at the first.
 //!
-//! Files are read by [`read_dir`] (or come from memory, as the bundled story
-//! does) and interpreted by [`load_files`]: sources first ([`source_file`]),
-//! then the events of `timeline.toml` ([`timeline_file`]), whose relative
-//! dates are resolved last ([`resolve`]).
+//! Files are read by [`read_with`] (or come from memory, as the bundled story
+//! does) and interpreted by [`load_owned`]: the articles first ([`articles`]:
+//! files with optional front matter, or JSON Lines), then the events of
+//! `timeline.toml`, whose relative dates are resolved last.
 
+mod dateline;
 mod doc;
 mod files;
+mod jsonl;
 mod resolve;
 mod source_file;
 mod timeline_file;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
 use crate::problem::{Position, Problem, Problems};
-use crate::source::{self, FenceError};
+use crate::source::{self, FenceError, Source};
 use crate::timeline::Timeline;
 
-pub use files::read_dir;
+pub use files::{ARTICLE_EXTENSIONS, read_dir, read_file, read_with};
 
 /// A file of a data folder, read into memory.
 #[derive(Debug, Clone)]
@@ -29,6 +32,20 @@ pub struct DataFile {
     pub path: PathBuf,
     /// The raw contents.
     pub bytes: Vec<u8>,
+    /// The day the file was last saved, if known: what a dateline without a
+    /// year ("WASHINGTON, Feb. 29 (Reuters)") is read against.
+    pub saved: Option<NaiveDate>,
+}
+
+impl DataFile {
+    /// A file in memory, with no known date.
+    pub fn new(path: impl Into<PathBuf>, bytes: impl Into<Vec<u8>>) -> DataFile {
+        DataFile {
+            path: path.into(),
+            bytes: bytes.into(),
+            saved: None,
+        }
+    }
 }
 
 /// The files of a data folder.
@@ -36,10 +53,44 @@ pub struct DataFile {
 pub struct DataFiles {
     /// The folder, as shown in messages.
     pub dir: PathBuf,
-    /// `timeline.toml`, if present.
+    /// `timeline.toml`, if present and readable.
     pub timeline: Option<DataFile>,
-    /// `sources/*.txt`, if the folder exists, sorted by name.
+    /// The article files (`.txt`, `.md`, `.jsonl`) of `sources/`, or of the
+    /// folder itself when it has no `sources/`, sorted by name; `None` if
+    /// the folder could not be listed.
     pub sources: Option<Vec<DataFile>>,
+    /// Files that look like part of the data but could not be read, and why.
+    pub skipped: Problems,
+}
+
+impl DataFiles {
+    /// Whether the folder has no `timeline.toml` at all (as opposed to one
+    /// that could not be read): a folder of articles to draft.
+    pub fn needs_draft(&self) -> bool {
+        let path = self.dir.join("timeline.toml");
+        self.timeline.is_none() && !self.skipped.mentions(&path)
+    }
+}
+
+/// How to read articles.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The largest file read, in bytes.
+    pub max_file_size: u64,
+    /// The publication date of articles that give none (no front matter, no dateline).
+    pub published: Option<NaiveDate>,
+}
+
+/// 64 MB: far above any article, far below what would exhaust memory.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1_000_000;
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+            published: None,
+        }
+    }
 }
 
 /// Loads the data folder at `dir`.
@@ -55,9 +106,59 @@ pub fn load_files(files: &DataFiles) -> Result<Timeline, Problems> {
 /// Builds a timeline from files already in memory, keeping their bytes as the
 /// articles' text rather than copying them.
 pub fn load_owned(files: DataFiles) -> Result<Timeline, Problems> {
+    load_with(files, &Options::default())
+}
+
+/// Reads the articles of a data folder's files, for drafting: the sources
+/// that could be read (sorted by id, ids made unique) and the problems of the
+/// others, skipped files included.
+pub fn articles(files: DataFiles, options: &Options) -> (Vec<Source>, Problems) {
+    let mut problems = files.skipped;
+    let mut sources = Vec::new();
+    for file in files.sources.into_iter().flatten() {
+        read_article_file(file, options, &mut sources, &mut problems);
+    }
+    unique_ids(&mut sources);
+    problems.sort();
+    (sources, problems)
+}
+
+fn read_article_file(
+    file: DataFile,
+    options: &Options,
+    sources: &mut Vec<Source>,
+    problems: &mut Problems,
+) {
+    let is_jsonl = file
+        .path
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("jsonl"));
+    if is_jsonl {
+        sources.extend(jsonl::parse(file, options, problems));
+    } else if let Some(source) = source_file::parse(file, options, problems) {
+        sources.push(source);
+    }
+}
+
+/// Sorts sources by id and makes ids unique: a second `x` becomes `x-2`.
+fn unique_ids(sources: &mut [Source]) {
+    sources.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path)));
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for s in sources.iter_mut() {
+        let n = seen.entry(s.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            s.id = format!("{}-{n}", s.id);
+        }
+    }
+    sources.sort_by(|a, b| a.id.cmp(&b.id));
+}
+
+/// Builds a timeline from files already in memory, reading articles with `options`.
+pub fn load_with(files: DataFiles, options: &Options) -> Result<Timeline, Problems> {
     let mut problems = Problems::new();
     let no_sources = files.sources.as_ref().is_none_or(Vec::is_empty);
-    if files.timeline.is_none() && no_sources {
+    if files.timeline.is_none() && no_sources && files.skipped.is_empty() {
         problems.push(
             Problem::new(
                 &files.dir,
@@ -71,48 +172,41 @@ pub fn load_owned(files: DataFiles) -> Result<Timeline, Problems> {
         );
         return Err(problems);
     }
-    let mut sources = Vec::new();
-    let mut broken = Vec::new();
-    match files.sources {
-        None => problems.push(
-            Problem::new(
-                files.dir.join("sources"),
-                Position::START,
-                "the sources folder is missing",
-            )
-            .with_help("create sources/ and put each article in it as <id>.txt"),
-        ),
-        Some(list) if list.is_empty() => problems.push(
-            Problem::new(
-                files.dir.join("sources"),
-                Position::START,
-                "no articles in the sources folder",
-            )
-            .with_help("put each article in sources/ as <id>.txt"),
-        ),
-        Some(list) => {
-            for file in list {
-                let path = file.path.clone();
-                match source_file::parse(file, &mut problems, true) {
-                    Some(source) => sources.push(source),
-                    None => broken.push(path),
-                }
-            }
-        }
+    let timeline_path = files.dir.join("timeline.toml");
+    let needs_draft = files.needs_draft();
+    let timeline_file = files.timeline.clone();
+    let dir = files.dir.clone();
+    let article_paths: Vec<PathBuf> = files
+        .sources
+        .iter()
+        .flatten()
+        .map(|f| f.path.clone())
+        .collect();
+    let listed = files.sources.is_some();
+    let (sources, article_problems) = articles(files, options);
+    for p in article_problems {
+        problems.push(p);
     }
-    sources.sort_by(|a, b| a.id.cmp(&b.id));
-    let timeline = match &files.timeline {
-        None => {
+    if listed && article_paths.is_empty() {
+        problems.push(
+            Problem::new(&dir, Position::START, "no articles in the data folder")
+                .with_help("put each article in sources/ (or beside timeline.toml) as a .txt, .md or .jsonl file"),
+        );
+    }
+    // Files that failed to load: evidence citing them is not reported again.
+    let broken: Vec<PathBuf> = article_paths
+        .into_iter()
+        .filter(|p| problems.mentions(p))
+        .collect();
+    let timeline = match &timeline_file {
+        None if needs_draft => {
             problems.push(
-                Problem::new(
-                    files.dir.join("timeline.toml"),
-                    Position::START,
-                    "timeline.toml is missing",
-                )
-                .with_help("create timeline.toml with a title and [[events]]; see the README"),
+                Problem::new(timeline_path, Position::START, "timeline.toml is missing")
+                    .with_help("write one with `annals draft`, or by hand with a title and [[events]]; see the README"),
             );
             None
         }
+        None => None,
         Some(file) => timeline_file::parse(file, sources, &broken, &mut problems),
     };
     problems.sort();
@@ -151,12 +245,25 @@ pub fn read_article(file: DataFile) -> Result<Article, Problems> {
             body_line: 1,
         });
     }
-    match source_file::parse(file, &mut problems, false) {
+    // Kept for an article whose front matter gives no date: the caller has one.
+    let text = String::from_utf8(file.bytes.clone()).unwrap_or_default();
+    match source_file::parse(file, &Options::default(), &mut problems) {
         Some(source) => Ok(Article {
             body: source.body,
             published: Some(source.published),
             body_line: source.body_line,
         }),
+        None if problems
+            .iter()
+            .all(|p| p.message.starts_with("no publication date")) =>
+        {
+            let split = source::split(&text).ok();
+            Ok(Article {
+                body: split.as_ref().map_or("", |s| s.body).to_string(),
+                published: None,
+                body_line: split.map_or(1, |s| Position::of_offset(&text, s.body_offset).line),
+            })
+        }
         None => Err(problems),
     }
 }

@@ -1,22 +1,45 @@
-//! Reading one article: a source file of TOML front matter between `+++`
-//! lines, then the article body, kept verbatim.
+//! Reading one article file: optional TOML front matter between `+++` lines,
+//! then the article body, kept verbatim. Without front matter (or without
+//! `published`) the publication date comes from a dateline at the top of the
+//! body, else from [`Options::published`]; the title defaults to the first line.
 
 use std::cell::RefCell;
+use std::path::Path;
 
-use super::DataFile;
+use chrono::NaiveDate;
+
 use super::doc::{Doc, Fields, toml_date};
-use crate::date;
+use super::{DataFile, Options, dateline, files};
 use crate::problem::{Locator, Position, Problem, Problems};
 use crate::source::{self, FenceError, Source};
 use crate::text;
 
 /// The fields front matter may have.
-pub(crate) const FIELDS: &[&str] = &["title", "outlet", "published", "url", "language", "note"];
+pub(crate) const FIELDS: &[&str] = &[
+    "id",
+    "title",
+    "outlet",
+    "published",
+    "url",
+    "language",
+    "note",
+];
 
-/// Reads a source file; its bytes become the article's text without a copy.
-/// `check_id` asks for the file name to be a usable source id.
-pub(super) fn parse(file: DataFile, problems: &mut Problems, check_id: bool) -> Option<Source> {
-    let DataFile { path, bytes } = file;
+/// What front matter said, all optional.
+#[derive(Default)]
+struct Front {
+    id: Option<String>,
+    title: Option<String>,
+    outlet: Option<String>,
+    published: Option<NaiveDate>,
+    url: Option<String>,
+    language: Option<String>,
+    note: Option<String>,
+}
+
+/// Reads an article file; its bytes become the article's text without a copy.
+pub(super) fn parse(file: DataFile, options: &Options, problems: &mut Problems) -> Option<Source> {
+    let DataFile { path, bytes, saved } = file;
     let mut text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -24,26 +47,13 @@ pub(super) fn parse(file: DataFile, problems: &mut Problems, check_id: bool) -> 
             return None;
         }
     };
-    let id = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
     let before = problems.len();
-    if check_id && !date::is_id(&id) {
-        problems.push(
-            Problem::new(&path, Position::START, format!("`{id}` is not a usable source id"))
-                .with_help("name the file <id>.txt with an id that starts with a letter and uses only letters, digits, - and _"),
-        );
-    }
-    let split = match source::split(&text) {
-        Ok(split) => split,
-        Err(FenceError::Missing) => {
-            problems.push(
-                Problem::new(&path, Position::START, "missing front matter: the file must start with a `+++` line")
-                    .with_help("start the file with:\n+++\ntitle = \"...\"\npublished = 2020-02-29\n+++\nthen the article text"),
-            );
-            return None;
+    let (front, body_offset) = match source::split(&text) {
+        Ok(split) => {
+            let front = front_matter(&path, &text, &split, problems);
+            (front, split.body_offset)
         }
+        Err(FenceError::Missing) => (Some(Front::default()), 0),
         Err(FenceError::Unclosed) => {
             problems.push(
                 Problem::new(
@@ -56,14 +66,74 @@ pub(super) fn parse(file: DataFile, problems: &mut Problems, check_id: bool) -> 
             return None;
         }
     };
-    let body_offset = split.body_offset;
+    let body = &text[body_offset..];
+    if body.trim().is_empty() {
+        problems.push(
+            Problem::new(
+                &path,
+                Position::of_offset(&text, body_offset),
+                "the article body is empty",
+            )
+            .with_help("paste the article text below the closing `+++`"),
+        );
+    }
+    let front = front?;
+    let saved = saved.unwrap_or_else(files::today);
+    let published = front
+        .published
+        .or_else(|| dateline::find(body, saved).map(|(date, _)| date))
+        .or(options.published);
+    if published.is_none() && problems.len() == before {
+        problems.push(no_date(&path));
+    }
+    let title = front.title.or_else(|| first_line_title(body));
+    if problems.len() > before {
+        return None;
+    }
     let body_line = Position::of_offset(&text, body_offset).line;
+    let id = front.id.unwrap_or_else(|| id_from_path(&path));
+    // The body keeps the file's allocation: only the front matter is cut away.
+    text.drain(..body_offset);
+    Some(Source {
+        id,
+        title: title.unwrap_or_default(),
+        outlet: front.outlet,
+        published: published?,
+        url: front.url,
+        language: front.language,
+        note: front.note,
+        path,
+        body_line,
+        paragraphs: text::paragraphs(&text),
+        body: text,
+    })
+}
+
+/// The problem of an article with no publication date anywhere.
+pub(super) fn no_date(path: &Path) -> Problem {
+    Problem::new(
+        path,
+        Position::START,
+        "no publication date: no `published` in front matter and no dateline at the top",
+    )
+    .with_help(
+        "start the file with front matter:\n+++\npublished = 2020-02-29\n+++\n\
+         or pass --published 2020-02-29 for articles that give no date",
+    )
+}
+
+fn front_matter(
+    path: &Path,
+    text: &str,
+    split: &source::Split<'_>,
+    problems: &mut Problems,
+) -> Option<Front> {
     let locator = RefCell::new(Locator::new(split.front_matter));
     let doc = Doc {
-        path: &path,
+        path,
         text: split.front_matter,
         base: 0,
-        first_line: Position::of_offset(&text, split.front_matter_offset).line,
+        first_line: Position::of_offset(text, split.front_matter_offset).line,
         locator: &locator,
     };
     let table = doc.parse(problems)?;
@@ -74,45 +144,105 @@ pub(super) fn parse(file: DataFile, problems: &mut Problems, check_id: bool) -> 
         what: "front matter",
     };
     fields.check_known(FIELDS, problems);
-    let title = fields.string("title", Some("\"What the article is about\""), problems);
-    let published = match fields.get("published") {
-        None => {
-            fields.missing("published", "2020-02-29", problems);
-            None
-        }
-        Some(value) => toml_date(&doc, value, "published", problems),
-    };
-    let outlet = fields.string("outlet", None, problems);
-    let url = fields.string("url", None, problems);
-    let language = fields.string("language", None, problems);
-    let note = fields.string("note", None, problems);
-    if split.body.trim().is_empty() {
+    let id = fields.string("id", None, problems);
+    if let (Some(id), Some(v)) = (&id, fields.get("id"))
+        && !is_source_id(id)
+    {
         problems.push(
-            Problem::new(
-                &path,
-                Position::of_offset(&text, body_offset),
-                "the article body is empty",
-            )
-            .with_help("paste the article text below the closing `+++`"),
+            doc.problem(&v.span(), format!("`{id}` is not a usable source id"))
+                .with_help("use letters, digits, - and _ only"),
         );
     }
-    drop(table);
-    if problems.len() > before {
-        return None;
-    }
-    // The body keeps the file's allocation: only the front matter is cut away.
-    text.drain(..body_offset);
-    Some(Source {
+    Some(Front {
         id,
-        title: title?,
-        outlet,
-        published: published?,
-        url,
-        language,
-        note,
-        path,
-        body_line,
-        paragraphs: text::paragraphs(&text),
-        body: text,
+        title: fields.string("title", None, problems),
+        outlet: fields.string("outlet", None, problems),
+        published: fields
+            .get("published")
+            .and_then(|v| toml_date(&doc, v, "published", problems)),
+        url: fields.string("url", None, problems),
+        language: fields.string("language", None, problems),
+        note: fields.string("note", None, problems),
     })
+}
+
+/// A title for an article that gives none: its first line, without Markdown
+/// heading marks, unless that line is only a dateline; then the next one.
+pub(super) fn first_line_title(body: &str) -> Option<String> {
+    const MAX: usize = 120;
+    let mut lines = body
+        .lines()
+        .map(|l| l.trim().trim_start_matches('#').trim())
+        .filter(|l| !l.is_empty());
+    let first = lines.next()?;
+    let line = if dateline::is_only_a_date(first) {
+        lines.next()?
+    } else {
+        first
+    };
+    if line.chars().count() <= MAX {
+        return Some(line.to_string());
+    }
+    // Cut at a word boundary, never mid-word.
+    let cut: String = line.chars().take(MAX).collect();
+    let end = cut.rfind(' ').unwrap_or(cut.len());
+    Some(format!("{}…", cut[..end].trim_end_matches([',', ';', ':'])))
+}
+
+/// Whether `id` can name a source: letters, digits, `-` and `_`.
+pub(crate) fn is_source_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+}
+
+/// A source id from a file name as it comes: the file stem when it is usable
+/// as an id, else a slug of it ("100911_Northrop Grumman, EADS.txt" becomes
+/// `100911_northrop-grumman-eads`).
+pub(crate) fn id_from_path(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if is_source_id(&stem) {
+        return stem;
+    }
+    crate::text::slug(&stem)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_come_from_file_names_as_they_come() {
+        let id = |name: &str| id_from_path(Path::new(name));
+        assert_eq!(id("d/sun.txt"), "sun");
+        assert_eq!(
+            id("100911_Northrop_Grumman_and_Airbus_parent_EADS_defeat_Boeing.txt"),
+            "100911_Northrop_Grumman_and_Airbus_parent_EADS_defeat_Boeing"
+        );
+        assert_eq!(
+            id("11212_Apple_releases_iPhone_SDK,_announces_upcoming_update.txt"),
+            "11212_apple_releases_iphone_sdk-_announces_upcoming_update"
+        );
+        assert_eq!(id("Genève talks (draft) .md"), "genève-talks-draft");
+        assert_eq!(id("???.txt"), "article");
+    }
+
+    #[test]
+    fn titles_default_to_the_first_line() {
+        assert_eq!(
+            first_line_title("# Deal signed\n\nText").as_deref(),
+            Some("Deal signed")
+        );
+        assert_eq!(
+            first_line_title("June 9, 2008\n\nApple Computer today launched").as_deref(),
+            Some("Apple Computer today launched")
+        );
+        let long = "word ".repeat(40);
+        let t = first_line_title(&long).unwrap();
+        assert!(t.ends_with("word…") && t.chars().count() <= 121, "{t}");
+    }
 }

@@ -14,6 +14,7 @@ fn files(timeline: Option<&str>, sources: &[(&str, &[u8])]) -> DataFiles {
         timeline: timeline.map(|t| DataFile {
             path: PathBuf::from("d/timeline.toml"),
             bytes: t.as_bytes().to_vec(),
+            saved: None,
         }),
         sources: Some(
             sources
@@ -21,9 +22,11 @@ fn files(timeline: Option<&str>, sources: &[(&str, &[u8])]) -> DataFiles {
                 .map(|(name, bytes)| DataFile {
                     path: PathBuf::from(format!("d/sources/{name}")),
                     bytes: bytes.to_vec(),
+                    saved: None,
                 })
                 .collect(),
         ),
+        skipped: Problems::new(),
     }
 }
 
@@ -240,7 +243,7 @@ fn non_utf8_files_name_the_bad_byte() {
 }
 
 #[test]
-fn front_matter_must_be_present_and_closed() {
+fn an_article_needs_a_date_and_closed_front_matter() {
     let t = event(&format!(
         "id = \"a\"\ntitle = \"A\"\ndate = 2001\n{EVIDENCE}"
     ));
@@ -250,9 +253,15 @@ fn front_matter_must_be_present_and_closed() {
     ));
     assert_eq!(p.len(), 1, "{p:?}");
     assert!(
-        p[0].starts_with("d/sources/a.txt:1:1: missing front matter"),
+        p[0].starts_with("d/sources/a.txt:1:1: no publication date"),
         "{p:?}"
     );
+    assert!(p[0].contains("--published"), "both fixes are named: {p:?}");
+    // Without front matter, a dateline dates the article and the first line titles it.
+    let dated = b"Saturday 29 February 2020\n\nThe deal was signed in Doha today.";
+    let story = load_files(&files(Some(&t), &[("sun.txt", dated)])).unwrap();
+    assert_eq!(story.sources[0].published.to_string(), "2020-02-29");
+    assert_eq!(story.sources[0].title, "The deal was signed in Doha today.");
     let p = problems_of(&files(
         Some(&t),
         &[
@@ -297,11 +306,13 @@ fn an_empty_folder_says_what_belongs_in_it() {
         timeline: Some(DataFile {
             path: PathBuf::from("d/timeline.toml"),
             bytes: event("").into_bytes(),
+            saved: None,
         }),
-        sources: None,
+        sources: Some(Vec::new()),
+        skipped: Problems::new(),
     });
     assert!(
-        p[0].starts_with("d/sources:1:1: the sources folder is missing"),
+        p[0].starts_with("d:1:1: no articles in the data folder"),
         "{p:?}"
     );
 }

@@ -1,4 +1,5 @@
-//! Printing a timeline for pipes and files: plain text, Markdown and JSON.
+//! Printing a timeline for pipes and files: plain text, Markdown and JSON,
+//! and exports for other tools: TimelineJS3, iCalendar and CSV.
 //!
 //! Every format writes to any [`io::Write`] as it goes, so a timeline of a
 //! hundred thousand events is never held twice in memory. Text and Markdown
@@ -6,7 +7,10 @@
 //! ([`json`]). All text from articles and data files passes through the
 //! sanitiser (or JSON escaping) on its way out.
 
+mod csv;
+mod ics;
 mod json;
+mod timelinejs;
 mod walk;
 
 use std::io;
@@ -24,7 +28,16 @@ pub enum Format {
     Markdown,
     /// One JSON document.
     Json,
+    /// TimelineJS3's JSON, for Knight Lab's TimelineJS.
+    TimelineJs,
+    /// iCalendar (RFC 5545), one all-day event an event.
+    Ics,
+    /// CSV, one row an event.
+    Csv,
 }
+
+pub use self::csv::HEADER as CSV_HEADER;
+pub use self::ics::PRODID as ICS_PRODID;
 
 /// What to print.
 #[derive(Debug, Clone)]
@@ -67,6 +80,9 @@ impl<'t> View<'t> {
             Format::Text => walk::walk(self, &mut walk::Plain::default(), out),
             Format::Markdown => walk::walk(self, &mut walk::Markdown, out),
             Format::Json => json::write(self, out),
+            Format::TimelineJs => timelinejs::write(self, out),
+            Format::Ics => ics::write(self, out),
+            Format::Csv => self::csv::write(self, out),
         }
     }
 

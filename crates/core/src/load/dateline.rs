@@ -1,0 +1,254 @@
+//! Publication dates from the top of an article: the dateline a news article
+//! opens with ("March 01, 2008", "Saturday 29 February 2020",
+//! "WASHINGTON, Feb. 29 (Reuters) -", "2020-02-29"), for articles saved
+//! without front matter.
+
+use std::ops::Range;
+
+use chrono::{Datelike, NaiveDate};
+
+/// How far into the body a dateline may be: the first few lines.
+const LINES: usize = 3;
+const BYTES: usize = 300;
+
+/// Month names and abbreviations, as datelines write them.
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Tok<'a> {
+    Word(&'a str),
+    Number(&'a str),
+    Punct(char),
+}
+
+fn tokens(text: &str) -> Vec<(Tok<'_>, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let same = |d: char| {
+            if c.is_ascii_digit() {
+                d.is_ascii_digit()
+            } else {
+                d.is_alphabetic()
+            }
+        };
+        if c.is_ascii_digit() || c.is_alphabetic() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if !same(d) {
+                    break;
+                }
+                end = j + d.len_utf8();
+                chars.next();
+            }
+            let word = &text[i..end];
+            let tok = if c.is_ascii_digit() {
+                Tok::Number(word)
+            } else {
+                Tok::Word(word)
+            };
+            out.push((tok, i..end));
+        } else {
+            out.push((Tok::Punct(c), i..i + c.len_utf8()));
+        }
+    }
+    out
+}
+
+fn month(tok: Tok<'_>) -> Option<u32> {
+    let Tok::Word(w) = tok else { return None };
+    let w = w.to_lowercase();
+    MONTHS.iter().find(|(name, _)| *name == w).map(|&(_, m)| m)
+}
+
+fn number(tok: Tok<'_>, digits: std::ops::RangeInclusive<usize>) -> Option<u32> {
+    match tok {
+        Tok::Number(n) if digits.contains(&n.len()) => n.parse().ok(),
+        _ => None,
+    }
+}
+
+/// Whether a line is only a date: "June 9, 2008", "Saturday 29 February 2020".
+pub fn is_only_a_date(line: &str) -> bool {
+    const WEEKDAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let Some((_, span)) = find(line, NaiveDate::MIN) else {
+        return false;
+    };
+    let rest = format!("{} {}", &line[..span.start], &line[span.end..]);
+    tokens(&rest).iter().all(|(t, _)| match t {
+        Tok::Word(w) => WEEKDAYS.contains(&w.to_lowercase().as_str()),
+        Tok::Punct(_) => true,
+        Tok::Number(_) => false,
+    })
+}
+
+/// A dateline date with its byte range in `body`. A day and month without a
+/// year take the latest year in which that day falls on or before `saved`.
+pub fn find(body: &str, saved: NaiveDate) -> Option<(NaiveDate, Range<usize>)> {
+    let mut end = 0;
+    for (n, line) in body.split_inclusive('\n').enumerate() {
+        if n >= LINES && !body[..end].trim().is_empty() || end >= BYTES {
+            break;
+        }
+        end += line.len();
+    }
+    let top = &body[..end.min(body.len())];
+    let toks = tokens(top);
+    let tok = |i: usize| toks.get(i).map(|t| t.0);
+    let skip_dot = |i: usize| {
+        if tok(i) == Some(Tok::Punct('.')) {
+            i + 1
+        } else {
+            i
+        }
+    };
+    let skip_comma = |i: usize| {
+        if tok(i) == Some(Tok::Punct(',')) {
+            i + 1
+        } else {
+            i
+        }
+    };
+    let mut without_year = None;
+    for i in 0..toks.len() {
+        let start = toks[i].1.start;
+        let span = |last: usize| start..toks[last].1.end;
+        // 2020-02-29
+        if let (Some(y), Some(Tok::Punct('-')), Some(m), Some(Tok::Punct('-')), Some(d)) = (
+            tok(i).and_then(|t| number(t, 4..=4)),
+            tok(i + 1),
+            tok(i + 2).and_then(|t| number(t, 2..=2)),
+            tok(i + 3),
+            tok(i + 4).and_then(|t| number(t, 2..=2)),
+        ) && let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d)
+        {
+            return Some((date, span(i + 4)));
+        }
+        // March 01, 2008 / Feb. 29
+        if let Some(m) = tok(i).and_then(month) {
+            let j = skip_dot(i + 1);
+            if let Some(d) = tok(j).and_then(|t| number(t, 1..=2)) {
+                let k = skip_comma(j + 1);
+                if let Some(y) = tok(k).and_then(|t| number(t, 4..=4)) {
+                    if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) {
+                        return Some((date, span(k)));
+                    }
+                } else if without_year.is_none() {
+                    without_year = Some((m, d, span(j)));
+                }
+            }
+        }
+        // 29 February 2020 / 29 Feb.
+        if let Some(d) = tok(i).and_then(|t| number(t, 1..=2))
+            && let Some(m) = tok(i + 1).and_then(month)
+        {
+            let k = skip_comma(skip_dot(i + 2));
+            if let Some(y) = tok(k).and_then(|t| number(t, 4..=4)) {
+                if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) {
+                    return Some((date, span(k)));
+                }
+            } else if without_year.is_none() {
+                without_year = Some((m, d, span(i + 1)));
+            }
+        }
+    }
+    let (m, d, span) = without_year?;
+    // The latest such day on or before the day the article was saved (29
+    // February looks back to the last leap year).
+    (0..8).find_map(|back| {
+        let date = NaiveDate::from_ymd_opt(saved.year() - back, m, d)?;
+        (date <= saved).then_some((date, span.clone()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn found(body: &str) -> Option<NaiveDate> {
+        find(body, d(2026, 11, 23)).map(|(date, _)| date)
+    }
+
+    #[test]
+    fn datelines_of_every_usual_form() {
+        assert_eq!(
+            found("March 01, 2008\n\nApple said..."),
+            Some(d(2008, 3, 1))
+        );
+        assert_eq!(
+            found("Saturday 29 February 2020\nThe deal"),
+            Some(d(2020, 2, 29))
+        );
+        assert_eq!(found("Tuesday, March 1, 2008 — text"), Some(d(2008, 3, 1)));
+        assert_eq!(found("2020-02-29\nbody"), Some(d(2020, 2, 29)));
+        assert_eq!(found("DOHA (AP) — Sept. 12, 2001: x"), Some(d(2001, 9, 12)));
+        let (date, span) = find("WASHINGTON, Feb. 29 (Reuters) - The", d(2026, 11, 23)).unwrap();
+        assert_eq!(
+            date,
+            d(2024, 2, 29),
+            "the last 29 February before the file was saved"
+        );
+        assert_eq!(&"WASHINGTON, Feb. 29 (Reuters) - The"[span], "Feb. 29");
+        assert_eq!(
+            find("LONDON, Dec. 24 (Reuters) -", d(2026, 11, 23)).map(|x| x.0),
+            Some(d(2025, 12, 24))
+        );
+    }
+
+    #[test]
+    fn lines_that_are_only_a_date() {
+        assert!(is_only_a_date("June 9, 2008"));
+        assert!(is_only_a_date("Saturday, 29 February 2020."));
+        assert!(!is_only_a_date("WASHINGTON, Feb. 29, 2020 (Reuters) - The"));
+        assert!(!is_only_a_date("The deal"));
+    }
+
+    #[test]
+    fn no_dateline_no_date() {
+        assert_eq!(found("The treaty was signed on Saturday in Doha."), None);
+        assert_eq!(found("May I say something?"), None);
+        assert_eq!(found("February 30, 2020\n"), None);
+        let late = "One.\nTwo.\nThree.\nFour.\nMarch 1, 2008";
+        assert_eq!(found(late), None, "only the top of the article");
+    }
+}

@@ -1,0 +1,175 @@
+//! The command line, as clap reads it. The same definition gives `--help`,
+//! the shell completions (`annals completions`) and the man page (`annals man`).
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
+
+/// Turn a handful of news articles about one story into a dated, sourced
+/// timeline you can explore from the keyboard.
+///
+/// With no command, opens the explorer on a terminal and prints the timeline
+/// otherwise. With no PATH or --data, uses the bundled story: the US–Taliban
+/// agreement signed in Doha on 29 February 2020. A folder of articles without
+/// a timeline.toml is drafted in memory (see `annals draft`).
+#[derive(Debug, Parser)]
+#[command(
+    name = "annals",
+    version,
+    about,
+    long_about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// A data folder (timeline.toml and articles) or a .jsonl file of articles to open
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub global: Global,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Data folder (timeline.toml and articles) or .jsonl file of articles [default: the bundled story]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub data: Option<PathBuf>,
+
+    /// When to use colour (NO_COLOR in the environment means never)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Largest file to read, in megabytes
+    #[arg(long, global = true, value_name = "MB", default_value_t = 64)]
+    pub max_file_size: u64,
+
+    /// Publication date of articles that give none (no front matter, no dateline)
+    #[arg(long, global = true, value_name = "YYYY-MM-DD")]
+    pub published: Option<NaiveDate>,
+}
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal unless NO_COLOR is set
+    Auto,
+    /// Always colour
+    Always,
+    /// Never colour
+    Never,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the timeline as text, Markdown, JSON, or an export (TimelineJS, iCalendar, CSV)
+    Print(PrintArgs),
+    /// Check a data folder and list every problem (exit 1 if any)
+    Check,
+    /// Find and normalise the dates, times and durations in articles
+    Extract(ExtractArgs),
+    /// Draft a timeline.toml from a folder (or .jsonl file) of articles nobody annotated
+    Draft(DraftArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the manual page (roff), for `man -l -` or a man directory
+    Man,
+}
+
+/// `annals print`.
+#[derive(Debug, Args)]
+pub struct PrintArgs {
+    /// Keep only the events these sources report (repeatable)
+    #[arg(long = "source", short = 's', value_name = "ID")]
+    pub sources: Vec<String>,
+
+    /// Quote the passages behind each event, with summaries and disagreements
+    #[arg(long, short = 'p')]
+    pub passages: bool,
+
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
+
+    /// Never page the output, even on a terminal
+    #[arg(long)]
+    pub no_pager: bool,
+}
+
+/// The formats of `annals print`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// One block an event, aligned on the date
+    Text,
+    /// Headings and block quotes
+    Markdown,
+    /// annals' own JSON
+    Json,
+    /// TimelineJS3 JSON, for Knight Lab's TimelineJS
+    Timelinejs,
+    /// iCalendar (RFC 5545), one all-day event an event
+    Ics,
+    /// CSV, one row an event
+    Csv,
+}
+
+/// `annals extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Document creation time: what "today" and "Saturday" are relative to
+    /// [default: the article's `published` date, else today]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub dct: Option<NaiveDate>,
+
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = ExtractFormat::Text)]
+    pub format: ExtractFormat,
+
+    /// Articles to read: files with or without front matter (`-` reads stdin)
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+}
+
+/// The formats of `annals extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    /// `file:line:column  TYPE  value  "text"`
+    Text,
+    /// One JSON object a line
+    Jsonl,
+}
+
+/// `annals draft`.
+#[derive(Debug, Args)]
+pub struct DraftArgs {
+    /// The articles: a folder (in sources/ or directly in it; .txt, .md, .jsonl) or a .jsonl file
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+
+    /// Draft the timeline of one entity or topic: only events whose passages concern it
+    /// (repeatable: a name and its aliases)
+    #[arg(long, value_name = "TERM")]
+    pub about: Vec<String>,
+
+    /// Leave out events before this date
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub since: Option<NaiveDate>,
+
+    /// Leave out events after this date
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub until: Option<NaiveDate>,
+
+    /// Where to write the timeline (`-` for standard output) [default: PATH/timeline.toml]
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}

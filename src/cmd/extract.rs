@@ -1,0 +1,82 @@
+//! `annals extract`: the temporal expressions of articles, as text or JSON Lines.
+
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use annals_core::load::{self, DataFile, Options};
+use annals_core::text::sanitize_line;
+use annals_tagger::Tagger;
+
+use crate::cli::{ExtractArgs, ExtractFormat};
+use crate::output::{self, DATA_PROBLEM, WriteError};
+
+/// Reads standard input, no more than the size limit.
+fn read_stdin(options: &Options) -> Result<DataFile, String> {
+    let mut bytes = Vec::new();
+    io::stdin()
+        .lock()
+        .take(options.max_file_size.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("<stdin>: cannot read: {}", output::reason(&e)))?;
+    if bytes.len() as u64 > options.max_file_size {
+        return Err(format!(
+            "<stdin>: more than the limit of {} MB\n    pass --max-file-size with a larger size",
+            options.max_file_size / 1_000_000
+        ));
+    }
+    Ok(DataFile::new(PathBuf::from("<stdin>"), bytes))
+}
+
+/// Tags each file and writes what it finds.
+pub fn run(args: &ExtractArgs, options: &Options) -> Result<ExitCode, WriteError> {
+    let tagger = Tagger::new();
+    let mut failed = false;
+    for path in &args.files {
+        let file = if path.as_os_str() == "-" {
+            read_stdin(options)
+        } else {
+            load::read_file(Path::new(path), options).map_err(|p| p.to_string())
+        };
+        let file = match file {
+            Ok(file) => file,
+            Err(message) => {
+                output::eprintln_safe(&format!("error: {}", sanitize_line(&message)));
+                failed = true;
+                continue;
+            }
+        };
+        let name = file.path.display().to_string();
+        let article = match load::read_article(file) {
+            Ok(article) => article,
+            Err(problems) => {
+                output::eprintln_safe(&problems.to_string());
+                failed = true;
+                continue;
+            }
+        };
+        let dct = match args.dct.or(article.published) {
+            Some(dct) => dct,
+            None => {
+                let today = chrono::Local::now().date_naive();
+                output::eprintln_safe(&format!(
+                    "note: {}: no --dct and no front matter; dates are resolved against today, {today}",
+                    sanitize_line(&name)
+                ));
+                today
+            }
+        };
+        let found = tagger.tag(&article.body, dct);
+        output::stdout(|out| match args.format {
+            ExtractFormat::Jsonl => annals_tagger::output::jsonl(out, &found),
+            ExtractFormat::Text => {
+                annals_tagger::output::text(out, &name, &article.body, article.body_line, &found)
+            }
+        })?;
+    }
+    Ok(if failed {
+        ExitCode::from(DATA_PROBLEM)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

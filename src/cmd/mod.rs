@@ -1,0 +1,6 @@
+//! The commands of `annals`, one module each.
+
+pub mod check;
+pub mod extract;
+pub mod help;
+pub mod print;

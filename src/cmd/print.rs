@@ -1,0 +1,64 @@
+//! `annals print`: the timeline as text, Markdown, JSON or an export, to
+//! standard output, through a pager on a terminal.
+
+use std::process::ExitCode;
+
+use annals_core::Timeline;
+use annals_core::print::{Format, View};
+use annals_core::suggest::with_suggestion;
+use annals_core::text::sanitize_line;
+
+use crate::cli::{FormatArg, PrintArgs};
+use crate::output::{self, USAGE, WriteError};
+use crate::pager;
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Text => Format::Text,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Json => Format::Json,
+            FormatArg::Timelinejs => Format::TimelineJs,
+            FormatArg::Ics => Format::Ics,
+            FormatArg::Csv => Format::Csv,
+        }
+    }
+}
+
+/// Prints `timeline` as `args` ask.
+pub fn run(timeline: &Timeline, args: &PrintArgs) -> Result<ExitCode, WriteError> {
+    let mut view = View::new(timeline);
+    view.passages = args.passages;
+    if !args.sources.is_empty() {
+        view.visible = vec![false; timeline.sources.len()];
+        for id in &args.sources {
+            match timeline.source_index(id) {
+                Some(i) => view.visible[i] = true,
+                None => {
+                    let ids = timeline.sources.iter().map(|s| s.id.as_str());
+                    let known: Vec<&str> = ids.clone().collect();
+                    let help =
+                        with_suggestion(id, ids, format!("known sources: {}", known.join(", ")));
+                    output::eprintln_safe(&format!(
+                        "error: unknown source `{}`\n    {}",
+                        sanitize_line(id),
+                        sanitize_line(&help)
+                    ));
+                    return Ok(ExitCode::from(USAGE));
+                }
+            }
+        }
+    }
+    let format = Format::from(args.format);
+    if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        let text = view.render(format);
+        if let Some(pager) = pager::choose(&text, args.no_pager) {
+            pager::page(&pager, text.as_bytes()).map_err(WriteError)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        output::stdout(|out| out.write_all(text.as_bytes()))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    output::stdout(|out| view.write(format, out))?;
+    Ok(ExitCode::SUCCESS)
+}
