@@ -4,8 +4,9 @@
 //! verb; a sentence that starts with a pronoun continues the previous one.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
-use crate::rules::words;
+use crate::rules::{List, words};
 use crate::verbs;
 use crate::words::{lower, words as split_words};
 
@@ -76,7 +77,7 @@ impl Names {
                     .unwrap_or("");
                 let longer = spaced
                     && next_word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                    && !words().has("name_continuations", &lower(next_word));
+                    && !words().has(List::NameContinuations, &lower(next_word));
                 if longer {
                     continue;
                 }
@@ -87,13 +88,17 @@ impl Names {
     }
 }
 
-fn separators(text: &str, lists: &[&str]) -> Vec<usize> {
+/// The clause separators of `words.txt`, `_` made a space: strong ones, then weak ones.
+static SEPARATORS: LazyLock<[Vec<String>; 2]> = LazyLock::new(|| {
+    let list = |l| words().list(l).map(|p| p.replace('_', " ")).collect();
+    [list(List::StrongSeparators), list(List::WeakSeparators)]
+});
+
+/// Where clauses start: at strong separators, and at weak ones if `weak`.
+fn separators(text: &str, weak: bool) -> Vec<usize> {
     let mut cuts = Vec::new();
-    for list in lists {
-        for pattern in words().list(list) {
-            let pattern = pattern.replace('_', " ");
-            cuts.extend(text.match_indices(pattern.as_str()).map(|(i, _)| i));
-        }
+    for pattern in SEPARATORS[..if weak { 2 } else { 1 }].iter().flatten() {
+        cuts.extend(text.match_indices(pattern.as_str()).map(|(i, _)| i));
     }
     cuts.sort_unstable();
     cuts
@@ -114,10 +119,7 @@ pub(crate) fn concerns(
             return true;
         };
         let mut cuts = vec![0];
-        cuts.extend(separators(
-            sentence,
-            &["strong_separators", "weak_separators"],
-        ));
+        cuts.extend(separators(sentence, true));
         cuts.push(sentence.len());
         let seg = (0..cuts.len() - 1).rfind(|&i| cuts[i] <= pos).unwrap_or(0);
         let (a, b) = (cuts[seg], cuts[seg + 1]);
@@ -137,12 +139,12 @@ pub(crate) fn concerns(
     };
     let starts_with_pronoun = split_words(sentence)
         .first()
-        .is_some_and(|w| words().has("pronouns", &w.low));
+        .is_some_and(|w| words().has(List::Pronouns, &w.low));
     if !starts_with_pronoun {
         return false;
     }
     let in_first_clause = date.is_none_or(|pos| {
-        separators(sentence, &["strong_separators"])
+        separators(sentence, false)
             .first()
             .is_none_or(|&cut| pos < cut)
     });

@@ -9,7 +9,7 @@ use chrono::{Days, NaiveDate, Weekday};
 use crate::actors;
 use crate::cues::Context;
 use crate::mention::{Dated, Kind, Mention, Role, calendar_unit, shift};
-use crate::rules::{Params, params, words};
+use crate::rules::{List, Params, params, words};
 use crate::sentences::{self, Sentence};
 use crate::terms::{self, Term};
 use crate::verbs::{self, Tense};
@@ -74,7 +74,7 @@ pub(crate) fn analyse(doc: usize, source: &Source, tagger: &Tagger, state: f32) 
         if i > 0
             && words[..first_verb]
                 .iter()
-                .any(|w| words_has("pronouns", &w.low))
+                .any(|w| words_has(List::Pronouns, &w.low))
         {
             let previous = names[i - 1].clone();
             names[i].extend(previous);
@@ -275,7 +275,7 @@ impl Reader {
             }
             if low
                 .strip_prefix("the ")
-                .is_some_and(|w| words_has("generic_periods", w))
+                .is_some_and(|w| words_has(List::GenericPeriods, w))
             {
                 continue;
             }
@@ -387,9 +387,9 @@ impl Reader {
         let [n, unit, direction] = low.split_whitespace().collect::<Vec<_>>()[..] else {
             return None;
         };
-        let back = if w.has("later", direction) {
+        let back = if w.has(List::Later, direction) {
             false
-        } else if w.has("earlier", direction) {
+        } else if w.has(List::Earlier, direction) {
             true
         } else {
             return None;
@@ -418,7 +418,7 @@ impl Reader {
     }
 }
 
-fn words_has(section: &str, word: &str) -> bool {
+fn words_has(section: List, word: &str) -> bool {
     words().has(section, word)
 }
 

@@ -4,7 +4,7 @@
 //! counted from the same anchor merge by offset; then coarse mentions ("in
 //! 2001") fold into a finer happening of the same year that they resemble.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use chrono::NaiveDate;
 
@@ -69,7 +69,7 @@ impl Input<'_> {
     pub fn clusters(&self) -> Vec<Cluster> {
         let n = self.mentions.len();
         let mut sets = Sets((0..n).collect());
-        let mut buckets: HashMap<Bucket, Vec<usize>> = HashMap::new();
+        let mut buckets: HashMap<Bucket, Vec<usize>> = HashMap::default();
         for (i, m) in self.mentions.iter().enumerate() {
             let key = match m.kind {
                 Kind::After { anchor, .. } => Bucket::Counted(anchor),
@@ -92,7 +92,7 @@ impl Input<'_> {
                 Bucket::Date(_) => self.leaders(members, &mut sets),
             }
         }
-        let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
         for i in 0..n {
             groups.entry(sets.find(i)).or_default().push(i);
         }
@@ -147,7 +147,7 @@ impl Input<'_> {
         order.sort_by(|&a, &b| self.mentions[b].weight.total_cmp(&self.mentions[a].weight));
         let mut leaders: Vec<usize> = Vec::new();
         let mut index = Index::default();
-        let mut by_sentence: HashMap<(usize, usize), usize> = HashMap::new();
+        let mut by_sentence: HashMap<(usize, usize), usize> = HashMap::default();
         for i in order {
             let m = &self.mentions[i];
             let same_sentence = by_sentence.get(&(m.doc, m.sentence)).copied();
@@ -208,7 +208,7 @@ impl Input<'_> {
             .filter(|&i| better(key(i), top).is_eq())
             .collect();
         let best = if tied.len() > 1 {
-            let mut counts: HashMap<Term, u32> = HashMap::new();
+            let mut counts: HashMap<Term, u32> = HashMap::default();
             for &i in &members {
                 for &t in self.terms[i] {
                     *counts.entry(t).or_default() += 1;
@@ -258,7 +258,7 @@ impl Input<'_> {
         let mut alive = vec![true; clusters.len()];
         let date = |c: &Cluster| self.mentions[c.best].date;
         let kind = |c: &Cluster| self.mentions[c.best].kind;
-        let mut by_year: HashMap<i32, Vec<usize>> = HashMap::new();
+        let mut by_year: HashMap<i32, Vec<usize>> = HashMap::default();
         for (k, c) in clusters.iter().enumerate() {
             if !matches!(kind(c), Kind::After { .. }) {
                 by_year.entry(date(c).year()).or_default().push(k);

@@ -3,7 +3,7 @@
 //! count from an anchor, or the period before the news.
 
 use crate::mention::{Dated, Role};
-use crate::rules::words;
+use crate::rules::{List, words};
 use crate::words::{Word, word_at};
 
 /// A date expression in its sentence: the sentence's text and words, and the
@@ -51,20 +51,21 @@ impl Context<'_> {
         let (b1, a1) = (self.before(1), self.after(0));
         let mut role = Role::Event;
         if !self.when_clause() {
-            if w.has("since", b1) || (b1 == "of" && self.before(2) == "beginning") {
+            if w.has(List::Since, b1) || (b1 == "of" && self.before(2) == "beginning") {
                 role = Role::Since;
-            } else if w.has("until", b1) || (b1 == "by" && date.rank() < 2) {
+            } else if w.has(List::Until, b1) || (b1 == "by" && date.rank() < 2) {
                 role = Role::Until;
             }
         }
         if matches!(date, Dated::Year(_) | Dated::Month(..)) {
             let next = self.rest().chars().next();
             let noun_follows = a1.starts_with(char::is_alphabetic)
-                && !w.has("not_a_noun", a1)
-                && !w.has("stopwords", a1)
+                && !w.has(List::NotANoun, a1)
+                && !w.has(List::Stopwords, a1)
                 && !matches!(next, Some(',' | ';' | '.' | ')'));
-            let modifier = noun_follows && !w.has("prepositions", b1) && !w.has("edge_before", b1);
-            if self.possessive() || modifier || w.has("modifier_before", b1) {
+            let modifier =
+                noun_follows && !w.has(List::Prepositions, b1) && !w.has(List::EdgeBefore, b1);
+            if self.possessive() || modifier || w.has(List::ModifierBefore, b1) {
                 role = Role::Modifier;
             }
         }
@@ -83,7 +84,10 @@ impl Context<'_> {
             .rsplit(['.', ';'])
             .next()
             .is_some_and(|tail| tail.contains("according to"));
-        if w.has("report_nouns", a1) || attributed || (w.has("release_verbs", b1) && a1 == "by") {
+        if w.has(List::ReportNouns, a1)
+            || attributed
+            || (w.has(List::ReleaseVerbs, b1) && a1 == "by")
+        {
             role = Role::Report;
         }
         role
@@ -121,7 +125,7 @@ impl Context<'_> {
         if self.before(n) == "the" {
             n += 1;
         }
-        w.has("anchored_before", self.before(n))
+        w.has(List::AnchoredBefore, self.before(n))
     }
 
     /// "follows a seven-day X", "preceded by a week-long X", "after more than
@@ -131,7 +135,7 @@ impl Context<'_> {
         let clause = head.rsplit([',', ';']).next().unwrap_or("");
         let cue = crate::words::words(clause)
             .iter()
-            .any(|w| words().has("preceding_cues", &w.low));
+            .any(|w| words().has(List::PrecedingCues, &w.low));
         if expression.contains('-') && cue {
             return true;
         }

@@ -76,7 +76,7 @@ mod title;
 mod verbs;
 mod words;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use annals_core::{Event, Origin, Source, Timeline};
@@ -220,7 +220,7 @@ fn gather<'a>(
     let mut terms = Vec::new();
     for (doc, article) in articles.iter().enumerate() {
         let body = sources[doc].body.as_str();
-        let mut global: HashMap<usize, usize> = HashMap::new();
+        let mut global: HashMap<usize, usize> = HashMap::default();
         for (local, m) in article.mentions.iter().enumerate() {
             if m.weight <= 0.0 || !within(m, options) {
                 continue;
@@ -258,7 +258,7 @@ fn typical_title(sources: &[Source]) -> String {
         .iter()
         .map(|s| output::title_terms(&s.title))
         .collect();
-    let mut counts: HashMap<Term, usize> = HashMap::new();
+    let mut counts: HashMap<Term, usize> = HashMap::default();
     for t in titles.iter().flatten() {
         *counts.entry(*t).or_default() += 1;
     }

@@ -2,7 +2,7 @@
 //! written (counted dates name the event they count from), verbatim
 //! evidence, a summary of the support, and the fingerprint.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use annals_core::date::Offset;
 use annals_core::{Basis, DateSpec, Drafted, Event, Origin, Passage, Source, Timeline, When};
@@ -25,6 +25,8 @@ struct Draft<'a> {
     best: &'a Mention,
     title: String,
     id: String,
+    /// The stems of the title's words.
+    stems: Vec<String>,
 }
 
 /// The events of the selected happenings, in date order.
@@ -36,7 +38,7 @@ pub(crate) fn events(selected: &[Scored], mentions: &[Mention], sources: &[Sourc
             .cmp(&(db.start(), db.when().end))
             .then(b.score.total_cmp(&a.score))
     });
-    let mut used = HashSet::new();
+    let mut used = HashSet::default();
     let drafts: Vec<Draft> = order
         .into_iter()
         .map(|scored| {
@@ -47,15 +49,17 @@ pub(crate) fn events(selected: &[Scored], mentions: &[Mention], sources: &[Sourc
             });
             let title = title(sentence, date);
             let id = slug(&title, &mut used);
+            let stems = split_words(&title).iter().map(|w| stem(&w.low)).collect();
             Draft {
                 scored,
                 best,
                 title,
                 id,
+                stems,
             }
         })
         .collect();
-    let mut anchor_texts: HashMap<NaiveDate, &str> = HashMap::new();
+    let mut anchor_texts: HashMap<NaiveDate, &str> = HashMap::default();
     for d in &drafts {
         for &i in &d.scored.cluster.members {
             if let (Kind::After { anchor, .. }, Some(text)) =
@@ -66,6 +70,18 @@ pub(crate) fn events(selected: &[Scored], mentions: &[Mention], sources: &[Sourc
         }
     }
     let absolute: Vec<When> = drafts.iter().map(|d| d.best.date.when()).collect();
+    let mut on_day: HashMap<NaiveDate, Vec<usize>> = HashMap::default();
+    for (i, d) in drafts.iter().enumerate() {
+        if let (Kind::Point | Kind::Published, Dated::Day(day)) = (d.best.kind, d.best.date) {
+            on_day.entry(day).or_default().push(i);
+        }
+    }
+    let anchors = Anchors {
+        drafts: &drafts,
+        mentions,
+        absolute: &absolute,
+        on_day: &on_day,
+    };
     let mut events: Vec<Event> = drafts
         .iter()
         .map(|d| {
@@ -83,7 +99,7 @@ pub(crate) fn events(selected: &[Scored], mentions: &[Mention], sources: &[Sourc
                     };
                     let text = anchor_texts.get(&anchor).copied();
                     let at = (anchor, text, d.best.doc);
-                    counted(&drafts, mentions, &absolute, at, offset, d.best.date)
+                    anchors.counted(at, offset, d.best.date)
                 }
                 Kind::Before {
                     anchor,
@@ -92,7 +108,7 @@ pub(crate) fn events(selected: &[Scored], mentions: &[Mention], sources: &[Sourc
                 } => {
                     let offset = Offset::Before { amount, unit };
                     let at = (anchor, None, d.best.doc);
-                    counted(&drafts, mentions, &absolute, at, offset, d.best.date)
+                    anchors.counted(at, offset, d.best.date)
                 }
                 Kind::Published => (d.best.date.spec(), d.best.date.when(), Basis::Published),
                 Kind::Point | Kind::Range => {
@@ -129,53 +145,57 @@ pub(crate) fn events(selected: &[Scored], mentions: &[Mention], sources: &[Sourc
     events
 }
 
-/// A date counted from the event on the anchor day: the one whose title
-/// holds the anchor's head word ("the signing"), else the one that is the
-/// news of the counting article (its lead), else the best supported.
-fn counted(
-    drafts: &[Draft<'_>],
-    mentions: &[Mention],
-    absolute: &[When],
-    (anchor, anchor_text, doc): (NaiveDate, Option<&str>, usize),
-    offset: Offset,
-    fallback: Dated,
-) -> (DateSpec, When, Basis) {
-    let head = anchor_text
-        .and_then(|t| split_words(t).last().map(|w| stem(&w.low)))
-        .unwrap_or_default();
-    let holds = |d: &Draft<'_>| {
-        !head.is_empty() && split_words(&d.title).iter().any(|w| stem(&w.low) == head)
-    };
-    let news = |d: &Draft<'_>| {
-        d.scored
-            .cluster
-            .members
-            .iter()
-            .any(|&i| mentions[i].doc == doc && mentions[i].lead)
-    };
-    let candidate = drafts
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| {
-            matches!(d.best.kind, Kind::Point | Kind::Published)
-                && d.best.date == Dated::Day(anchor)
-        })
-        .max_by(|(_, a), (_, b)| {
-            (holds(a), news(a), a.scored.score, a.scored.docs.len())
-                .partial_cmp(&(holds(b), news(b), b.scored.score, b.scored.docs.len()))
-                .unwrap_or(std::cmp::Ordering::Equal)
-                .then(std::cmp::Ordering::Greater)
-        });
-    if let Some((i, d)) = candidate {
-        let spec = DateSpec::Relative {
-            anchor: d.id.clone(),
-            offset,
+/// The events a counted date may count from.
+struct Anchors<'a> {
+    drafts: &'a [Draft<'a>],
+    mentions: &'a [Mention],
+    absolute: &'a [When],
+    /// The events dated by a day, by day.
+    on_day: &'a HashMap<NaiveDate, Vec<usize>>,
+}
+
+impl Anchors<'_> {
+    /// A date counted from the event on the anchor day: the one whose title
+    /// holds the anchor's head word ("the signing"), else the one that is the
+    /// news of the counting article (its lead), else the best supported.
+    fn counted(
+        &self,
+        (anchor, anchor_text, doc): (NaiveDate, Option<&str>, usize),
+        offset: Offset,
+        fallback: Dated,
+    ) -> (DateSpec, When, Basis) {
+        let head = anchor_text
+            .and_then(|t| split_words(t).last().map(|w| stem(&w.low)))
+            .unwrap_or_default();
+        let key = |i: usize| {
+            let d = &self.drafts[i];
+            let holds = !head.is_empty() && d.stems.contains(&head);
+            let news = d
+                .scored
+                .cluster
+                .members
+                .iter()
+                .any(|&m| self.mentions[m].doc == doc && self.mentions[m].lead);
+            (holds, news, d.scored.score, d.scored.docs.len())
         };
-        if let Ok(when) = spec.resolve(&absolute[i]) {
-            return (spec, when, Basis::Computed);
+        let mut best: Option<(usize, (bool, bool, f32, usize))> = None;
+        for &i in self.on_day.get(&anchor).into_iter().flatten() {
+            let k = key(i);
+            if best.is_none_or(|(_, b)| k.partial_cmp(&b) == Some(std::cmp::Ordering::Greater)) {
+                best = Some((i, k));
+            }
         }
+        if let Some((i, _)) = best {
+            let spec = DateSpec::Relative {
+                anchor: self.drafts[i].id.clone(),
+                offset,
+            };
+            if let Ok(when) = spec.resolve(&self.absolute[i]) {
+                return (spec, when, Basis::Computed);
+            }
+        }
+        (fallback.spec(), fallback.when(), Basis::Computed)
     }
-    (fallback.spec(), fallback.when(), Basis::Computed)
 }
 
 /// The evidence of a happening: each mention's sentence, the strongest few
@@ -187,8 +207,8 @@ fn passages(members: &[usize], mentions: &[Mention], sources: &[Source]) -> Vec<
         .filter(|m| m.weight > 0.0)
         .collect();
     ranked.sort_by(|a, b| b.weight.total_cmp(&a.weight));
-    let mut seen = HashSet::new();
-    let mut per_source: HashMap<usize, usize> = HashMap::new();
+    let mut seen = HashSet::default();
+    let mut per_source: HashMap<usize, usize> = HashMap::default();
     let mut out = Vec::new();
     for m in ranked {
         let text = sources[m.doc].body[m.quote.clone()].trim();
@@ -215,7 +235,7 @@ fn passages(members: &[usize], mentions: &[Mention], sources: &[Source]) -> Vec<
 fn slug(title: &str, used: &mut HashSet<String>) -> String {
     let words: Vec<String> = split_words(title)
         .into_iter()
-        .filter(|w| !crate::rules::words().has("stopwords", &w.low))
+        .filter(|w| !crate::rules::words().has(crate::rules::List::Stopwords, &w.low))
         .map(|w| {
             w.low
                 .chars()
@@ -285,7 +305,7 @@ mod tests {
 
     #[test]
     fn slugs_are_ids_and_unique() {
-        let mut used = HashSet::new();
+        let mut used = HashSet::default();
         assert_eq!(
             slug("The US and the Taliban signed a deal", &mut used),
             "us-taliban-signed-deal"

@@ -1,12 +1,81 @@
 //! The drafter's data tables, embedded from `rules/*.txt`: closed-class word
 //! lists (`words.txt`) and weights and thresholds (`params.txt`).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
-/// The word lists, one set per section of `words.txt`.
+macro_rules! lists {
+    ($($variant:ident = $name:literal,)*) => {
+        /// A section of `words.txt`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub(crate) enum List {
+            $($variant,)*
+        }
+
+        impl List {
+            /// Every list.
+            pub const ALL: &[List] = &[$(List::$variant,)*];
+
+            /// The section's name in `words.txt`.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(List::$variant => $name,)*
+                }
+            }
+        }
+    };
+}
+
+lists! {
+    Stopwords = "stopwords",
+    Abbreviations = "abbreviations",
+    IrregularPast = "irregular_past",
+    IrregularParticiple = "irregular_participle",
+    EdNotVerb = "ed_not_verb",
+    Determiners = "determiners",
+    Prepositions = "prepositions",
+    NotANoun = "not_a_noun",
+    ReportNouns = "report_nouns",
+    ReleaseVerbs = "release_verbs",
+    FutureTriggers = "future_triggers",
+    Modals = "modals",
+    BePresent = "be_present",
+    BeAny = "be_any",
+    FutureAfterBe = "future_after_be",
+    FutureSkip = "future_skip",
+    PlanVerbs = "plan_verbs",
+    Have = "have",
+    PastAux = "past_aux",
+    ClauseBreaks = "clause_breaks",
+    Since = "since",
+    Until = "until",
+    ModifierBefore = "modifier_before",
+    EdgeBefore = "edge_before",
+    AnchoredBefore = "anchored_before",
+    PrecedingCues = "preceding_cues",
+    Pronouns = "pronouns",
+    Later = "later",
+    Earlier = "earlier",
+    GenericPeriods = "generic_periods",
+    Numbers = "numbers",
+    TitleBoundaries = "title_boundaries",
+    TitleLeadAdverbials = "title_lead_adverbials",
+    TitleDatePrepositions = "title_date_prepositions",
+    RelativeStarts = "relative_starts",
+    AppositiveStarts = "appositive_starts",
+    AttributionVerbs = "attribution_verbs",
+    NounPhraseDeterminers = "noun_phrase_determiners",
+    StrongSeparators = "strong_separators",
+    WeakSeparators = "weak_separators",
+    NameContinuations = "name_continuations",
+}
+
+/// The word lists of `words.txt`: for each word, the lists it is in (one bit
+/// per [`List`]), so that a test is one hash lookup.
+#[derive(Debug)]
 pub(crate) struct Words {
-    sections: HashMap<&'static str, HashSet<&'static str>>,
+    membership: HashMap<&'static str, u64>,
+    sections: Vec<Vec<&'static str>>,
 }
 
 /// The weights and thresholds of `params.txt`.
@@ -37,7 +106,8 @@ pub(crate) struct Params {
 const WORDS: &str = include_str!("rules/words.txt");
 const PARAMS: &str = include_str!("rules/params.txt");
 
-static WORD_LISTS: LazyLock<Words> = LazyLock::new(|| parse_words(WORDS));
+static WORD_LISTS: LazyLock<Words> =
+    LazyLock::new(|| parse_words(WORDS).expect("rules/words.txt is checked by the tests"));
 static PARAM_TABLE: LazyLock<Params> =
     LazyLock::new(|| parse_params(PARAMS).expect("rules/params.txt is checked by the tests"));
 
@@ -53,35 +123,30 @@ pub(crate) fn params() -> &'static Params {
 
 impl Words {
     /// Whether `word` (lower case) is in the list `section`.
-    pub fn has(&self, section: &str, word: &str) -> bool {
-        debug_assert!(self.sections.contains_key(section), "no list {section}");
-        self.sections.get(section).is_some_and(|s| s.contains(word))
+    pub fn has(&self, section: List, word: &str) -> bool {
+        self.membership
+            .get(word)
+            .is_some_and(|bits| bits & (1 << section as u32) != 0)
     }
 
     /// The value of `word` in a list of `word=value` entries.
-    pub fn value(&self, section: &str, word: &str) -> Option<&'static str> {
-        self.sections.get(section)?.iter().find_map(|entry| {
+    pub fn value(&self, section: List, word: &str) -> Option<&'static str> {
+        self.sections[section as usize].iter().find_map(|entry| {
             let (key, value) = entry.split_once('=')?;
             (key == word).then_some(value)
         })
     }
 
-    /// The entries of the list `section`, in no particular order.
-    pub fn list(&self, section: &str) -> impl Iterator<Item = &'static str> + '_ {
-        self.sections.get(section).into_iter().flatten().copied()
+    /// The entries of the list `section`, in file order.
+    pub fn list(&self, section: List) -> impl Iterator<Item = &'static str> + '_ {
+        self.sections[section as usize].iter().copied()
     }
 
     /// A count written in digits or as a word ("14", "seven").
     pub fn count(&self, word: &str) -> Option<u32> {
         word.parse()
             .ok()
-            .or_else(|| self.value("numbers", word)?.parse().ok())
-    }
-
-    /// The list `section`.
-    #[cfg(test)]
-    pub fn section(&self, section: &str) -> Option<&HashSet<&'static str>> {
-        self.sections.get(section)
+            .or_else(|| self.value(List::Numbers, word)?.parse().ok())
     }
 }
 
@@ -89,26 +154,41 @@ fn without_comment(line: &str) -> &str {
     line.split('#').next().unwrap_or("")
 }
 
-fn parse_words(text: &'static str) -> Words {
-    let mut sections: HashMap<&'static str, HashSet<&'static str>> = HashMap::new();
-    let mut current = "";
-    for line in text.lines() {
+/// Reads `words.txt`; a section that is not a [`List`] is an error.
+fn parse_words(text: &'static str) -> Result<Words, String> {
+    const { assert!(List::ALL.len() <= 64) };
+    let mut sections = vec![Vec::new(); List::ALL.len()];
+    let mut membership: HashMap<&'static str, u64> = HashMap::default();
+    let mut current: Option<List> = None;
+    for (n, line) in text.lines().enumerate() {
         let line = without_comment(line).trim();
         if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            current = name;
-            sections.entry(current).or_default();
-        } else {
-            sections
-                .entry(current)
-                .or_default()
-                .extend(line.split_whitespace());
+            current = Some(
+                *List::ALL
+                    .iter()
+                    .find(|l| l.name() == name)
+                    .ok_or_else(|| format!("words.txt:{}: unknown list [{name}]", n + 1))?,
+            );
+            continue;
+        }
+        for word in line.split_whitespace() {
+            let list =
+                current.ok_or_else(|| format!("words.txt:{}: a word before any [list]", n + 1))?;
+            sections[list as usize].push(word);
+            *membership.entry(word).or_default() |= 1 << list as u32;
         }
     }
-    Words { sections }
+    match List::ALL.iter().find(|l| sections[**l as usize].is_empty()) {
+        Some(empty) => Err(format!("words.txt: [{}] is empty or missing", empty.name())),
+        None => Ok(Words {
+            membership,
+            sections,
+        }),
+    }
 }
 
 fn parse_params(text: &str) -> Result<Params, String> {
-    let mut values: HashMap<&str, f32> = HashMap::new();
+    let mut values: HashMap<&str, f32> = HashMap::default();
     for (n, line) in text.lines().enumerate() {
         let line = without_comment(line).trim();
         if line.is_empty() {
@@ -163,53 +243,15 @@ mod tests {
     #[test]
     fn the_embedded_tables_parse() {
         parse_params(PARAMS).unwrap();
+        parse_words(WORDS).unwrap();
         let w = words();
-        for section in [
-            "stopwords",
-            "abbreviations",
-            "irregular_past",
-            "irregular_participle",
-            "ed_not_verb",
-            "determiners",
-            "prepositions",
-            "not_a_noun",
-            "report_nouns",
-            "release_verbs",
-            "future_triggers",
-            "modals",
-            "be_present",
-            "be_any",
-            "future_after_be",
-            "future_skip",
-            "plan_verbs",
-            "have",
-            "past_aux",
-            "clause_breaks",
-            "since",
-            "until",
-            "modifier_before",
-            "edge_before",
-            "anchored_before",
-            "preceding_cues",
-            "pronouns",
-            "later",
-            "earlier",
-            "generic_periods",
-            "numbers",
-            "title_boundaries",
-            "title_lead_adverbials",
-            "title_date_prepositions",
-            "relative_starts",
-            "appositive_starts",
-            "attribution_verbs",
-            "noun_phrase_determiners",
-        ] {
-            assert!(
-                w.section(section).is_some_and(|s| !s.is_empty()),
-                "{section}"
-            );
-        }
-        assert!(w.has("stopwords", "the") && !w.has("stopwords", "taliban"));
+        assert!(w.has(List::Stopwords, "the") && !w.has(List::Stopwords, "taliban"));
+        assert!(
+            parse_words("[nope]\nx")
+                .unwrap_err()
+                .contains("unknown list")
+        );
+        assert!(parse_words("x").unwrap_err().contains("before any"));
         assert_eq!(
             (w.count("seven"), w.count("14"), w.count("x")),
             (Some(7), Some(14), None)

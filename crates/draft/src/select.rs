@@ -2,7 +2,7 @@
 //! with a bonus for each further article that reports it (or the same date);
 //! a plan told by a single article is not kept.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use chrono::NaiveDate;
 
@@ -26,7 +26,7 @@ pub(crate) fn select(
     published: &[NaiveDate],
     params: &Params,
 ) -> Vec<Scored> {
-    let mut date_docs: HashMap<Dated, HashSet<usize>> = HashMap::new();
+    let mut date_docs: HashMap<Dated, HashSet<usize>> = HashMap::default();
     for m in mentions.iter().filter(|m| m.weight > 0.0) {
         date_docs.entry(m.date).or_default().insert(m.doc);
     }

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::rules::words;
+use crate::rules::{List, words};
 
 /// One sentence of an article body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,7 +63,7 @@ fn after_abbreviation(text: &str) -> bool {
         .map_or(text.len(), |(i, _)| i);
     let word = text[start..].trim_start_matches('.').to_lowercase();
     let word = word.trim_end_matches('.');
-    !word.is_empty() && (word.chars().count() == 1 || words().has("abbreviations", word))
+    !word.is_empty() && (word.chars().count() == 1 || words().has(List::Abbreviations, word))
 }
 
 /// Splits `body` into sentences, paragraph by paragraph.

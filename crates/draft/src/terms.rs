@@ -2,10 +2,10 @@
 //! (stems of six letters, dates and stop words left out), weighted by how
 //! rare they are across the articles (idf).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
-use crate::rules::words;
+use crate::rules::{List, words};
 use crate::words::{Word, stem};
 
 /// A term, as a hash of its stem: sentences compare without strings.
@@ -33,7 +33,7 @@ pub(crate) fn of_sentence(sentence: &[Word], masked: &[Range<usize>]) -> Vec<Ter
             let low = word.low.trim_matches(|c| matches!(c, '\'' | '-'));
             let digits = low.starts_with(|c: char| c.is_ascii_digit());
             let short = low.chars().count() < 3;
-            if w.has("stopwords", low) || (short && !digits) || (digits && low.len() <= 2) {
+            if w.has(List::Stopwords, low) || (short && !digits) || (digits && low.len() <= 2) {
                 return None;
             }
             Some(hash(&stem(low)))
@@ -54,7 +54,7 @@ pub(crate) struct Idf {
 impl Idf {
     /// Counts the sentences each term occurs in.
     pub fn new<'a>(sentences: impl Iterator<Item = &'a [Term]>) -> Idf {
-        let mut counts: HashMap<Term, u32> = HashMap::new();
+        let mut counts: HashMap<Term, u32> = HashMap::default();
         let mut n = 0u32;
         for terms in sentences {
             n += 1;
@@ -117,7 +117,7 @@ impl Index {
 
     /// Every item sharing a term with `terms`, with the idf weight shared.
     pub fn similar(&self, idf: &Idf, terms: &[Term]) -> HashMap<usize, f32> {
-        let mut out: HashMap<usize, f32> = HashMap::new();
+        let mut out: HashMap<usize, f32> = HashMap::default();
         for &t in terms {
             if let Some(list) = self.postings.get(&t) {
                 let w = idf.weight(t);

@@ -6,8 +6,9 @@
 //! never ending on a function word.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
-use crate::rules::words;
+use crate::rules::{List, words};
 use crate::verbs;
 use crate::words::{capitalised, lower, words as split_words};
 
@@ -49,7 +50,7 @@ fn date_names_a_noun(text: &str, date: &Range<usize>) -> Option<String> {
     let before = split_words(&text[..date.start]);
     if !before
         .last()
-        .is_some_and(|b| w.has("noun_phrase_determiners", &b.low))
+        .is_some_and(|b| w.has(List::NounPhraseDeterminers, &b.low))
     {
         return None;
     }
@@ -62,7 +63,9 @@ fn date_names_a_noun(text: &str, date: &Range<usize>) -> Option<String> {
     let after: Vec<&str> = rest.split_whitespace().take(6).collect();
     let stops = |word: &str| {
         let low = lower(word.trim_end_matches([',', '.', ';']));
-        w.has("not_a_noun", &low) || w.has("prepositions", &low) || w.has("attribution_verbs", &low)
+        w.has(List::NotANoun, &low)
+            || w.has(List::Prepositions, &low)
+            || w.has(List::AttributionVerbs, &low)
     };
     let mut keep: Vec<&str> = Vec::new();
     for (i, word) in after.iter().enumerate() {
@@ -112,7 +115,7 @@ fn quotation_first(text: &str) -> Option<String> {
     let words_after: Vec<&str> = attribution.split_whitespace().collect();
     let verb = words_after
         .iter()
-        .position(|w| words().has("attribution_verbs", &lower(w)))?;
+        .position(|w| words().has(List::AttributionVerbs, &lower(w)))?;
     let speaker = if verb == 0 {
         // "..., said Mike Pompeo"
         let names: Vec<&str> = words_after[1..]
@@ -149,32 +152,41 @@ fn inside_quotation(text: &str, date: Option<&Range<usize>>) -> Option<String> {
     Some(finish(&format!("{attribution}: {quoted}"), 14))
 }
 
-/// Byte offsets where a clause boundary starts.
+/// The clause boundaries of `words.txt`, `_` made a space.
+static BOUNDARIES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    words()
+        .list(List::TitleBoundaries)
+        .map(|p| p.replace('_', " "))
+        .collect()
+});
+
+/// Byte offsets where a clause boundary starts. Every boundary starts with
+/// a space or a punctuation mark, so only those places are tried.
 fn boundaries(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
-    let lowered = text;
-    for pattern in words().list("title_boundaries") {
-        let pattern = pattern.replace('_', " ");
-        if let Some(stem) = pattern.strip_prefix(", *") {
-            // ", <word>ing "
-            let suffix = stem.trim_start_matches(' ');
-            for (i, _) in lowered.match_indices(", ") {
-                let rest = &lowered[i + 2..];
-                let word: &str = rest.split(' ').next().unwrap_or("");
-                if word.len() > suffix.trim_end().len()
-                    && word.ends_with(suffix.trim_end())
-                    && word.chars().all(|c| c.is_ascii_lowercase())
-                    && rest.len() > word.len()
-                {
-                    out.push(i);
-                }
-            }
+    for (i, c) in text.char_indices() {
+        if !matches!(c, ' ' | ',' | ';' | ':') {
             continue;
         }
-        out.extend(lowered.match_indices(pattern.as_str()).map(|(i, _)| i));
+        let rest = &text[i..];
+        let found = BOUNDARIES
+            .iter()
+            .any(|pattern| match pattern.strip_prefix(", *") {
+                // ", <word>ing "
+                Some(suffix) => rest.strip_prefix(", ").is_some_and(|after| {
+                    let word = after.split(' ').next().unwrap_or("");
+                    let suffix = suffix.trim_end();
+                    word.len() > suffix.len()
+                        && word.ends_with(suffix)
+                        && word.chars().all(|c| c.is_ascii_lowercase())
+                        && after.len() > word.len()
+                }),
+                None => rest.starts_with(pattern.as_str()),
+            });
+        if found {
+            out.push(i);
+        }
     }
-    out.sort_unstable();
-    out.dedup();
     out
 }
 
@@ -206,15 +218,15 @@ fn clause(text: &str, date: Option<&Range<usize>>) -> String {
         .map(|(i, _)| i)
         .filter(|&i| !text[i + 1..].starts_with(|c: char| c.is_ascii_digit()))
         .collect();
-    let starts_with = |seg: &str, list: &str| {
+    let starts_with = |seg: &str, list: List| {
         split_words(seg).first().is_some_and(|first| {
             seg.trim_start().starts_with(|c: char| c.is_alphabetic()) && w.has(list, &first.low)
         })
     };
     let participle = |seg: &str| {
         split_words(seg).first().is_some_and(|first| {
-            w.has("irregular_participle", &first.low)
-                || (first.low.ends_with("ed") && !w.has("ed_not_verb", &first.low))
+            w.has(List::IrregularParticiple, &first.low)
+                || (first.low.ends_with("ed") && !w.has(List::EdNotVerb, &first.low))
         })
     };
     let mut main_cut = None;
@@ -222,8 +234,8 @@ fn clause(text: &str, date: Option<&Range<usize>>) -> String {
         let (a, b) = (pair[0], pair[1]);
         let seg = &text[a + 1..b];
         let has_date = pos.is_some_and(|p| a < p && p < b);
-        let relative = starts_with(seg, "relative_starts");
-        if relative || starts_with(seg, "appositive_starts") || (participle(seg) && a > 0) {
+        let relative = starts_with(seg, List::RelativeStarts);
+        if relative || starts_with(seg, List::AppositiveStarts) || (participle(seg) && a > 0) {
             if has_date && participle(seg) {
                 main_cut = Some(b);
             } else if has_date && relative {
@@ -263,7 +275,7 @@ fn clause(text: &str, date: Option<&Range<usize>>) -> String {
     let cleaned: String = piece.replace('\0', "");
     let lead_trimmed = cleaned
         .trim_start_matches(|c: char| matches!(c, ';' | ':' | ',' | ' ') || DASHES.contains(&c));
-    if seg > 0 && starts_with(lead_trimmed, "relative_starts") {
+    if seg > 0 && starts_with(lead_trimmed, List::RelativeStarts) {
         piece = &kept[..cuts[1]];
     }
     let mut t: String = piece.replace('\0', "");
@@ -301,7 +313,7 @@ fn date_phrase(text: &str, date: &Range<usize>, keep: &mut [bool]) {
     let mut a = date.start;
     let head = split_words(&text[..date.start]);
     if let Some(last) = head.last()
-        && w.has("title_date_prepositions", &last.low)
+        && w.has(List::TitleDatePrepositions, &last.low)
         && text[last.span.end..date.start].trim().is_empty()
     {
         a = last.span.start;
@@ -342,7 +354,7 @@ fn without_lead_adverbials(mut t: &str) -> &str {
             .unwrap_or_default();
         let adverb = split_words(head).len() == 1 && first.ends_with("ly");
         if head.len() <= 90
-            && (adverb || w.has("title_lead_adverbials", &first))
+            && (adverb || w.has(List::TitleLeadAdverbials, &first))
             && !head.contains(['"', '\u{201C}'])
         {
             t = t[comma + 2..].trim_start();
@@ -397,7 +409,7 @@ pub(crate) fn finish(text: &str, max: usize) -> String {
     while let Some(last) = parts.last() {
         let bare = lower(last.trim_matches(|c: char| !c.is_alphanumeric()));
         let empty = !last.chars().any(char::is_alphanumeric);
-        if empty || w.has("stopwords", &bare) || w.has("prepositions", &bare) {
+        if empty || w.has(List::Stopwords, &bare) || w.has(List::Prepositions, &bare) {
             parts.pop();
         } else {
             break;

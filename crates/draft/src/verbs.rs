@@ -1,7 +1,7 @@
 //! Verb groups and their coarse tense, and the tense that governs a date: is
 //! it told as past, as a plan, as a state?
 
-use crate::rules::words;
+use crate::rules::{List, words};
 use crate::words::{Word, word_at};
 
 /// The coarse tense of a verb group.
@@ -30,19 +30,19 @@ pub(crate) struct Group {
 }
 
 fn participle(low: &str) -> bool {
-    low.ends_with("ed") || words().has("irregular_participle", low)
+    low.ends_with("ed") || words().has(List::IrregularParticiple, low)
 }
 
 /// Whether `low` is a past-tense verb (`prev` is the word before it).
 pub(crate) fn past_verb(low: &str, prev: Option<&str>) -> bool {
     let w = words();
-    if w.has("irregular_past", low) {
+    if w.has(List::IrregularPast, low) {
         return true;
     }
     low.ends_with("ed")
         && low.len() > 4
-        && !w.has("ed_not_verb", low)
-        && !prev.is_some_and(|p| w.has("determiners", p))
+        && !w.has(List::EdNotVerb, low)
+        && !prev.is_some_and(|p| w.has(List::Determiners, p))
 }
 
 /// The verb groups of a sentence, in order.
@@ -63,36 +63,37 @@ pub(crate) fn groups(sentence: &[Word]) -> Vec<Group> {
                 tense,
             })
         };
-        let found = if w.has("future_triggers", word) {
+        let found = if w.has(List::FutureTriggers, word) {
             let mut j = i + 1;
-            while j < n && j <= i + 4 && (w.has("future_skip", low[j]) || low[j].ends_with("ly")) {
+            while j < n && j <= i + 4 && (w.has(List::FutureSkip, low[j]) || low[j].ends_with("ly"))
+            {
                 j += 1;
             }
             group(j + 1, Tense::Future)
-        } else if w.has("modals", word) {
+        } else if w.has(List::Modals, word) {
             group(i + 3, Tense::Modal)
-        } else if w.has("be_present", word)
-            && (w.has("future_after_be", at(i + 1))
+        } else if w.has(List::BePresent, word)
+            && (w.has(List::FutureAfterBe, at(i + 1))
                 || (matches!(at(i + 1), "not" | "also" | "now")
-                    && w.has("future_after_be", at(i + 2))))
+                    && w.has(List::FutureAfterBe, at(i + 2))))
         {
             group(i + 4, Tense::Future)
-        } else if w.has("plan_verbs", word) && at(i + 1) == "to" {
+        } else if w.has(List::PlanVerbs, word) && at(i + 1) == "to" {
             group(i + 3, Tense::Future)
         } else if word == "to" && at(i + 1) == "be" && participle(at(i + 2)) {
             group(i + 3, Tense::Future)
-        } else if w.has("have", word) && (i + 1..(i + 4).min(n)).any(|j| participle(low[j])) {
+        } else if w.has(List::Have, word) && (i + 1..(i + 4).min(n)).any(|j| participle(low[j])) {
             let j = (i + 1..(i + 4).min(n))
                 .find(|&j| participle(low[j]))
                 .unwrap_or(i + 1);
             group(j + 1, Tense::Perfect)
-        } else if w.has("past_aux", word) {
+        } else if w.has(List::PastAux, word) {
             group(i + 3, Tense::Past)
-        } else if w.has("be_present", word) && at(i + 1).ends_with("ing") {
+        } else if w.has(List::BePresent, word) && at(i + 1).ends_with("ing") {
             group(i + 2, Tense::Progressive)
-        } else if w.has("be_present", word) || matches!(word, "does" | "do") {
+        } else if w.has(List::BePresent, word) || matches!(word, "does" | "do") {
             group(i + 2, Tense::Present)
-        } else if past_verb(word, prev) && !prev.is_some_and(|p| w.has("be_any", p)) {
+        } else if past_verb(word, prev) && !prev.is_some_and(|p| w.has(List::BeAny, p)) {
             group(i + 1, Tense::Past)
         } else {
             None
@@ -120,7 +121,7 @@ pub(crate) fn governing(sentence: &[Word], groups: &[Group], offset: usize) -> O
     let breaks = |from: usize, to: usize| {
         sentence[from.min(to)..to]
             .iter()
-            .filter(|w| words().has("clause_breaks", &w.low))
+            .filter(|w| words().has(List::ClauseBreaks, &w.low))
             .count() as f32
     };
     let distance = |g: &Group| {
