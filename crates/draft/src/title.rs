@@ -35,12 +35,23 @@ pub(crate) fn title(sentence: &str, date: Option<Range<usize>>) -> String {
         .or_else(|| inside_quotation(text, date.as_ref()))
         .unwrap_or_else(|| clause(text, date.as_ref()));
     if made.split_whitespace().count() >= 2 {
-        made
+        return made;
+    }
+    let bare = text.trim_matches(|c| QUOTES.contains(&c) || DASHES.contains(&c) || c == ' ');
+    let whole = finish(bare, 12);
+    if !whole.is_empty() {
+        return whole;
+    }
+    // Nothing but function words: the words as they are.
+    let raw = text
+        .split_whitespace()
+        .take(12)
+        .collect::<Vec<_>>()
+        .join(" ");
+    if raw.is_empty() {
+        "Untitled event".to_string()
     } else {
-        finish(
-            text.trim_matches(|c| QUOTES.contains(&c) || DASHES.contains(&c) || c == ' '),
-            12,
-        )
+        raw
     }
 }
 
@@ -493,9 +504,9 @@ mod tests {
         let long =
             "one two three four five six seven eight nine ten eleven twelve thirteen fourteen";
         assert_eq!(finish(long, 12).split(' ').count(), 12);
-        for odd in ["", "(", "\u{201C}", ", ,", "é"] {
-            let _ = title(odd, None);
-            let _ = title(odd, Some(0..odd.len()));
+        for odd in ["", "(", "\u{201C}", ", ,", "é", "on which on He a"] {
+            assert!(!title(odd, None).is_empty());
+            assert!(!title(odd, Some(0..odd.len())).is_empty());
         }
     }
 }
