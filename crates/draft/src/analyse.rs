@@ -370,14 +370,14 @@ impl Reader {
                 ..m
             });
         }
-        context.precedes_the_news(&t.text).then(|| Mention {
-            kind: Kind::Before {
-                anchor: self.dct,
-                amount,
-                unit,
-            },
-            ..m
-        })
+        let before = Kind::Before {
+            anchor: self.dct,
+            amount,
+            unit,
+        };
+        context
+            .precedes_the_news(&t.text)
+            .then_some(Mention { kind: before, ..m })
     }
 
     /// "One year later", "two months earlier": counted from the article's

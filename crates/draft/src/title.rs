@@ -206,9 +206,8 @@ fn clause(text: &str, date: Option<&Range<usize>>) -> String {
     let w = words();
     let mut keep = vec![true; text.len()];
     let drop = |keep: &mut Vec<bool>, r: Range<usize>| {
-        for k in r.start.min(text.len())..r.end.min(text.len()) {
-            keep[k] = false;
-        }
+        let end = r.end.min(keep.len());
+        keep[r.start.min(end)..end].fill(false);
     };
     let pos = date.map(|d| d.start);
     // Parentheses that do not hold the date.

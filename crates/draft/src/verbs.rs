@@ -78,9 +78,10 @@ pub(crate) fn groups(sentence: &[Word]) -> Vec<Group> {
                     && w.has(List::FutureAfterBe, at(i + 2))))
         {
             group(i + 4, Tense::Future)
-        } else if w.has(List::PlanVerbs, word) && at(i + 1) == "to" {
-            group(i + 3, Tense::Future)
-        } else if word == "to" && at(i + 1) == "be" && participle(at(i + 2)) {
+        } else if (w.has(List::PlanVerbs, word) && at(i + 1) == "to")
+            || (word == "to" && at(i + 1) == "be" && participle(at(i + 2)))
+        {
+            // "plans to sign", "to be signed"
             group(i + 3, Tense::Future)
         } else if w.has(List::Have, word) && (i + 1..(i + 4).min(n)).any(|j| participle(low[j])) {
             let j = (i + 1..(i + 4).min(n))

@@ -37,6 +37,9 @@ fn corpus() -> PathBuf {
     .into()
 }
 
+/// Events as the scorer reads them: each one's start and end.
+type Events = Vec<(String, String)>;
+
 /// A date at its precision: (`2008-06-09`, 2), (`2008-06`, 1), (`2008`, 0).
 type Dated = (String, u8);
 
@@ -254,8 +257,7 @@ fn semeval_date_f1_holds() {
 fn the_rust_scorer_equals_the_python_scorer() {
     let script = corpus().join("../../tools/score_dates.py");
     let (whole, entities) = drafts();
-    let mut cases: Vec<(Option<&str>, Vec<(String, String)>)> =
-        vec![(None, starts_and_ends(&whole))];
+    let mut cases: Vec<(Option<&str>, Events)> = vec![(None, starts_and_ends(&whole))];
     for (entity, t) in &entities {
         cases.push((Some(entity), starts_and_ends(t)));
     }
