@@ -205,10 +205,11 @@ impl Mention {
                 Dated::Day(_) | Dated::Range(..) => p.day,
             },
         };
-        let w = if self.future(published) {
-            w.min(p.future)
-        } else {
-            w
+        let w = match (self.future(published), self.date.rank()) {
+            (false, _) => w,
+            // "in 2011", "next summer": a plan this vague needs several articles.
+            (true, 0 | 1) => w.min(p.vague_plan),
+            (true, _) => w.min(p.future),
         };
         let w = if self.aside { w.min(p.aside) } else { w };
         if self.tense.is_none() {

@@ -101,6 +101,7 @@ pub(crate) struct Params {
     pub unsalient: f32,
     pub aside: f32,
     pub vague: f32,
+    pub vague_plan: f32,
 }
 
 const WORDS: &str = include_str!("rules/words.txt");
@@ -229,6 +230,7 @@ fn parse_params(text: &str) -> Result<Params, String> {
         unsalient: get("unsalient")?,
         aside: get("aside")?,
         vague: get("vague")?,
+        vague_plan: get("vague_plan")?,
     };
     match values.keys().next() {
         Some(extra) => Err(format!("params.txt: unknown `{extra}`")),

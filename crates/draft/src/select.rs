@@ -45,7 +45,11 @@ pub(crate) fn select(
                 .collect();
             let mut docs: HashSet<usize> = positive.iter().map(|m| m.doc).collect();
             let reporting = docs.len();
-            if let Some(same_date) = date_docs.get(&best.date) {
+            // Another article giving the same day supports it even where the
+            // sentences were not merged; the same year or month is no coincidence.
+            if best.date.rank() == 2
+                && let Some(same_date) = date_docs.get(&best.date)
+            {
                 docs.extend(same_date);
             }
             let plan_only = positive
