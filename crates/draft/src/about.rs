@@ -10,18 +10,25 @@ use crate::rules::{List, words};
 use crate::verbs;
 use crate::words::{lower, words as split_words};
 
-/// The names of an entity, longest first, lower case.
-pub(crate) struct Names(Vec<String>);
+/// The names of an entity, longest first, lower case, each with whether a
+/// plural `s` may follow (not after a capital: "iPhone 3G" is not in "iPhone 3GS").
+pub(crate) struct Names(Vec<(String, bool)>);
 
 impl Names {
     /// Reads the names given by the user; blank ones are ignored.
     pub fn new(names: &[String]) -> Names {
-        let mut list: Vec<String> = names
+        let mut list: Vec<(String, bool)> = names
             .iter()
-            .map(|n| lower(n.trim()))
+            .map(|n| n.trim())
             .filter(|n| !n.is_empty())
+            .map(|n| {
+                (
+                    lower(n),
+                    !n.ends_with(|c: char| c.is_uppercase() || c.is_ascii_digit()),
+                )
+            })
             .collect();
-        list.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        list.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
         list.dedup();
         Names(list)
     }
@@ -48,17 +55,14 @@ impl Names {
             .collect();
         let hay = hay.as_str();
         let mut taken: Vec<Range<usize>> = Vec::new();
-        for needle in &self.0 {
-            let name = needle;
+        for (needle, plural) in &self.0 {
             for (a, _) in hay.match_indices(needle.as_str()) {
                 let mut b = a + needle.len();
                 if a > 0 && hay[..a].ends_with(|c: char| c.is_alphanumeric()) {
                     continue;
                 }
                 for ending in ["'s", "\u{2019}s", "s"] {
-                    if hay[b..].starts_with(ending)
-                        && (ending != "s" || name.ends_with(char::is_lowercase))
-                    {
+                    if hay[b..].starts_with(ending) && (ending != "s" || *plural) {
                         b += ending.len();
                         break;
                     }
@@ -168,6 +172,7 @@ mod tests {
         let n = names(&["Steve Jobs", "Jobs"]);
         assert_eq!(n.spans("Steve Jobs said Jobs's plan"), vec![0..10, 16..22]);
         assert!(names(&["  "]).is_empty());
+        assert!(names(&["iPhone 3G"]).spans("the iPhone 3GS").is_empty());
     }
 
     #[test]
