@@ -6,9 +6,11 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 
-use crate::mention::{Dated, Kind, Mention};
+use crate::mention::{Dated, Kind, Mention, Role};
 use crate::rules::Params;
 use crate::terms::{Idf, Index, Term};
 
@@ -268,6 +270,14 @@ impl Input<'_> {
         years.sort_unstable();
         for year in &years {
             let group = &by_year[year];
+            // The happenings dated by a day, by day: a range looks only at its own days.
+            let mut days: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
+            for &f in group {
+                let fb = &self.mentions[clusters[f].best];
+                if let (Dated::Day(day), Kind::Point, Role::Event) = (fb.date, fb.kind, fb.role) {
+                    days.entry(day).or_default().push(f);
+                }
+            }
             for &c in group {
                 let Dated::Range(start, end) = date(&clusters[c]) else {
                     continue;
@@ -276,33 +286,24 @@ impl Input<'_> {
                     continue;
                 }
                 let mut best: Option<(usize, f32)> = None;
-                for &f in group {
-                    let Dated::Day(day) = date(&clusters[f]) else {
-                        continue;
-                    };
-                    let fb = &self.mentions[clusters[f].best];
-                    if f == c
-                        || !alive[f]
-                        || fb.kind != Kind::Point
-                        || fb.role != crate::mention::Role::Event
-                    {
-                        continue;
-                    }
-                    if !(start <= day && day <= end) {
-                        continue;
-                    }
-                    let sim = self.resemblance(&clusters[c].members, &clusters[f].members);
-                    let own = clusters[c]
-                        .members
-                        .iter()
-                        .any(|&a| self.published[self.mentions[a].doc] == day);
-                    let tau = if own {
-                        self.params.same_at_publication
-                    } else {
-                        self.params.same
-                    };
-                    if sim >= tau && best.is_none_or(|(_, b)| sim > b) {
-                        best = Some((f, sim));
+                for (&day, list) in days.range(start..=end) {
+                    for &f in list {
+                        if f == c || !alive[f] {
+                            continue;
+                        }
+                        let sim = self.resemblance(&clusters[c].members, &clusters[f].members);
+                        let own = clusters[c]
+                            .members
+                            .iter()
+                            .any(|&a| self.published[self.mentions[a].doc] == day);
+                        let tau = if own {
+                            self.params.same_at_publication
+                        } else {
+                            self.params.same
+                        };
+                        if sim >= tau && best.is_none_or(|(_, b)| sim > b) {
+                            best = Some((f, sim));
+                        }
                     }
                 }
                 if let Some((f, _)) = best {

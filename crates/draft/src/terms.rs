@@ -97,6 +97,9 @@ impl Idf {
     }
 }
 
+/// The most items a term may be shared by and still be followed in a query.
+pub(crate) const COMMON: usize = 256;
+
 /// Items indexed by their terms, to find the ones that share most with a
 /// query without comparing it with every item.
 #[derive(Debug, Default)]
@@ -116,10 +119,13 @@ impl Index {
     }
 
     /// Every item sharing a term with `terms`, with the idf weight shared.
+    /// A term shared by more than [`COMMON`] items names no particular
+    /// happening and is not followed: this keeps each query bounded however
+    /// large the corpus (in a few dozen articles no term comes near it).
     pub fn similar(&self, idf: &Idf, terms: &[Term]) -> HashMap<usize, f32> {
         let mut out: HashMap<usize, f32> = HashMap::default();
         for &t in terms {
-            if let Some(list) = self.postings.get(&t) {
+            if let Some(list) = self.postings.get(&t).filter(|l| l.len() <= COMMON) {
                 let w = idf.weight(t);
                 for &id in list {
                     *out.entry(id).or_default() += w;
