@@ -265,6 +265,16 @@ impl Reader {
                 m.timex = Some(t.byte_start..next.byte_end);
             }
             let low = t.text.to_lowercase();
+            // "set to begin on Wednesday": the tagger takes a bare weekday
+            // told as a plan for the past one; the plan is for the next.
+            if let Dated::Day(day) = date
+                && day < self.dct
+                && matches!(tense, Some(Tense::Future))
+                && words_has(List::Weekdays, low.trim_start_matches("on ").trim())
+                && let Some(next) = day.checked_add_days(Days::new(7))
+            {
+                date = Dated::Day(next);
+            }
             if let Some(moved) = self.counted_from_previous(&low, t.byte_start) {
                 date = moved;
             }
@@ -547,6 +557,14 @@ mod tests {
         );
         assert_eq!(m[0].0, Dated::Day(d(2001, 9, 11)));
         assert_eq!(m[1].0, Dated::Day(d(2002, 9, 11)));
+    }
+
+    #[test]
+    fn a_weekday_told_as_a_plan_is_the_next_one() {
+        let m =
+            mentions("The talks began on Monday. The signing is set to take place on Wednesday.");
+        assert_eq!(m[0].0, Dated::Day(d(2020, 2, 24)));
+        assert_eq!(m[1].0, Dated::Day(d(2020, 3, 4)));
     }
 
     #[test]

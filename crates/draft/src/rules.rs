@@ -65,6 +65,7 @@ lists! {
     AppositiveStarts = "appositive_starts",
     AttributionVerbs = "attribution_verbs",
     NounPhraseDeterminers = "noun_phrase_determiners",
+    Weekdays = "weekdays",
     StrongSeparators = "strong_separators",
     WeakSeparators = "weak_separators",
     NameContinuations = "name_continuations",
