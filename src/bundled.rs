@@ -25,19 +25,34 @@ const SOURCES: &[(&str, &[u8])] = &[
 
 /// The bundled files, as if read from `data/`.
 pub fn files() -> DataFiles {
-    let dir = PathBuf::from(DIR);
+    in_memory(
+        DIR,
+        TIMELINE.to_vec(),
+        SOURCES.iter().map(|(name, bytes)| (*name, bytes.to_vec())),
+    )
+}
+
+/// A data folder held in memory, as if read from `dir`: the bytes of
+/// `timeline.toml`, and each file of `sources/` by name. For the bundled
+/// story, and for generated ones in tests and benchmarks.
+pub fn in_memory<N: AsRef<std::path::Path>>(
+    dir: &str,
+    timeline: Vec<u8>,
+    sources: impl IntoIterator<Item = (N, Vec<u8>)>,
+) -> DataFiles {
+    let dir = PathBuf::from(dir);
     DataFiles {
         timeline: Some(DataFile {
             path: dir.join("timeline.toml"),
-            bytes: TIMELINE.to_vec(),
+            bytes: timeline,
             saved: None,
         }),
         sources: Some(
-            SOURCES
-                .iter()
+            sources
+                .into_iter()
                 .map(|(name, bytes)| DataFile {
                     path: dir.join("sources").join(name),
-                    bytes: bytes.to_vec(),
+                    bytes,
                     saved: None,
                 })
                 .collect(),

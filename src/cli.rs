@@ -15,13 +15,7 @@ use clap_complete::Shell;
 /// agreement signed in Doha on 29 February 2020. A folder of articles without
 /// a timeline.toml is drafted in memory (see `annals draft`).
 #[derive(Debug, Parser)]
-#[command(
-    name = "annals",
-    version,
-    about,
-    long_about,
-    args_conflicts_with_subcommands = true
-)]
+#[command(name = "annals", version, about, long_about)]
 pub struct Cli {
     /// A data folder (timeline.toml and articles) or a .jsonl file of articles to open
     #[arg(value_name = "PATH")]
@@ -44,6 +38,10 @@ pub struct Global {
     /// When to use colour (NO_COLOR in the environment means never)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+
+    /// Explorer config: theme and keys [default: $XDG_CONFIG_HOME/annals/config.toml]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 
     /// Largest file to read, in megabytes
     #[arg(long, global = true, value_name = "MB", default_value_t = 64)]

@@ -8,4 +8,5 @@
 //! [`Timeline`](annals_core::Timeline) and never changes it.
 
 pub mod bundled;
+pub mod config;
 pub mod ui;

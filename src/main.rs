@@ -73,6 +73,20 @@ fn run(cli: Cli) -> ExitCode {
         return ExitCode::from(USAGE);
     }
     let data = open::data_path(cli.path.as_deref(), global);
+    // The explorer's config is read before anything starts, so a broken one
+    // stops annals at once (and is checked whenever --config is given).
+    let explorer = cli.command.is_none() && output::interactive();
+    let config = if explorer || global.config.is_some() {
+        match annals::config::load(global.config.as_deref()) {
+            Ok(config) => config,
+            Err(problems) => {
+                output::eprintln_safe(&problems.to_string());
+                return ExitCode::from(USAGE);
+            }
+        }
+    } else {
+        annals::config::Config::default()
+    };
     let result = match &cli.command {
         Some(Command::Extract(args)) => cmd::extract::run(args, &open::options(global)),
         Some(Command::Completions { shell }) => {
@@ -87,10 +101,10 @@ fn run(cli: Cli) -> ExitCode {
                     return ExitCode::from(DATA_PROBLEM);
                 }
             };
-            match command {
+            let outcome = match command {
                 Some(Command::Check) => cmd::check::run(&timeline).map(|()| ExitCode::SUCCESS),
                 Some(Command::Print(args)) => cmd::print::run(&timeline, args),
-                None if output::interactive() => {
+                None if explorer => {
                     let theme = annals::ui::theme::choose(
                         match global.color {
                             ColorChoice::Auto => None,
@@ -98,8 +112,9 @@ fn run(cli: Cli) -> ExitCode {
                             ColorChoice::Never => Some(false),
                         },
                         std::env::var("NO_COLOR").ok().as_deref(),
+                        config.theme.unwrap_or_default(),
                     );
-                    match annals::ui::run(&timeline, theme) {
+                    match annals::ui::run(&timeline, theme, config.keymap()) {
                         Ok(()) => Ok(ExitCode::SUCCESS),
                         Err(e) => {
                             output::eprintln_safe(&format!(
@@ -119,7 +134,11 @@ fn run(cli: Cli) -> ExitCode {
                         no_pager: false,
                     },
                 ),
-            }
+            };
+            // The process ends next: freeing a large timeline piece by piece
+            // would only cost time.
+            std::mem::forget(timeline);
+            outcome
         }
     };
     result.unwrap_or_else(|e| output::failed(&e))

@@ -304,3 +304,18 @@ fn a_missing_data_folder_is_a_data_problem() {
         "tests/fixtures/does-not-exist:1:1: cannot open the data folder: it does not exist"
     ));
 }
+
+#[test]
+fn global_options_go_before_or_after_the_command() {
+    for args in [
+        &["--color", "never", "check"][..],
+        &["check", "--color", "never"],
+        &["--max-file-size", "10", "check"],
+        &["tests/fixtures/good", "check"],
+        &["check", "--data", "tests/fixtures/good"],
+    ] {
+        let out = annals(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert!(stdout(&out).starts_with("ok: "), "{args:?}");
+    }
+}

@@ -1,13 +1,14 @@
 //! The real binary in a pseudo-terminal: keys go in as bytes, the screen is
-//! read back through a terminal emulator (vt100), and after `q` the terminal
-//! must be back in cooked mode on the main screen with the cursor shown.
+//! read back through a terminal emulator (vt100), and however the explorer
+//! ends or pauses (q, a signal, Ctrl-Z) the terminal must be back in cooked
+//! mode on the main screen with the cursor shown and the mouse released.
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 const ROWS: u16 = 30;
 const COLS: u16 = 100;
@@ -18,29 +19,199 @@ struct Screen {
     raw: Vec<u8>,
 }
 
-fn wait_for(screen: &Arc<Mutex<Screen>>, what: &str) -> String {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        let text = screen
+/// The explorer running in a pseudo-terminal.
+struct Session {
+    master: Box<dyn MasterPty + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    screen: Arc<Mutex<Screen>>,
+    keys: Box<dyn Write + Send>,
+    reading: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Session {
+    fn start(args: &[&str]) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_annals"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        cmd.env_remove("XDG_CONFIG_HOME");
+        let child = pty.slave.spawn_command(cmd).expect("spawn annals");
+        drop(pty.slave);
+        let screen = Arc::new(Mutex::new(Screen {
+            parser: vt100::Parser::new(
+                NonZeroU16::new(ROWS).expect("rows"),
+                NonZeroU16::new(COLS).expect("cols"),
+                0,
+            ),
+            raw: Vec::new(),
+        }));
+        let mut reader = pty.master.try_clone_reader().expect("pty reader");
+        let sink = Arc::clone(&screen);
+        let reading = std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                let mut s = sink.lock().expect("screen lock");
+                s.parser.process(&buf[..n]);
+                s.raw.extend_from_slice(&buf[..n]);
+            }
+        });
+        let keys = pty.master.take_writer().expect("pty writer");
+        Session {
+            master: pty.master,
+            child,
+            screen,
+            keys,
+            reading: Some(reading),
+        }
+    }
+
+    fn press(&mut self, bytes: &[u8]) {
+        self.keys.write_all(bytes).expect("send keys");
+        self.keys.flush().expect("flush keys");
+    }
+
+    fn text(&self) -> String {
+        self.screen
             .lock()
             .expect("screen lock")
             .parser
             .screen()
-            .contents();
-        if text.contains(what) {
-            return text;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "timed out waiting for {what:?}; the screen shows:\n{text}"
+            .contents()
+    }
+
+    fn raw(&self) -> String {
+        String::from_utf8_lossy(&self.screen.lock().expect("screen lock").raw).into_owned()
+    }
+
+    fn wait_for(&self, what: &str) -> String {
+        let mut text = String::new();
+        let shown = wait_until(&format!("{what:?} on screen"), || {
+            text = self.text();
+            text.contains(what)
+        });
+        assert!(shown, "the screen shows:\n{text}");
+        text
+    }
+
+    fn local_flags(&self) -> String {
+        let termios = self.master.get_termios().expect("termios of the pty");
+        format!("{:?}", termios.local_flags)
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.process_id().expect("a pid")
+    }
+
+    fn signal(&self, name: &str) {
+        let status = std::process::Command::new("kill")
+            .args([&format!("-{name}"), &self.pid().to_string()])
+            .status()
+            .expect("run kill");
+        assert!(status.success(), "kill -{name}");
+    }
+
+    /// Waits for the program to end and returns whether it exited with 0.
+    fn wait_exit(&mut self, why: &str) -> bool {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("child status") {
+                break status;
+            }
+            assert!(Instant::now() < deadline, "annals did not end on {why}");
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        status.success()
+    }
+
+    /// The terminal as the shell needs it: cooked mode with echo, the main
+    /// screen, the cursor shown, no mouse reporting.
+    fn assert_restored(&self, after: &str) {
+        let cooked = wait_until("cooked mode", || {
+            let flags = self.local_flags();
+            flags.contains("ICANON") && flags.contains("ECHO")
+        });
+        assert!(cooked, "after {after}: {}", self.local_flags());
+        let restored = wait_until("the main screen", || {
+            let raw = self.raw();
+            last_after(&raw, "\x1b[?1049l", "\x1b[?1049h")
+                && last_after(&raw, "\x1b[?25h", "\x1b[?25l")
+                && last_after(&raw, "\x1b[?1000l", "\x1b[?1000h")
+                && last_after(&raw, "\x1b[?1006l", "\x1b[?1006h")
+        });
+        assert!(restored, "after {after}: the terminal was not restored");
+        let s = self.screen.lock().expect("screen lock");
+        assert!(!s.parser.screen().alternate_screen(), "after {after}");
+        assert!(!s.parser.screen().hide_cursor(), "after {after}");
+        assert_eq!(
+            s.parser.screen().mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "after {after}"
         );
-        std::thread::sleep(Duration::from_millis(20));
+    }
+
+    /// Whether the process is stopped (Linux's /proc says T).
+    fn stopped(&self) -> bool {
+        std::fs::read_to_string(format!("/proc/{}/stat", self.pid()))
+            .ok()
+            .and_then(|stat| {
+                let state = stat.rsplit_once(") ")?.1.chars().next()?;
+                Some(state == 'T' || state == 't')
+            })
+            .unwrap_or(false)
     }
 }
 
-fn local_flags(master: &dyn portable_pty::MasterPty) -> String {
-    let termios = master.get_termios().expect("termios of the pty");
-    format!("{:?}", termios.local_flags)
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        if let Some(reading) = self.reading.take() {
+            // The reader ends once the child's side of the pty is gone.
+            let _ = reading.join();
+        }
+    }
+}
+
+/// Polls `done` for up to 20 s.
+fn wait_until(what: &str, mut done: impl FnMut() -> bool) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while Instant::now() < deadline {
+        if done() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    eprintln!("timed out waiting for {what}");
+    false
+}
+
+/// Whether the last `on` comes after the last `off` (and `on` was written).
+fn last_after(raw: &str, on: &str, off: &str) -> bool {
+    raw.rfind(on)
+        .is_some_and(|i| raw.rfind(off).is_none_or(|j| i > j))
+}
+
+fn total_events() -> usize {
+    annals::bundled::load().expect("bundled story").events.len()
+}
+
+/// How many events are left with source 4 (sun) hidden.
+fn without_sun() -> usize {
+    let t = annals::bundled::load().expect("bundled story");
+    let mut visible = vec![true; t.sources.len()];
+    visible[t.source_index("sun").expect("sun")] = false;
+    t.visible_events(&visible).len()
 }
 
 #[test]
@@ -53,99 +224,116 @@ fn explorer_in_a_real_terminal() {
     let total = timeline.events.len();
     assert!(without_sun < total, "hiding sun must hide something");
 
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: ROWS,
-            cols: COLS,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("open a pty");
-    let before = local_flags(pty.master.as_ref());
+    let mut s = Session::start(&[]);
+    let before = s.local_flags();
     assert!(before.contains("ICANON"), "{before}");
 
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_annals"));
-    cmd.env("TERM", "xterm-256color");
-    cmd.env_remove("NO_COLOR");
-    let mut child = pty.slave.spawn_command(cmd).expect("spawn annals");
-    drop(pty.slave);
-
-    let screen = Arc::new(Mutex::new(Screen {
-        parser: vt100::Parser::new(
-            NonZeroU16::new(ROWS).expect("rows"),
-            NonZeroU16::new(COLS).expect("cols"),
-            0,
-        ),
-        raw: Vec::new(),
-    }));
-    let mut reader = pty.master.try_clone_reader().expect("pty reader");
-    let sink = Arc::clone(&screen);
-    let reading = std::thread::spawn(move || {
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            let mut s = sink.lock().expect("screen lock");
-            s.parser.process(&buf[..n]);
-            s.raw.extend_from_slice(&buf[..n]);
-        }
-    });
-    let mut keys = pty.master.take_writer().expect("pty writer");
-    let mut press = |bytes: &[u8]| {
-        keys.write_all(bytes).expect("send keys");
-        keys.flush().expect("flush keys");
-    };
-
-    let first = wait_for(&screen, &format!("{total} of {total} events"));
+    let first = s.wait_for(&format!("{total} of {total} events"));
     assert!(first.contains("The US and the Taliban sign the agreement"));
-    let during = local_flags(pty.master.as_ref());
+    let during = s.local_flags();
     assert!(
         !during.contains("ICANON"),
         "raw mode while running: {during}"
     );
 
     // Source 4 (sun) off and on again.
-    press(b"4");
-    wait_for(&screen, &format!("{without_sun} of {total} events"));
-    press(b"4");
-    wait_for(&screen, &format!("{total} of {total} events"));
+    s.press(b"4");
+    s.wait_for(&format!("{without_sun} of {total} events"));
+    s.press(b"4");
+    s.wait_for(&format!("{total} of {total} events"));
 
     // The selected event's passages, and back.
-    press(b"\r");
-    let passages = wait_for(&screen, "Passages · 2020-02-29");
+    s.press(b"\r");
+    let passages = s.wait_for("Passages · 2020-02-29");
     assert!(passages.contains("1 arrival"));
-    press(b"\x1b");
-    wait_for(&screen, &format!("Events {total} of {total}"));
+    s.press(b"\x1b");
+    s.wait_for(&format!("Events {total} of {total}"));
 
     // Search.
-    press(b"/Esper\r");
-    let found = wait_for(&screen, "match “Esper”");
+    s.press(b"/Esper\r");
+    let found = s.wait_for("match “Esper”");
     assert!(found.contains("Defense Secretary Mark Esper"), "{found}");
 
-    press(b"q");
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("child status") {
-            break status;
+    s.press(b"q");
+    assert!(s.wait_exit("q"), "q exits with success");
+    s.assert_restored("q");
+}
+
+#[test]
+fn every_ending_signal_restores_the_terminal() {
+    let total = total_events();
+    for signal in ["TERM", "HUP", "INT", "QUIT"] {
+        let mut s = Session::start(&[]);
+        s.wait_for(&format!("{total} of {total} events"));
+        assert!(!s.local_flags().contains("ICANON"));
+        s.signal(signal);
+        let ok = s.wait_exit(&format!("SIG{signal}"));
+        assert!(!ok, "SIG{signal} is not a clean exit");
+        s.assert_restored(&format!("SIG{signal}"));
+    }
+}
+
+#[test]
+fn suspending_hands_the_terminal_back_and_fg_takes_it_again() {
+    let total = total_events();
+    let mut s = Session::start(&[]);
+    let ready = format!("{total} of {total} events");
+    s.wait_for(&ready);
+    // Ctrl-Z arrives as a key in raw mode; SIGTSTP from outside as a signal.
+    for (how, suspend) in [("Ctrl-Z", None), ("SIGTSTP", Some("TSTP"))] {
+        match suspend {
+            None => s.press(b"\x1a"),
+            Some(signal) => s.signal(signal),
         }
-        assert!(Instant::now() < deadline, "annals did not quit on q");
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    assert!(status.success(), "exit status {status:?}");
-    let after = local_flags(pty.master.as_ref());
+        assert!(wait_until("a stop", || s.stopped()), "{how} stops annals");
+        s.assert_restored(how);
+        // The shell's `fg`.
+        s.signal("CONT");
+        assert!(
+            wait_until("raw mode again", || !s.local_flags().contains("ICANON")),
+            "after {how} and SIGCONT"
+        );
+        let again = wait_until("a redraw", || {
+            let sc = s.screen.lock().expect("screen lock");
+            sc.parser.screen().alternate_screen() && sc.parser.screen().contents().contains(&ready)
+        });
+        assert!(again, "redrawn after {how}: {}", s.text());
+        // And it still answers keys: 4 hides a source, 0 shows them all.
+        s.press(b"4");
+        s.wait_for(&format!(" {} of {total} events", without_sun()));
+        s.press(b"0");
+        s.wait_for(&ready);
+    }
+    s.press(b"q");
+    assert!(s.wait_exit("q"));
+    s.assert_restored("q after resuming");
+}
+
+#[test]
+fn a_config_remaps_quit_to_x() {
+    let dir = std::env::temp_dir().join(format!("annals-pty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("config.toml");
+    std::fs::write(&file, "theme = \"light\"\n[keys.main]\nquit = [\"x\"]\n").expect("config");
+    let total = total_events();
+    let mut s = Session::start(&["--config", &file.to_string_lossy()]);
+    s.wait_for(&format!("{total} of {total} events"));
+    s.press(b"q");
+    // q is nobody's now: annals keeps running and answers the next key.
+    s.press(b"?");
+    let help = s.wait_for("Keys · Esc closes");
+    assert!(help.contains("x                     quit annals"), "{help}");
     assert!(
-        after.contains("ICANON") && after.contains("ECHO"),
-        "{after}"
+        s.child.try_wait().expect("status").is_none(),
+        "q must not quit"
     );
-    drop(pty.master);
-    let _ = reading.join();
-    let raw = String::from_utf8_lossy(&screen.lock().expect("screen lock").raw).into_owned();
-    let left = raw.rfind("\x1b[?1049l").expect("left the alternate screen");
-    let entered = raw
-        .rfind("\x1b[?1049h")
-        .expect("entered the alternate screen");
-    assert!(left > entered);
-    // The cursor was shown again after it was last hidden.
-    assert!(raw.rfind("\x1b[?25h") > raw.rfind("\x1b[?25l"));
+    s.press(b"\x1b");
+    // The help gone, so x is not read as Alt-x with the Esc.
+    assert!(wait_until("the help to close", || !s
+        .text()
+        .contains("Keys · ")));
+    s.press(b"x");
+    assert!(s.wait_exit("x"), "x quits with success");
+    s.assert_restored("x");
+    let _ = std::fs::remove_dir_all(&dir);
 }

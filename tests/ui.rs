@@ -347,3 +347,248 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn snapshot_detail_pane_scrolls_with_a_bar() {
+    let t = story();
+    let mut app = app_at(&t, 80, 24, true);
+    let top = screen(&render(&app));
+    assert!(top.contains("Saturday 29 February 2020"));
+    press(&mut app, "J J J Ctrl-e");
+    let buf = render(&app);
+    let text = screen(&buf);
+    // Four rows down: the date and the title have scrolled away.
+    assert!(!text.contains("Saturday 29 February 2020"), "{text}");
+    assert_eq!(app.detail_scroll, 4);
+    insta::assert_snapshot!(both(&buf));
+    // K and Ctrl-y scroll back; a new selection starts at the top again.
+    press(&mut app, "K Ctrl-y");
+    assert_eq!(app.detail_scroll, 2);
+    press(&mut app, "j");
+    assert_eq!(app.detail_scroll, 0);
+    // Scrolling never passes the end of the text.
+    press(&mut app, "k");
+    for _ in 0..200 {
+        press(&mut app, "J");
+    }
+    let bottom = screen(&render(&app));
+    assert!(
+        app.detail_scroll > 4 && app.detail_scroll < 200,
+        "{}",
+        app.detail_scroll
+    );
+    assert!(
+        bottom.lines().nth(22).is_some_and(|l| l.ends_with('┃')),
+        "{bottom}"
+    );
+}
+
+#[test]
+fn the_mouse_wheel_over_the_detail_pane_scrolls_it() {
+    use crossterm::event::{MouseEvent, MouseEventKind};
+    let t = story();
+    let mut app = app_at(&t, 80, 24, true);
+    let (offset, selected) = (app.offset, app.selected);
+    let wheel = |kind| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column: 10,
+            row: 20,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    app.handle(&wheel(MouseEventKind::ScrollDown));
+    assert_eq!(app.detail_scroll, 3);
+    assert_eq!((app.offset, app.selected), (offset, selected));
+    app.handle(&wheel(MouseEventKind::ScrollUp));
+    assert_eq!(app.detail_scroll, 0);
+}
+
+#[test]
+fn snapshot_light_theme_80x24() {
+    let t = story();
+    let app = App::new(&t, Theme::light(), Rect::new(0, 0, 80, 24));
+    let buf = render(&app);
+    // Nothing is drawn in the terminal's default colours on a white page
+    // except plain text: every styled cell has an exact, chosen colour.
+    for cell in buf.content() {
+        let s = cell.style();
+        for c in [s.fg, s.bg].into_iter().flatten() {
+            assert!(
+                matches!(
+                    c,
+                    ratatui::style::Color::Rgb(..) | ratatui::style::Color::Reset
+                ),
+                "{c:?}"
+            );
+        }
+    }
+    insta::assert_snapshot!(both(&buf));
+}
+
+#[test]
+fn a_config_remaps_keys_and_help_and_hints_follow() {
+    let t = story();
+    let config = annals::config::parse(
+        std::path::Path::new("c.toml"),
+        "[keys.main]\nquit = [\"x\"]\nhelp = [\"F\"]\n",
+    )
+    .expect("valid config");
+    let mut app = app_at(&t, 80, 100, true);
+    app.keymap = config.keymap();
+    let status = screen(&render(&app));
+    assert!(status.contains(" F help"), "{status}");
+    press(&mut app, "q");
+    assert!(!app.quit);
+    press(&mut app, "F");
+    let help = screen(&render(&app));
+    assert!(
+        help.contains("  x                     quit annals"),
+        "{help}"
+    );
+    press(&mut app, "Esc x");
+    assert!(app.quit);
+}
+
+/// A flag, a family joined with ZWJ, letters with combining marks, and CJK.
+const GLYPHS: &str = "🇶🇦 flag, 👨‍👩‍👧 family, Ǹ̃a̐ève, 多哈协议";
+
+/// The story with wide and combined glyphs in a title, a summary, a source
+/// title and at the end of an article (after every passage, so offsets hold).
+fn glyph_story() -> Timeline {
+    let mut t = story();
+    let signing = t.event_index("signing").expect("signing");
+    let long = format!("{GLYPHS} {GLYPHS} {GLYPHS} {GLYPHS}");
+    t.events[signing].title = format!("Signed: {long}");
+    t.events[signing].summary = Some(long.clone());
+    t.sources[0].title = format!("Arrival {GLYPHS}");
+    t.sources[0].body.push_str(&format!("\n\n{long} {long}"));
+    t
+}
+
+/// Every row fits the terminal, cell by cell, and each glyph is whole.
+fn assert_cells_fit(buf: &Buffer) {
+    use unicode_width::UnicodeWidthStr;
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        while x < buf.area.width {
+            let sym = buf[(x, y)].symbol();
+            let w = sym.width().max(1) as u16;
+            assert!(x + w <= buf.area.width, "row {y}: {sym:?} overflows at {x}");
+            x += w;
+        }
+    }
+}
+
+#[test]
+fn snapshot_wide_and_combined_glyphs_take_their_cells() {
+    let t = glyph_story();
+    let mut app = app_at(&t, 120, 40, true);
+    let main = render(&app);
+    assert_cells_fit(&main);
+    let text = screen(&main);
+    // The list cuts the title whole glyphs at a time; the pane border holds.
+    for line in text.lines().skip(4).take(20) {
+        if let Some(border) = line.find('│') {
+            let col = unicode_width::UnicodeWidthStr::width(&line[..border]);
+            assert_eq!(col, 66, "the border moved: {line}");
+        }
+    }
+    assert!(text.contains("👨‍👩‍👧"), "{text}");
+    assert!(text.contains("🇶🇦"), "{text}");
+    assert!(text.contains("Ǹ̃a̐ève"), "{text}");
+    insta::assert_snapshot!("glyphs_main", both(&main));
+    // The passages, with the source title, and the article's last rows.
+    press(&mut app, "Enter");
+    let passages = render(&app);
+    assert_cells_fit(&passages);
+    insta::assert_snapshot!("glyphs_passages", screen(&passages));
+    press(&mut app, "o G");
+    let article = render(&app);
+    assert_cells_fit(&article);
+    let text = screen(&article);
+    assert!(text.contains("多哈协议"), "{text}");
+    insta::assert_snapshot!("glyphs_article", screen(&article));
+    // And narrow, where the list is compact.
+    let app = app_at(&t, 41, 12, false);
+    let narrow = render(&app);
+    assert_cells_fit(&narrow);
+    insta::assert_snapshot!("glyphs_narrow", screen(&narrow));
+}
+
+/// A synthetic story, loaded in memory.
+fn synthetic(articles: usize) -> Timeline {
+    let story = annals_synth::generate(articles, 3);
+    let sources = story
+        .sources
+        .into_iter()
+        .map(|(name, text)| (name, text.into_bytes()));
+    let files = annals::bundled::in_memory("synth", story.timeline.into_bytes(), sources);
+    annals_core::load::load_files(&files).unwrap_or_else(|p| panic!("{p}"))
+}
+
+#[test]
+fn a_long_search_runs_in_slices_and_shows_its_progress() {
+    use annals::ui::Action;
+    let t = synthetic(1500);
+    let mut app = app_at(&t, 100, 30, true);
+    press(&mut app, "/");
+    type_text(&mut app, "the");
+    assert!(app.busy(), "one slice does not search 15,000 events");
+    let prompt = screen(&render(&app));
+    assert!(prompt.contains("searching… "), "{prompt}");
+    assert!(prompt.contains("matching events so far"), "{prompt}");
+    press(&mut app, "Enter");
+    let main = screen(&render(&app));
+    let title = main.lines().next().unwrap_or_default();
+    assert!(
+        title.contains("search “the”: ") && title.ends_with(" %"),
+        "{main}"
+    );
+    // n uses what was found so far.
+    let before = app.selected;
+    press(&mut app, "n");
+    assert_ne!(app.selected, before);
+    let mut ticks = 0;
+    while app.busy() {
+        app.update(Action::Tick);
+        ticks += 1;
+        assert!(ticks < 10_000);
+    }
+    assert!(ticks > 1, "{ticks}");
+    let done = screen(&render(&app));
+    let hits = app.matches().len();
+    let title = done.lines().next().unwrap_or_default();
+    assert!(title.ends_with(&format!("search “the”: {hits}")), "{done}");
+    assert!(!done.contains("searching…"), "{done}");
+}
+
+#[test]
+fn a_huge_article_opens_at_its_quote_and_is_measured_while_read() {
+    use annals::ui::Action;
+    let mut t = story();
+    let line = "Officials said the talks went on through the night. ".repeat(40);
+    let extra = format!("\n\n{line}").repeat(20_000);
+    t.sources[0].body.push_str(&extra);
+    let mut app = app_at(&t, 80, 24, false);
+    press(&mut app, "Enter o");
+    let opened = screen(&render(&app));
+    assert!(opened.contains("(measuring)"), "{opened}");
+    assert!(app.busy());
+    press(&mut app, "G");
+    let bottom = screen(&render(&app));
+    assert!(!bottom.contains("(measuring)"), "{bottom}");
+    let status = bottom.lines().last().unwrap_or_default().to_string();
+    let total: usize = status
+        .split(" of ")
+        .nth(1)
+        .and_then(|s| s.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!(total > 100_000, "{status}");
+    assert!(status.contains(&format!("–{total} of {total}")), "{status}");
+    assert!(bottom.contains("Officials said the talks"), "{bottom}");
+    press(&mut app, "g");
+    app.update(Action::Tick);
+    assert!(!app.busy());
+}

@@ -3,6 +3,8 @@
 //! The same table gives each action its name in the key file, its line in the
 //! help overlay and its short hint in the status bar, so none can drift.
 
+use super::mode::Mode;
+
 /// Something the user asked for. Only [`crate::ui::App::update`] acts on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
@@ -32,8 +34,16 @@ pub enum Action {
     Confirm,
     Cancel,
     DeleteChar,
+    /// Scroll the main screen's detail pane.
+    DetailDown,
+    DetailUp,
     /// A character typed into a prompt.
     Insert(char),
+    /// Time passes with no key: long work (a search, measuring an article)
+    /// goes on by one slice. Sent by the terminal loop, never bound to a key.
+    Tick,
+    /// Hand the terminal back to the shell until `fg` (Ctrl-Z, not rebindable).
+    Suspend,
 }
 
 /// The most sources keys 1–9 can toggle.
@@ -121,6 +131,18 @@ const TABLE: &[(Action, &str, &str, &str)] = &[
         "delete the last character",
         "",
     ),
+    (
+        Action::DetailDown,
+        "detail-down",
+        "scroll the detail pane down",
+        "",
+    ),
+    (
+        Action::DetailUp,
+        "detail-up",
+        "scroll the detail pane up",
+        "",
+    ),
 ];
 
 impl Action {
@@ -140,13 +162,14 @@ impl Action {
         match self {
             Action::ToggleSource(n) => format!("show or hide source {}", n + 1),
             Action::Insert(_) => "type into the prompt".to_string(),
+            Action::Tick => "carry on with a long search".to_string(),
+            Action::Suspend => "suspend annals (fg resumes)".to_string(),
             _ => self.row().map(|r| r.2.to_string()).unwrap_or_default(),
         }
     }
 
     /// What the action does on a given screen, where that differs.
-    pub fn help_on(self, mode: super::keymap::Mode) -> String {
-        use super::keymap::Mode;
+    pub fn help_on(self, mode: Mode) -> String {
         match (mode, self) {
             (Mode::Main, Action::Back) => "clear the search, else quit".into(),
             (Mode::Picker, Action::Down) => "next source".into(),

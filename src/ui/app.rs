@@ -1,21 +1,23 @@
-//! The explorer's state and the one function that changes it, [`App::update`].
+//! The explorer's state: what is shown, derived from a borrowed timeline.
+//!
+//! Only plain data and the questions every screen asks of it live here; what
+//! each screen does with a key is in [`super::screens`], and the one entry
+//! point that changes state is [`App::update`] in [`super::update`].
+
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
 
-use super::action::Action;
-use super::axis;
-use super::draw;
-use super::keymap::{Keymap, Mode};
+use super::axis::Strip;
+use super::find::Find;
+use super::keymap::Keymap;
 use super::layout;
+use super::measure::ArticleRows;
+use super::mode::Mode;
 use super::theme::Theme;
-use annals_core::Timeline;
-use annals_core::date;
-use annals_core::search;
-
-/// Rows one turn of the mouse wheel scrolls.
-const WHEEL_ROWS: usize = 3;
+use annals_core::{Precision, Timeline, When};
 
 /// The screen under any popup.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,9 +61,7 @@ pub struct Prompt {
     pub kind: PromptKind,
     pub input: String,
     /// The event selected when the prompt opened, restored on cancel.
-    origin: Option<usize>,
-    /// The search that was active when the prompt opened.
-    previous: Option<String>,
+    pub origin: Option<usize>,
 }
 
 /// Something drawn over the view that takes the keys first.
@@ -70,6 +70,47 @@ pub enum Popup {
     Picker { cursor: usize },
     Help { scroll: usize },
     Prompt(Prompt),
+}
+
+/// Facts about the timeline that never change, computed once.
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    /// The widest date label in the list, wide and compact.
+    pub date_width: [usize; 2],
+    /// How many events each source reports.
+    pub counts: Vec<usize>,
+}
+
+impl Facts {
+    fn new(timeline: &Timeline) -> Facts {
+        let mut date_width = [0; 2];
+        for e in &timeline.events {
+            // Only ranges are written differently when compact.
+            if e.when.precision == Precision::Range {
+                date_width[0] = date_width[0].max(short_label(&e.when, false).width());
+                date_width[1] = date_width[1].max(short_label(&e.when, true).width());
+            } else {
+                let w = e.when.label().width();
+                date_width = date_width.map(|d| d.max(w));
+            }
+        }
+        Facts {
+            date_width,
+            counts: timeline.event_counts(),
+        }
+    }
+}
+
+/// Facts about the events the source filter lets through, computed once per
+/// filter change (and the axis once per width), never per frame.
+#[derive(Debug, Clone, Default)]
+pub struct Filtered {
+    /// For each position in `App::events`, the latest last day up to it: the
+    /// list is sorted by first day, so this finds the nearest event to a date
+    /// by bisection.
+    pub reach: Vec<NaiveDate>,
+    /// The axis for the visible events at the axis's width.
+    pub strip: Strip,
 }
 
 /// Everything the explorer shows, derived from a borrowed timeline.
@@ -86,15 +127,25 @@ pub struct App<'t> {
     pub selected: usize,
     /// The first list row shown.
     pub offset: usize,
+    /// How far the detail pane is scrolled; back to the top on a new selection.
+    pub detail_scroll: usize,
     pub view: View,
     pub popup: Option<Popup>,
     /// The active search, highlighted everywhere.
-    pub search: Option<String>,
+    pub search: Option<Find>,
+    /// The search that was active when a search prompt opened.
+    pub stashed: Option<Find>,
     /// A one-off note for the status bar, cleared by the next key.
     pub message: Option<String>,
     /// The terminal's size as last reported.
     pub size: Rect,
     pub quit: bool,
+    /// Set by Ctrl-Z: the terminal loop hands the terminal back, then clears it.
+    pub suspend: bool,
+    pub facts: Facts,
+    pub filtered: Filtered,
+    /// Wrapped rows of the articles opened, by source and width.
+    pub articles: HashMap<(usize, usize), ArticleRows>,
 }
 
 impl<'t> App<'t> {
@@ -110,20 +161,29 @@ impl<'t> App<'t> {
             events: (0..timeline.events.len()).collect(),
             selected: 0,
             offset: 0,
+            detail_scroll: 0,
             view: View::Main,
             popup: None,
             search: None,
+            stashed: None,
             message: None,
             size,
             quit: false,
+            suspend: false,
+            facts: Facts::new(timeline),
+            filtered: Filtered::default(),
+            articles: HashMap::new(),
         };
+        app.refilter();
         let today = timeline.sources.iter().map(|s| s.published).max();
         let start = today
             .and_then(|day| {
+                // Events are in date order: those of `today` are one run.
+                let from = timeline.events.partition_point(|e| e.when.start < day);
+                let to = timeline.events.partition_point(|e| e.when.start <= day);
                 // The first of the best: `max_by_key` keeps the last, so reverse.
-                (0..timeline.events.len())
+                (from..to)
                     .rev()
-                    .filter(|&i| timeline.events[i].when.start == day)
                     .max_by_key(|&i| timeline.events[i].sources.len())
             })
             .unwrap_or(timeline.events.len().saturating_sub(1));
@@ -137,6 +197,20 @@ impl<'t> App<'t> {
     /// The timeline index of the selected event.
     pub fn selected_event(&self) -> Option<usize> {
         self.events.get(self.selected).copied()
+    }
+
+    /// Where the event with timeline index `event` is in the list, if shown.
+    pub fn position(&self, event: usize) -> Option<usize> {
+        // `events` is ascending: a bisection, not a scan.
+        self.events.binary_search(&event).ok()
+    }
+
+    /// Whether some visible source reports the event.
+    pub fn is_shown(&self, event: usize) -> bool {
+        self.timeline.events[event]
+            .sources
+            .iter()
+            .any(|&s| self.visible.get(s).copied().unwrap_or(false))
     }
 
     /// The visible sources that report the selected event, in its order.
@@ -158,304 +232,48 @@ impl<'t> App<'t> {
             (Some(Popup::Picker { .. }), _) => Mode::Picker,
             (Some(Popup::Help { .. }), _) => Mode::Help,
             (Some(Popup::Prompt(_)), _) => Mode::Prompt,
-            (None, View::Main) => Mode::Main,
-            (None, View::Passages(_)) => Mode::Passages,
-            (None, View::Article(_)) => Mode::Article,
+            (None, view) => view_mode(view),
         }
     }
 
-    /// Handles one terminal event.
-    pub fn handle(&mut self, event: &Event) {
-        match event {
-            Event::Key(key) if key.kind != KeyEventKind::Release => {
-                match self.keymap.action(self.mode(), key) {
-                    Some(action) => self.update(action),
-                    None => self.message = None,
-                }
-            }
-            Event::Mouse(mouse) => self.mouse(mouse),
-            Event::Resize(w, h) => self.resize(Rect::new(0, 0, *w, *h)),
-            _ => {}
+    /// The query of the active search.
+    pub fn query(&self) -> Option<&str> {
+        self.search.as_ref().map(Find::query)
+    }
+
+    /// Rows of the event list that show events.
+    pub fn list_rows(&self) -> usize {
+        layout::main(self.size, self.events.len()).list_rows()
+    }
+
+    /// Keeps the selection inside the list's window.
+    pub fn ensure_visible(&mut self) {
+        let last = self.events.len().saturating_sub(1);
+        self.selected = self.selected.min(last);
+        let rows = self.list_rows().max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + rows {
+            self.offset = self.selected + 1 - rows;
+        }
+        self.offset = self.offset.min(self.events.len().saturating_sub(rows));
+    }
+
+    /// Selects an event by timeline index, if it is shown.
+    pub fn select_event(&mut self, event: Option<usize>) {
+        if let Some(pos) = event.and_then(|e| self.position(e)) {
+            self.selected = pos;
         }
     }
 
-    /// Adapts to a new terminal size.
-    pub fn resize(&mut self, size: Rect) {
-        self.size = size;
-        self.ensure_visible();
-        self.clamp_scroll();
+    /// Moves the selection by `delta` rows, within the list.
+    pub fn select_by(&mut self, delta: isize) {
+        let last = self.events.len().saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
     }
 
-    /// Applies an action. The only place state changes.
-    pub fn update(&mut self, action: Action) {
-        self.message = None;
-        if action == Action::Quit {
-            self.quit = true;
-            return;
-        }
-        match self.popup.take() {
-            Some(Popup::Picker { cursor }) => self.picker(action, cursor),
-            Some(Popup::Help { scroll }) => self.help(action, scroll),
-            Some(Popup::Prompt(prompt)) => self.prompt(action, prompt),
-            None => match self.view.clone() {
-                View::Main => self.main(action),
-                View::Passages(p) => self.passages(action, p),
-                View::Article(a) => self.article(action, a),
-            },
-        }
-        self.ensure_visible();
-        self.clamp_scroll();
-    }
-
-    fn main(&mut self, action: Action) {
-        let page = self.list_rows().max(1);
-        match action {
-            Action::Down => self.select_by(1),
-            Action::Up => self.select_by(-1),
-            Action::Top => self.selected = 0,
-            Action::Bottom => self.selected = self.events.len().saturating_sub(1),
-            Action::PageDown => self.select_by(page as isize),
-            Action::PageUp => self.select_by(-(page as isize)),
-            Action::HalfPageDown => self.select_by((page / 2).max(1) as isize),
-            Action::HalfPageUp => self.select_by(-((page / 2).max(1) as isize)),
-            Action::Open if self.selected_event().is_some() => {
-                self.view = View::Passages(PassagesView::default());
-            }
-            Action::Open => self.message = Some("no event to open".into()),
-            Action::Search | Action::Jump => {
-                let kind = if action == Action::Search {
-                    PromptKind::Search
-                } else {
-                    PromptKind::Jump
-                };
-                self.popup = Some(Popup::Prompt(Prompt {
-                    kind,
-                    input: String::new(),
-                    origin: self.selected_event(),
-                    previous: self.search.clone(),
-                }));
-            }
-            Action::NextMatch => self.next_match(1, false),
-            Action::PrevMatch => self.next_match(-1, false),
-            Action::SourcePicker => self.popup = Some(Popup::Picker { cursor: 0 }),
-            Action::ToggleSource(n) => self.toggle_source(n),
-            Action::ShowAllSources => self.set_visible(vec![true; self.visible.len()]),
-            Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
-            Action::Back if self.search.is_some() => self.search = None,
-            Action::Back => self.quit = true,
-            _ => {}
-        }
-    }
-
-    fn passages(&mut self, action: Action, mut p: PassagesView) {
-        let tabs = self.event_sources().len().max(1);
-        match action {
-            Action::NextSource => {
-                p = PassagesView {
-                    tab: (p.tab + 1) % tabs,
-                    scroll: 0,
-                }
-            }
-            Action::PrevSource => {
-                p = PassagesView {
-                    tab: (p.tab + tabs - 1) % tabs,
-                    scroll: 0,
-                }
-            }
-            Action::OpenArticle => {
-                if let Some(&source) = self.event_sources().get(p.tab) {
-                    let scroll = draw::article_quote_row(self, source).saturating_sub(2);
-                    self.view = View::Article(ArticleView {
-                        source,
-                        scroll,
-                        back: p,
-                    });
-                }
-                return;
-            }
-            Action::Back => {
-                self.view = View::Main;
-                return;
-            }
-            Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
-            other => p.scroll = self.scrolled(p.scroll, other),
-        }
-        self.view = View::Passages(p);
-    }
-
-    fn article(&mut self, action: Action, mut a: ArticleView) {
-        match action {
-            Action::Back => {
-                self.view = View::Passages(a.back);
-                return;
-            }
-            Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
-            other => a.scroll = self.scrolled(a.scroll, other),
-        }
-        self.view = View::Article(a);
-    }
-
-    fn picker(&mut self, action: Action, mut cursor: usize) {
-        let n = self.timeline.sources.len();
-        match action {
-            Action::Down => cursor = (cursor + 1).min(n.saturating_sub(1)),
-            Action::Up => cursor = cursor.saturating_sub(1),
-            Action::Toggle => self.toggle_source(cursor),
-            Action::ToggleSource(i) => {
-                self.toggle_source(i);
-                if i < n {
-                    cursor = i;
-                }
-            }
-            Action::ShowAllSources => self.set_visible(vec![true; n]),
-            Action::Back => return,
-            _ => {}
-        }
-        self.popup = Some(Popup::Picker { cursor });
-    }
-
-    fn help(&mut self, action: Action, scroll: usize) {
-        let scroll = match action {
-            Action::Back | Action::Help => return,
-            Action::Down => scroll + 1,
-            Action::Up => scroll.saturating_sub(1),
-            _ => scroll,
-        };
-        let max = draw::help_rows(self).saturating_sub(usize::from(self.size.height / 2));
-        self.popup = Some(Popup::Help {
-            scroll: scroll.min(max),
-        });
-    }
-
-    fn prompt(&mut self, action: Action, mut prompt: Prompt) {
-        match action {
-            Action::Insert(c) => prompt.input.push(c),
-            Action::DeleteChar => {
-                prompt.input.pop();
-            }
-            Action::Cancel => {
-                if prompt.kind == PromptKind::Search {
-                    self.search = None;
-                    self.select_event(prompt.origin);
-                }
-                return;
-            }
-            Action::Confirm => {
-                match prompt.kind {
-                    PromptKind::Search => self.finish_search(&prompt),
-                    PromptKind::Jump => self.jump(&prompt.input),
-                }
-                return;
-            }
-            _ => {}
-        }
-        if prompt.kind == PromptKind::Search {
-            // Incremental: every keystroke searches again from where it began.
-            self.search = (!prompt.input.is_empty()).then(|| prompt.input.clone());
-            self.select_event(prompt.origin);
-            if self.search.is_some() {
-                self.next_match(1, true);
-            }
-        }
-        self.popup = Some(Popup::Prompt(prompt));
-    }
-
-    fn finish_search(&mut self, prompt: &Prompt) {
-        if prompt.input.is_empty() {
-            self.search = prompt.previous.clone();
-            return;
-        }
-        let hits = self.matches().len();
-        if hits == 0 {
-            self.message = Some(format!("no event mentions “{}”", prompt.input));
-            self.search = None;
-            self.select_event(prompt.origin);
-        } else {
-            self.message = Some(format!(
-                "{hits} event{} match “{}”: n next, N previous, Esc clears",
-                if hits == 1 { "" } else { "s" },
-                prompt.input
-            ));
-        }
-    }
-
-    /// Positions in `events` of the events the search matches.
-    pub fn matches(&self) -> Vec<usize> {
-        let Some(query) = &self.search else {
-            return Vec::new();
-        };
-        (0..self.events.len())
-            .filter(|&i| search::event_matches(self.timeline, self.events[i], query))
-            .collect()
-    }
-
-    /// Selects the next (`dir` 1) or previous (-1) match, wrapping around;
-    /// `inclusive` lets the current event count.
-    fn next_match(&mut self, dir: isize, inclusive: bool) {
-        if self.search.is_none() {
-            self.message = Some("no search yet: press / to search".into());
-            return;
-        }
-        let hits = self.matches();
-        if hits.is_empty() {
-            if let Some(q) = &self.search {
-                self.message = Some(format!("no event mentions “{q}”"));
-            }
-            return;
-        }
-        let cur = self.selected;
-        let next = if dir > 0 {
-            hits.iter()
-                .find(|&&h| if inclusive { h >= cur } else { h > cur })
-                .or(hits.first())
-        } else {
-            hits.iter().rev().find(|&&h| h < cur).or(hits.last())
-        };
-        if let Some(&n) = next {
-            if (dir > 0 && n < cur) || (dir < 0 && n > cur) {
-                self.message = Some("search wrapped around".into());
-            }
-            self.selected = n;
-        }
-    }
-
-    /// Jumps to the visible event nearest a date, a year, a month or an event id.
-    fn jump(&mut self, input: &str) {
-        let input = input.trim();
-        if let Some(i) = self.timeline.event_index(input) {
-            match self.events.iter().position(|&e| e == i) {
-                Some(pos) => self.selected = pos,
-                None => {
-                    self.message = Some(format!("event “{input}” is hidden by the source filter"))
-                }
-            }
-            return;
-        }
-        // A date as the timeline file writes it: "2009", "2020-02-29", even
-        // "signing + 135 days", resolved against the event it names.
-        let target = date::parse_str(input)
-            .ok()
-            .and_then(|spec| match spec.anchor() {
-                None => spec.absolute().and_then(Result::ok),
-                Some(anchor) => {
-                    let anchor = self.timeline.event_index(anchor)?;
-                    spec.resolve(&self.timeline.events[anchor].when).ok()
-                }
-            });
-        let Some(target) = target else {
-            self.message = Some(format!(
-                "not a date: “{}” (try 2009, 2020-02, 2020-02-29, an event id or “signing + 135 days”)",
-                annals_core::text::sanitize_line(input)
-            ));
-            return;
-        };
-        match nearest(self, target.start, target.end) {
-            Some(pos) => self.selected = pos,
-            None => self.message = Some("no events are visible".into()),
-        }
-    }
-
-    fn toggle_source(&mut self, n: usize) {
+    /// Shows or hides the n-th source.
+    pub fn toggle_source(&mut self, n: usize) {
         if n >= self.visible.len() {
             self.message = Some(format!(
                 "there is no source {} (this story has {})",
@@ -471,464 +289,115 @@ impl<'t> App<'t> {
 
     /// Changes the source filter, keeping the selected event if it stays visible,
     /// else the nearest one after it.
-    fn set_visible(&mut self, visible: Vec<bool>) {
+    pub fn set_visible(&mut self, visible: Vec<bool>) {
         let keep = self.selected_event();
         self.visible = visible;
         self.events = self.timeline.visible_events(&self.visible);
         self.selected = match keep {
-            Some(e) => self
-                .events
-                .iter()
-                .position(|&i| i >= e)
-                .unwrap_or(self.events.len().saturating_sub(1)),
+            Some(e) => {
+                let after = self.events.partition_point(|&i| i < e);
+                after.min(self.events.len().saturating_sub(1))
+            }
             None => 0,
         };
+        self.refilter();
         if self.events.is_empty() {
             self.message = Some("every source is hidden: press 0 to show them all".into());
         }
     }
 
-    fn select_event(&mut self, event: Option<usize>) {
-        if let Some(pos) = event.and_then(|e| self.events.iter().position(|&i| i == e)) {
-            self.selected = pos;
-        }
-    }
-
-    fn select_by(&mut self, delta: isize) {
-        let last = self.events.len().saturating_sub(1);
-        self.selected = self.selected.saturating_add_signed(delta).min(last);
-    }
-
-    fn list_rows(&self) -> usize {
-        layout::main(self.size, self.events.len()).list_rows()
-    }
-
-    /// Keeps the selection inside the list's window.
-    fn ensure_visible(&mut self) {
-        let last = self.events.len().saturating_sub(1);
-        self.selected = self.selected.min(last);
-        let rows = self.list_rows().max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + rows {
-            self.offset = self.selected + 1 - rows;
-        }
-        self.offset = self.offset.min(self.events.len().saturating_sub(rows));
-    }
-
-    /// A scroll position moved by a scrolling action.
-    fn scrolled(&self, scroll: usize, action: Action) -> usize {
-        let page = usize::from(self.size.height.saturating_sub(3)).max(1);
-        match action {
-            Action::Down => scroll + 1,
-            Action::Up => scroll.saturating_sub(1),
-            Action::Top => 0,
-            Action::Bottom => usize::MAX,
-            Action::PageDown => scroll.saturating_add(page),
-            Action::PageUp => scroll.saturating_sub(page),
-            Action::HalfPageDown => scroll.saturating_add(page / 2),
-            Action::HalfPageUp => scroll.saturating_sub(page / 2),
-            _ => scroll,
-        }
-    }
-
-    /// Keeps full-screen views from scrolling past their end.
-    fn clamp_scroll(&mut self) {
-        let page = usize::from(self.size.height.saturating_sub(3));
-        match self.view.clone() {
-            View::Main => {}
-            View::Passages(mut p) => {
-                let tabs = self.event_sources().len();
-                p.tab = p.tab.min(tabs.saturating_sub(1));
-                let rows = draw::passages_rows(self, &p);
-                p.scroll = p.scroll.min(rows.saturating_sub(page));
-                self.view = View::Passages(p);
-            }
-            View::Article(mut a) => {
-                let rows = draw::article_rows(self, a.source);
-                a.scroll = a.scroll.min(rows.saturating_sub(page));
-                self.view = View::Article(a);
-            }
-        }
-    }
-
-    fn mouse(&mut self, mouse: &MouseEvent) {
-        let at = Position::new(mouse.column, mouse.row);
-        match (mouse.kind, &self.popup, self.view.clone()) {
-            (MouseEventKind::ScrollDown | MouseEventKind::ScrollUp, None, View::Main) => {
-                let rows = self.list_rows().max(1);
-                let max = self.events.len().saturating_sub(rows);
-                self.offset = if mouse.kind == MouseEventKind::ScrollDown {
-                    (self.offset + WHEEL_ROWS).min(max)
-                } else {
-                    self.offset.saturating_sub(WHEEL_ROWS)
-                };
-                let last_shown = (self.offset + rows - 1).min(self.events.len().saturating_sub(1));
-                self.selected = self.selected.clamp(self.offset, last_shown);
-            }
-            (MouseEventKind::ScrollDown, _, _) => {
-                for _ in 0..WHEEL_ROWS {
-                    self.update(Action::Down);
-                }
-            }
-            (MouseEventKind::ScrollUp, _, _) => {
-                for _ in 0..WHEEL_ROWS {
-                    self.update(Action::Up);
-                }
-            }
-            (MouseEventKind::Down(MouseButton::Left), None, View::Main) => {
-                let areas = layout::main(self.size, self.events.len());
-                let list = areas.list;
-                if list.contains(at) && at.y > list.y {
-                    let pos = self.offset + usize::from(at.y - list.y - 1);
-                    if pos < self.events.len() {
-                        self.selected = pos;
-                    }
-                } else if areas.axis.contains(at) {
-                    let axis = draw::axis_layout(self, areas.axis.width);
-                    if let Some(e) = axis::nearest(&axis, at.x - areas.axis.x) {
-                        self.select_event(Some(e));
-                    }
-                }
-                self.ensure_visible();
-            }
-            _ => {}
-        }
-    }
-}
-
-/// The position in `app.events` of the event nearest the span `from..=to`:
-/// one that overlaps it, else the closest by days; ties go to the earlier.
-fn nearest(app: &App, from: NaiveDate, to: NaiveDate) -> Option<usize> {
-    (0..app.events.len()).min_by_key(|&pos| {
-        let when = &app.timeline.events[app.events[pos]].when;
-        if when.end < from {
-            (from - when.end).num_days()
-        } else if when.start > to {
-            (when.start - to).num_days()
-        } else {
-            0
-        }
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::ui::theme::Theme;
-    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
-
-    fn story() -> Timeline {
-        crate::bundled::load().expect("bundled story")
-    }
-
-    fn app(t: &Timeline) -> App<'_> {
-        App::new(t, Theme::mono(), Rect::new(0, 0, 80, 24))
-    }
-
-    fn id<'a>(app: &App<'a>) -> &'a str {
-        app.selected_event()
-            .map(|e| app.timeline.events[e].id.as_str())
-            .unwrap_or("")
-    }
-
-    fn typed(app: &mut App, text: &str) {
-        for c in text.chars() {
-            app.update(Action::Insert(c));
-        }
-    }
-
-    #[test]
-    fn opens_on_the_signing_with_the_milestones_in_view() {
-        let t = story();
-        let a = app(&t);
-        assert_eq!(id(&a), "signing");
-        let rows = a.list_rows();
-        let shown: Vec<&str> = a.events[a.offset..a.offset + rows]
+    /// Recomputes what depends on the filter: the reach of the events, the
+    /// axis, and how many of the search's matches are shown.
+    fn refilter(&mut self) {
+        let mut latest = NaiveDate::MIN;
+        self.filtered.reach = self
+            .events
             .iter()
-            .map(|&e| t.events[e].id.as_str())
+            .map(|&e| {
+                latest = latest.max(self.timeline.events[e].when.end);
+                latest
+            })
             .collect();
-        for m in [
-            "riv-week",
-            "signing",
-            "drawdown-135",
-            "withdrawal-14-months",
-        ] {
-            assert!(shown.contains(&m), "{m} not in {shown:?}");
+        self.filtered.strip = Strip::default();
+        self.fit_axis();
+        if let Some(mut find) = self.search.take() {
+            find.recount(|e| self.is_shown(e));
+            self.search = Some(find);
         }
     }
 
-    #[test]
-    fn moving_keeps_the_selection_in_range_and_in_view() {
-        let t = story();
-        let mut a = app(&t);
-        let n = a.events.len();
-        a.update(Action::Top);
-        assert_eq!((a.selected, a.offset), (0, 0));
-        a.update(Action::Up);
-        assert_eq!(a.selected, 0);
-        a.update(Action::Down);
-        assert_eq!(a.selected, 1);
-        a.update(Action::Bottom);
-        assert_eq!(a.selected, n - 1);
-        assert!(a.offset + a.list_rows() > a.selected);
-        a.update(Action::Down);
-        assert_eq!(a.selected, n - 1);
-        a.update(Action::PageUp);
-        assert_eq!(a.selected, n - 1 - a.list_rows());
-        a.update(Action::PageDown);
-        assert_eq!(a.selected, n - 1);
-        a.update(Action::HalfPageUp);
-        assert_eq!(a.selected, n - 1 - a.list_rows() / 2);
-        a.update(Action::HalfPageDown);
-        assert_eq!(a.selected, n - 1);
-        assert!(a.offset <= a.selected);
-    }
-
-    #[test]
-    fn toggling_sources_filters_events_and_keeps_the_selection() {
-        let t = story();
-        let mut a = app(&t);
-        let sun = t.source_index("sun").expect("sun");
-        a.update(Action::ToggleSource(sun));
-        assert!(!a.visible[sun]);
-        assert_eq!(a.events, t.visible_events(&a.visible));
-        assert!(a.events.len() < t.events.len());
-        assert_eq!(id(&a), "signing");
-        a.update(Action::ToggleSource(sun));
-        assert_eq!(a.events.len(), t.events.len());
-        a.update(Action::ToggleSource(8));
-        assert!(
-            a.message
-                .as_deref()
-                .is_some_and(|m| m.contains("no source 9"))
-        );
-        for s in 0..t.sources.len() {
-            a.update(Action::ToggleSource(s));
+    /// Lays the axis out again if the terminal's width changed.
+    pub fn fit_axis(&mut self) {
+        let width = layout::main(self.size, self.events.len()).axis.width;
+        if self.filtered.strip.width != width || self.filtered.strip.cells.is_empty() {
+            self.filtered.strip = Strip::new(&self.axis_spans(), width);
         }
-        assert!(a.events.is_empty());
-        assert_eq!(a.selected_event(), None);
-        a.update(Action::Down);
-        a.update(Action::Open);
-        assert_eq!(a.view, View::Main);
-        a.update(Action::ShowAllSources);
-        assert_eq!(a.events.len(), t.events.len());
     }
 
-    #[test]
-    fn hiding_the_selected_event_moves_to_the_next_one() {
-        let t = story();
-        let mut a = app(&t);
-        let tweet = t.event_index("embassy-tweet").expect("tweet");
-        a.select_event(Some(tweet));
-        a.update(Action::ToggleSource(t.source_index("sun").expect("sun")));
-        assert_eq!(id(&a), "joint-declaration");
+    /// The visible events as (index, first day, last day), for the axis.
+    pub fn axis_spans(&self) -> Vec<(usize, NaiveDate, NaiveDate)> {
+        self.events
+            .iter()
+            .map(|&e| {
+                let w = &self.timeline.events[e].when;
+                (e, w.start, w.end)
+            })
+            .collect()
     }
 
-    #[test]
-    fn passages_tabs_cycle_and_the_article_opens_at_the_quote() {
-        let t = story();
-        let mut a = app(&t);
-        a.update(Action::Open);
-        assert_eq!(a.view, View::Passages(PassagesView::default()));
-        a.update(Action::NextSource);
-        a.update(Action::NextSource);
-        a.update(Action::PrevSource);
-        assert!(matches!(
-            a.view,
-            View::Passages(PassagesView { tab: 1, .. })
-        ));
-        let tabs = a.event_sources().len();
-        for _ in 0..tabs {
-            a.update(Action::NextSource);
+    /// The position in `events` of the event nearest the span `from..=to`:
+    /// one that overlaps it, else the closest by days; ties go to the earlier.
+    pub fn nearest(&self, from: NaiveDate, to: NaiveDate) -> Option<usize> {
+        let when = |pos: usize| &self.timeline.events[self.events[pos]].when;
+        // Events before `after` start by `to`; from `after` on, later.
+        let after = self
+            .events
+            .partition_point(|&e| self.timeline.events[e].when.start <= to);
+        let before = after.checked_sub(1).map(|last| {
+            // Among them the nearest ends latest: the first to reach that far.
+            let reach = self.filtered.reach[last];
+            let pos = self
+                .filtered
+                .reach
+                .partition_point(|&r| r < reach.min(from));
+            (pos, (from - reach).num_days().max(0))
+        });
+        let later =
+            (after < self.events.len()).then(|| (after, (when(after).start - to).num_days()));
+        match (before, later) {
+            (Some(b), Some(l)) => Some(if l.1 < b.1 { l.0 } else { b.0 }),
+            (b, l) => b.or(l).map(|(pos, _)| pos),
         }
-        assert!(matches!(
-            a.view,
-            View::Passages(PassagesView { tab: 1, .. })
-        ));
-        a.update(Action::OpenArticle);
-        let View::Article(art) = a.view.clone() else {
-            panic!("article view expected, got {:?}", a.view);
-        };
-        assert_eq!(art.source, a.event_sources()[1]);
-        a.update(Action::Bottom);
-        let View::Article(bottom) = a.view.clone() else {
-            panic!("still in the article");
-        };
-        assert!(bottom.scroll >= art.scroll);
-        a.update(Action::Top);
-        assert!(matches!(
-            a.view,
-            View::Article(ArticleView { scroll: 0, .. })
-        ));
-        a.update(Action::Back);
-        assert!(matches!(
-            a.view,
-            View::Passages(PassagesView { tab: 1, .. })
-        ));
-        a.update(Action::Back);
-        assert_eq!(a.view, View::Main);
     }
+}
 
-    #[test]
-    fn search_is_incremental_and_n_wraps_around() {
-        let t = story();
-        let mut a = app(&t);
-        a.update(Action::Search);
-        assert_eq!(a.mode(), Mode::Prompt);
-        typed(&mut a, "kab");
-        assert_eq!(a.search.as_deref(), Some("kab"));
-        let first = id(&a).to_string();
-        assert!(search::event_matches(
-            &t,
-            a.selected_event().unwrap_or(0),
-            "kab"
-        ));
-        a.update(Action::DeleteChar);
-        assert_eq!(a.search.as_deref(), Some("ka"));
-        typed(&mut a, "b");
-        a.update(Action::Confirm);
-        assert_eq!(a.popup, None);
-        assert_eq!(id(&a), first);
-        let hits = a.matches();
-        assert!(hits.len() >= 2);
-        for _ in 0..hits.len() {
-            a.update(Action::NextMatch);
-        }
-        assert_eq!(id(&a), first, "n cycles through every match");
-        a.update(Action::PrevMatch);
-        assert_ne!(id(&a), first);
-        // Esc clears the search first, then quits.
-        a.update(Action::Back);
-        assert_eq!(a.search, None);
-        assert!(!a.quit);
-        a.update(Action::NextMatch);
-        assert!(a.message.is_some());
-        a.update(Action::Back);
-        assert!(a.quit);
+/// The key table of a screen with no popup over it.
+pub fn view_mode(view: &View) -> Mode {
+    match view {
+        View::Main => Mode::Main,
+        View::Passages(_) => Mode::Passages,
+        View::Article(_) => Mode::Article,
     }
+}
 
-    #[test]
-    fn a_cancelled_or_failed_search_restores_the_selection() {
-        let t = story();
-        let mut a = app(&t);
-        a.update(Action::Search);
-        typed(&mut a, "kabul");
-        assert_ne!(id(&a), "signing");
-        a.update(Action::Cancel);
-        assert_eq!((id(&a), a.search.as_ref()), ("signing", None));
-        a.update(Action::Search);
-        typed(&mut a, "zzzz");
-        a.update(Action::Confirm);
-        assert_eq!((id(&a), a.search.as_ref()), ("signing", None));
-        assert!(a.message.as_deref().is_some_and(|m| m.contains("zzzz")));
+/// The list's date column: as precise as known, ranges shortened.
+pub fn short_label(when: &When, compact: bool) -> String {
+    use chrono::Datelike;
+    if when.precision != Precision::Range {
+        return when.label();
     }
-
-    #[test]
-    fn jump_finds_the_nearest_event_to_a_date_a_year_or_an_id() {
-        let t = story();
-        let mut a = app(&t);
-        for (input, want) in [
-            ("2009", "unama-casualties"),
-            ("2001-10", "invasion"),
-            ("2021", "withdrawal-14-months"),
-            ("2030-01-01", "withdrawal-14-months"),
-            ("1990", "attacks"),
-            ("drawdown-135", "drawdown-135"),
-            ("signing + 135 days", "drawdown-135"),
-        ] {
-            a.update(Action::Jump);
-            typed(&mut a, input);
-            a.update(Action::Confirm);
-            assert_eq!(id(&a), want, "jump to {input}");
-            assert_eq!(a.message, None);
-        }
-        a.update(Action::Jump);
-        typed(&mut a, "yesterday");
-        a.update(Action::Confirm);
-        assert!(
-            a.message
-                .as_deref()
-                .is_some_and(|m| m.starts_with("not a date"))
-        );
-        assert_eq!(id(&a), "drawdown-135");
+    let (s, e) = (when.start, when.end);
+    // The end, written only as far as it differs from the start.
+    let end = if s.year() != e.year() {
+        "%Y-%m-%d"
+    } else if s.month() != e.month() {
+        "%m-%d"
+    } else {
+        "%d"
+    };
+    if compact && end != "%d" {
+        // Narrow lists show where a long span starts; the detail pane has the rest.
+        return format!("{}…", s.format("%Y-%m-%d"));
     }
-
-    #[test]
-    fn picker_toggles_with_space_and_closes() {
-        let t = story();
-        let mut a = app(&t);
-        a.update(Action::SourcePicker);
-        assert_eq!(a.mode(), Mode::Picker);
-        a.update(Action::Down);
-        a.update(Action::Toggle);
-        assert!(!a.visible[1]);
-        a.update(Action::Up);
-        a.update(Action::Up);
-        assert_eq!(a.popup, Some(Popup::Picker { cursor: 0 }));
-        a.update(Action::ToggleSource(2));
-        assert_eq!(a.popup, Some(Popup::Picker { cursor: 2 }));
-        a.update(Action::ShowAllSources);
-        assert!(a.visible.iter().all(|&v| v));
-        a.update(Action::Back);
-        assert_eq!(a.popup, None);
-    }
-
-    #[test]
-    fn help_opens_over_any_view_and_quit_always_quits() {
-        let t = story();
-        let mut a = app(&t);
-        a.update(Action::Open);
-        a.update(Action::Help);
-        assert_eq!(a.mode(), Mode::Help);
-        a.update(Action::Down);
-        assert_eq!(a.popup, Some(Popup::Help { scroll: 1 }));
-        a.update(Action::Back);
-        assert_eq!(a.mode(), Mode::Passages);
-        a.update(Action::Help);
-        a.update(Action::Quit);
-        assert!(a.quit);
-    }
-
-    #[test]
-    fn keys_mouse_and_resizes_arrive_through_handle() {
-        let t = story();
-        let mut a = app(&t);
-        let key = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-        a.handle(&key('g'));
-        assert_eq!(a.selected, 0);
-        a.handle(&Event::Resize(120, 40));
-        assert!(layout::main(a.size, a.events.len()).wide);
-        // A click on the list's fourth row selects the fourth event shown.
-        let list = layout::main(a.size, a.events.len()).list;
-        a.handle(&Event::Mouse(MouseEvent {
-            kind: MouseEventKind::Down(MouseButton::Left),
-            column: list.x + 5,
-            row: list.y + 4,
-            modifiers: KeyModifiers::NONE,
-        }));
-        assert_eq!(a.selected, a.offset + 3);
-        // A click at the right end of the axis selects the last event.
-        a.handle(&Event::Mouse(MouseEvent {
-            kind: MouseEventKind::Down(MouseButton::Left),
-            column: 119,
-            row: 1,
-            modifiers: KeyModifiers::NONE,
-        }));
-        assert_eq!(id(&a), "withdrawal-14-months");
-        a.handle(&Event::Resize(80, 24));
-        a.handle(&key('g'));
-        a.handle(&Event::Mouse(MouseEvent {
-            kind: MouseEventKind::ScrollDown,
-            column: 3,
-            row: 6,
-            modifiers: KeyModifiers::NONE,
-        }));
-        assert_eq!((a.offset, a.selected), (3, 3));
-        a.handle(&Event::Key(KeyEvent::new(
-            KeyCode::Char('c'),
-            KeyModifiers::CONTROL,
-        )));
-        assert!(a.quit);
-    }
+    format!("{}–{}", s.format("%Y-%m-%d"), e.format(end))
 }

@@ -1,56 +1,31 @@
-//! Key bindings: `keys.toml` read into a table from (screen, key) to [`Action`].
+//! Key bindings: `keys.toml` read into a table from (screen, key) to [`Action`],
+//! and the user's config laid over it one action at a time.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
+pub use super::mode::Mode;
 
 /// The default bindings, compiled in.
 pub const DEFAULT_KEYS: &str = include_str!("keys.toml");
 
-/// The screens that read keys differently; the tables of `keys.toml`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Mode {
-    Main,
-    Passages,
-    Article,
-    Picker,
-    Prompt,
-    Help,
-}
-
-impl Mode {
-    const ALL: [Mode; 6] = [
-        Mode::Main,
-        Mode::Passages,
-        Mode::Article,
-        Mode::Picker,
-        Mode::Prompt,
-        Mode::Help,
-    ];
-
-    fn name(self) -> &'static str {
-        match self {
-            Mode::Main => "main",
-            Mode::Passages => "passages",
-            Mode::Article => "article",
-            Mode::Picker => "picker",
-            Mode::Prompt => "prompt",
-            Mode::Help => "help",
-        }
-    }
-
-    /// The heading of this screen's keys in the help overlay.
-    pub fn title(self) -> &'static str {
-        match self {
-            Mode::Main => "Timeline",
-            Mode::Passages => "Passages",
-            Mode::Article => "Article",
-            Mode::Picker => "Source picker",
-            Mode::Prompt => "Search and jump prompts",
-            Mode::Help => "Help",
-        }
-    }
-}
+/// Named keys: the name in a key file, the key, and how help shows it.
+const NAMED: &[(&str, KeyCode, &str)] = &[
+    ("Enter", KeyCode::Enter, "Enter"),
+    ("Esc", KeyCode::Esc, "Esc"),
+    ("Tab", KeyCode::Tab, "Tab"),
+    ("BackTab", KeyCode::BackTab, "Shift-Tab"),
+    ("Backspace", KeyCode::Backspace, "Backspace"),
+    ("Space", KeyCode::Char(' '), "Space"),
+    ("Up", KeyCode::Up, "↑"),
+    ("Down", KeyCode::Down, "↓"),
+    ("Left", KeyCode::Left, "←"),
+    ("Right", KeyCode::Right, "→"),
+    ("Home", KeyCode::Home, "Home"),
+    ("End", KeyCode::End, "End"),
+    ("PageUp", KeyCode::PageUp, "PgUp"),
+    ("PageDown", KeyCode::PageDown, "PgDn"),
+];
 
 /// A key without the noise: Shift is part of the character, so it is dropped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -77,6 +52,17 @@ impl Key {
 
     /// Reads a key as written in `keys.toml`.
     pub fn parse(text: &str) -> Option<Key> {
+        let (ctrl, alt, rest) = Key::modifiers(text);
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) => KeyCode::Char(c),
+            _ => NAMED.iter().find(|(name, ..)| *name == rest)?.1,
+        };
+        Some(Key { code, ctrl, alt })
+    }
+
+    /// `Ctrl-` and `Alt-` taken off the front of a key as written.
+    pub fn modifiers(text: &str) -> (bool, bool, &str) {
         let (ctrl, rest) = match text.strip_prefix("Ctrl-") {
             Some(rest) => (true, rest),
             None => (false, text),
@@ -85,42 +71,26 @@ impl Key {
             Some(rest) => (true, rest),
             None => (false, rest),
         };
-        let mut chars = rest.chars();
-        let code = match (chars.next(), chars.next()) {
-            (Some(c), None) => KeyCode::Char(c),
-            _ => match rest {
-                "Enter" => KeyCode::Enter,
-                "Esc" => KeyCode::Esc,
-                "Tab" => KeyCode::Tab,
-                "BackTab" => KeyCode::BackTab,
-                "Backspace" => KeyCode::Backspace,
-                "Space" => KeyCode::Char(' '),
-                "Up" => KeyCode::Up,
-                "Down" => KeyCode::Down,
-                "Left" => KeyCode::Left,
-                "Right" => KeyCode::Right,
-                "Home" => KeyCode::Home,
-                "End" => KeyCode::End,
-                "PageUp" => KeyCode::PageUp,
-                "PageDown" => KeyCode::PageDown,
-                _ => return None,
-            },
-        };
-        Some(Key { code, ctrl, alt })
+        (ctrl, alt, rest)
+    }
+
+    /// The names a key file may use besides single characters.
+    pub fn names() -> impl Iterator<Item = &'static str> {
+        NAMED.iter().map(|(name, ..)| *name)
+    }
+
+    /// Whether the key is one the explorer keeps for itself (Ctrl-C, Ctrl-Z).
+    pub fn is_reserved(&self) -> bool {
+        self.ctrl && matches!(self.code, KeyCode::Char('c' | 'z'))
     }
 }
 
 /// How a key is shown in the help overlay and the status bar.
 pub fn display(text: &str) -> String {
-    match text {
-        "Up" => "↑".into(),
-        "Down" => "↓".into(),
-        "Left" => "←".into(),
-        "Right" => "→".into(),
-        "PageUp" => "PgUp".into(),
-        "PageDown" => "PgDn".into(),
-        "BackTab" => "Shift-Tab".into(),
-        other => other.into(),
+    let (ctrl, alt, rest) = Key::modifiers(text);
+    match NAMED.iter().find(|(name, ..)| *name == rest) {
+        Some((.., shown)) if !ctrl && !alt => (*shown).to_string(),
+        _ => text.to_string(),
     }
 }
 
@@ -148,11 +118,14 @@ impl Default for Keymap {
 impl Keymap {
     /// Reads a key file; every mistake in it is listed in the error.
     pub fn parse(text: &str) -> Result<Keymap, String> {
-        let table: toml::Table = text.parse().map_err(|e| format!("{e}"))?;
-        let mut bindings = Vec::new();
+        // toml_edit keeps the file's order, which is the help overlay's.
+        let table: toml_edit::DocumentMut = text.parse().map_err(|e| format!("{e}"))?;
+        let mut keymap = Keymap {
+            bindings: Vec::new(),
+        };
         let mut errors = Vec::new();
-        for (mode_name, entries) in &table {
-            let Some(mode) = Mode::ALL.into_iter().find(|m| m.name() == mode_name) else {
+        for (mode_name, entries) in table.iter() {
+            let Some(mode) = Mode::from_name(mode_name) else {
                 errors.push(format!("unknown screen [{mode_name}]"));
                 continue;
             };
@@ -160,13 +133,15 @@ impl Keymap {
                 errors.push(format!("[{mode_name}] must be a table"));
                 continue;
             };
-            for (name, keys) in entries {
+            for (name, keys) in entries.iter() {
                 let Some(action) = Action::from_name(name) else {
                     errors.push(format!("[{mode_name}] unknown action `{name}`"));
                     continue;
                 };
                 let mut parsed = Vec::new();
                 for key in keys.as_array().into_iter().flatten() {
+                    let key = key.as_str().map_or_else(|| key.to_string(), str::to_string);
+                    let key = toml_edit::Value::from(key);
                     match key
                         .as_str()
                         .and_then(|k| Some((Key::parse(k)?, k.to_string())))
@@ -178,36 +153,58 @@ impl Keymap {
                 if parsed.is_empty() {
                     errors.push(format!("[{mode_name}] {name}: give a list of keys"));
                 }
-                bindings.push(Binding {
-                    mode,
-                    action,
-                    keys: parsed,
-                });
+                keymap.bind(mode, action, parsed);
             }
         }
-        // Two actions on one key would make the second unreachable.
-        for (i, b) in bindings.iter().enumerate() {
-            for (key, text) in &b.keys {
-                if bindings[..i]
-                    .iter()
-                    .any(|a| a.mode == b.mode && a.keys.iter().any(|(k, _)| k == key))
-                {
-                    errors.push(format!("[{}] key {text} is bound twice", b.mode.name()));
-                }
-            }
+        for (mode, key, _, _) in keymap.clashes() {
+            errors.push(format!("[{}] key {key} is bound twice", mode.name()));
         }
         if errors.is_empty() {
-            Ok(Keymap { bindings })
+            Ok(keymap)
         } else {
             Err(errors.join("; "))
         }
     }
 
+    /// Gives `action` on `mode` these keys instead of the ones it had (an
+    /// action a screen did not have is added at the end).
+    pub fn bind(&mut self, mode: Mode, action: Action, keys: Vec<(Key, String)>) {
+        match self
+            .bindings
+            .iter_mut()
+            .find(|b| b.mode == mode && b.action == action)
+        {
+            Some(b) => b.keys = keys,
+            None => self.bindings.push(Binding { mode, action, keys }),
+        }
+    }
+
+    /// Keys bound to two actions on one screen, which would make the second
+    /// unreachable: (screen, key as written, the later action, the earlier one).
+    pub fn clashes(&self) -> Vec<(Mode, String, Action, Action)> {
+        let mut found = Vec::new();
+        for (i, b) in self.bindings.iter().enumerate() {
+            for (key, text) in &b.keys {
+                let earlier = self.bindings[..i]
+                    .iter()
+                    .find(|a| a.mode == b.mode && a.keys.iter().any(|(k, _)| k == key));
+                if let Some(a) = earlier {
+                    found.push((b.mode, text.clone(), b.action, a.action));
+                }
+            }
+        }
+        found
+    }
+
     /// What a key means on a screen. In a prompt, an unbound character is typed.
     pub fn action(&self, mode: Mode, event: &KeyEvent) -> Option<Action> {
         let key = Key::of(event);
-        if key.ctrl && key.code == KeyCode::Char('c') {
-            return Some(Action::Quit);
+        if key.is_reserved() {
+            return Some(if key.code == KeyCode::Char('z') {
+                Action::Suspend
+            } else {
+                Action::Quit
+            });
         }
         let bound = self
             .bindings
@@ -295,6 +292,11 @@ mod tests {
                 Some(Action::Quit),
                 "Ctrl-C quits on {mode:?}"
             );
+            assert_eq!(
+                k.action(mode, &press(KeyCode::Char('z'), KeyModifiers::CONTROL)),
+                Some(Action::Suspend),
+                "Ctrl-Z suspends on {mode:?}"
+            );
         }
     }
 
@@ -313,6 +315,33 @@ mod tests {
     }
 
     #[test]
+    fn rebinding_replaces_an_actions_keys_on_one_screen() {
+        let mut k = Keymap::default();
+        let x = Key::parse("x").expect("x");
+        k.bind(Mode::Main, Action::Quit, vec![(x, "x".into())]);
+        let none = KeyModifiers::NONE;
+        assert_eq!(
+            k.action(Mode::Main, &press(KeyCode::Char('x'), none)),
+            Some(Action::Quit)
+        );
+        assert_eq!(k.action(Mode::Main, &press(KeyCode::Char('q'), none)), None);
+        // Other screens keep their keys.
+        assert_eq!(
+            k.action(Mode::Passages, &press(KeyCode::Char('q'), none)),
+            Some(Action::Quit)
+        );
+        assert!(k.clashes().is_empty());
+        let j = Key::parse("j").expect("j");
+        k.bind(Mode::Main, Action::Quit, vec![(j, "j".into())]);
+        let clashes = k.clashes();
+        assert_eq!(clashes.len(), 1);
+        assert_eq!(
+            (clashes[0].1.as_str(), clashes[0].2, clashes[0].3),
+            ("j", Action::Quit, Action::Down)
+        );
+    }
+
+    #[test]
     fn first_keys_are_shown_readably() {
         let k = Keymap::default();
         assert_eq!(k.first_key(Mode::Main, Action::Help).as_deref(), Some("?"));
@@ -321,5 +350,7 @@ mod tests {
             Some("Shift-Tab")
         );
         assert_eq!(display("Down"), "↓");
+        assert_eq!(display("Ctrl-d"), "Ctrl-d");
+        assert_eq!(display("Space"), "Space");
     }
 }

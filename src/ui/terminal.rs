@@ -1,25 +1,34 @@
 //! Entering and leaving the full-screen terminal, and the event loop.
 //!
 //! The terminal is restored on every way out: a normal quit, an error (the
-//! guard's `Drop`), and a panic (a hook that restores before the message is
-//! printed, so the message is readable).
+//! guard's `Drop`), a panic (a hook that restores before the message is
+//! printed, so the message is readable), and a signal that ends the program
+//! (SIGTERM, SIGHUP, SIGINT, SIGQUIT: restored, then the signal's own default
+//! action, so the parent sees how annals ended). Ctrl-Z and SIGTSTP hand the
+//! terminal back before stopping; SIGCONT (`fg`) takes it again and redraws.
 
 use std::io::{self, Write};
 use std::panic;
+use std::time::Duration;
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{cursor, event, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
+use super::action::Action;
 use super::app::App;
 use super::draw::draw;
+use super::keymap::Keymap;
 use super::theme::Theme;
 use annals_core::Timeline;
+
+/// How long the loop waits for a key before it looks at signals again.
+const IDLE: Duration = Duration::from_millis(100);
 
 /// Puts the terminal back as it was. Safe to call more than once.
 pub fn restore() {
@@ -33,6 +42,30 @@ pub fn restore() {
     let _ = io::stdout().flush();
 }
 
+type Screen = Terminal<CrosstermBackend<io::Stdout>>;
+
+/// Takes the terminal: raw mode, the alternate screen, the mouse. A new
+/// ratatui terminal each time, so the first frame draws every cell (after a
+/// suspension the screen holds whatever the shell left there).
+fn enter() -> io::Result<Screen> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        Clear(ClearType::All)
+    )?;
+    Terminal::new(CrosstermBackend::new(io::stdout()))
+}
+
+/// Takes the terminal again after a stop, at whatever size it has now.
+fn reenter(app: &mut App) -> io::Result<Screen> {
+    let terminal = enter()?;
+    let size = terminal.size()?;
+    app.resize(Rect::new(0, 0, size.width, size.height));
+    Ok(terminal)
+}
+
 /// Restores the terminal when dropped, whatever the way out.
 struct Guard;
 
@@ -43,18 +76,38 @@ impl Drop for Guard {
 }
 
 /// Runs the explorer until the user quits.
-pub fn run(timeline: &Timeline, theme: Theme) -> io::Result<()> {
+pub fn run(timeline: &Timeline, theme: Theme, keymap: Keymap) -> io::Result<()> {
     restore_on_panic(restore);
-    enable_raw_mode()?;
+    let mut signals = signals::Signals::new()?;
     let _guard = Guard;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let mut terminal = enter()?;
     let size = terminal.size()?;
     let mut app = App::new(timeline, theme, Rect::new(0, 0, size.width, size.height));
-    // `draw` resizes the terminal's buffers first, so a resize redraws at once.
+    app.keymap = keymap;
     while !app.quit {
+        // `draw` resizes the terminal's buffers first, so a resize redraws at once.
         terminal.draw(|frame| draw(frame, &app))?;
-        app.handle(&event::read()?);
+        // While a search or a long article is under way, work between keys.
+        let wait = if app.busy() { Duration::ZERO } else { IDLE };
+        if event::poll(wait)? {
+            app.handle(&event::read()?);
+        } else if app.busy() {
+            app.update(Action::Tick);
+        }
+        match signals.take() {
+            Some(signals::Got::End(signal)) => {
+                restore();
+                signals::die(signal);
+            }
+            Some(signals::Got::Continued) => terminal = reenter(&mut app)?,
+            None => {}
+        }
+        if std::mem::take(&mut app.suspend) {
+            restore();
+            signals::stop();
+            // Here again after `fg`: take the terminal back and draw it all.
+            terminal = reenter(&mut app)?;
+        }
     }
     Ok(())
 }
@@ -67,6 +120,97 @@ fn restore_on_panic(restore: fn()) {
         restore();
         previous(info);
     }));
+}
+
+#[cfg(unix)]
+mod signals {
+    //! Signals, caught and then acted on between frames, where the terminal
+    //! is in a known state.
+
+    use std::io;
+
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    use signal_hook::low_level::emulate_default_handler;
+
+    /// What the loop must do about the signals that arrived.
+    pub enum Got {
+        /// End the program, as this signal would have.
+        End(i32),
+        /// Take the terminal again: the program was stopped and resumed.
+        Continued,
+    }
+
+    /// The signals annals catches.
+    pub struct Signals(signal_hook::iterator::Signals);
+
+    impl Signals {
+        pub fn new() -> io::Result<Signals> {
+            signal_hook::iterator::Signals::new([
+                SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT,
+            ])
+            .map(Signals)
+        }
+
+        /// The signals that arrived since the last look, without waiting.
+        /// A stop is carried out here, the terminal handed back first.
+        pub fn take(&mut self) -> Option<Got> {
+            let mut got = None;
+            for signal in self.0.pending() {
+                match signal {
+                    SIGTSTP => {
+                        super::restore();
+                        stop();
+                        got = got.or(Some(Got::Continued));
+                    }
+                    SIGCONT => got = got.or(Some(Got::Continued)),
+                    end => return Some(Got::End(end)),
+                }
+            }
+            got
+        }
+    }
+
+    /// Stops the process as SIGTSTP would; returns once continued.
+    pub fn stop() {
+        let _ = emulate_default_handler(SIGTSTP);
+    }
+
+    /// Ends the process as `signal` would have (exit 128 + signal if it
+    /// somehow does not).
+    pub fn die(signal: i32) -> ! {
+        let _ = emulate_default_handler(signal);
+        std::process::exit(128 + signal);
+    }
+}
+
+#[cfg(not(unix))]
+mod signals {
+    //! No POSIX signals here: Ctrl-C and Ctrl-Z arrive as keys.
+
+    use std::io;
+
+    pub enum Got {
+        End(i32),
+        Continued,
+    }
+
+    pub struct Signals;
+
+    impl Signals {
+        pub fn new() -> io::Result<Signals> {
+            Ok(Signals)
+        }
+
+        pub fn take(&mut self) -> Option<Got> {
+            None
+        }
+    }
+
+    pub fn stop() {}
+
+    pub fn die(signal: i32) -> ! {
+        std::process::exit(128 + signal);
+    }
 }
 
 #[cfg(test)]

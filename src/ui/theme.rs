@@ -1,6 +1,6 @@
-//! Colours and emphasis: a readable default, and a monochrome theme for
-//! `NO_COLOR` / `--color never` that marks everything with reverse, bold and
-//! underline instead.
+//! Colours and emphasis: a dark default, a light theme for white
+//! backgrounds, and a monochrome theme for `NO_COLOR` / `--color never` that
+//! marks everything with reverse, bold and underline instead.
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -25,8 +25,43 @@ pub struct Theme {
     palette: Vec<Style>,
 }
 
+/// The themes a user can name in the config.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeName {
+    #[default]
+    Dark,
+    Light,
+    Mono,
+}
+
+impl ThemeName {
+    /// Every theme, as named in the config.
+    pub const ALL: [(&'static str, ThemeName); 3] = [
+        ("dark", ThemeName::Dark),
+        ("light", ThemeName::Light),
+        ("mono", ThemeName::Mono),
+    ];
+
+    /// The theme called `name`.
+    pub fn from_name(name: &str) -> Option<ThemeName> {
+        ThemeName::ALL
+            .into_iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, t)| t)
+    }
+}
+
 impl Theme {
-    /// The default, coloured theme.
+    /// The theme called `name`.
+    pub fn named(name: ThemeName) -> Theme {
+        match name {
+            ThemeName::Dark => Theme::color(),
+            ThemeName::Light => Theme::light(),
+            ThemeName::Mono => Theme::mono(),
+        }
+    }
+
+    /// The default, coloured theme, for dark backgrounds.
     pub fn color() -> Theme {
         let bold = Modifier::BOLD;
         Theme {
@@ -66,6 +101,52 @@ impl Theme {
         }
     }
 
+    /// Colours that read on a white background: dark text colours, pale
+    /// backgrounds for the selection, the bars and the matches.
+    pub fn light() -> Theme {
+        let bold = Modifier::BOLD;
+        let ink = |r, g, b| Style::new().fg(Color::Rgb(r, g, b));
+        Theme {
+            color: true,
+            title: Style::new()
+                .fg(Color::Rgb(255, 255, 255))
+                .bg(Color::Rgb(30, 80, 150))
+                .add_modifier(bold),
+            border: ink(150, 150, 160),
+            heading: ink(20, 70, 140).add_modifier(bold),
+            dim: ink(100, 100, 110),
+            selected: Style::new()
+                .bg(Color::Rgb(205, 222, 245))
+                .add_modifier(bold),
+            quote: ink(150, 60, 0).add_modifier(bold),
+            matched: Style::new()
+                .fg(Color::Rgb(0, 0, 0))
+                .bg(Color::Rgb(255, 225, 110)),
+            axis: ink(90, 90, 100),
+            axis_break: ink(160, 160, 170),
+            axis_selected: ink(190, 30, 30).add_modifier(bold),
+            status: Style::new()
+                .fg(Color::Rgb(20, 20, 30))
+                .bg(Color::Rgb(225, 228, 235)),
+            warning: ink(180, 20, 20).add_modifier(bold),
+            hidden: ink(160, 160, 170).add_modifier(Modifier::CROSSED_OUT),
+            palette: [
+                (0, 100, 160),
+                (140, 40, 140),
+                (20, 120, 40),
+                (150, 90, 0),
+                (40, 60, 190),
+                (180, 40, 40),
+                (0, 120, 120),
+                (110, 60, 160),
+                (90, 110, 0),
+            ]
+            .into_iter()
+            .map(|(r, g, b)| ink(r, g, b).add_modifier(bold))
+            .collect(),
+        }
+    }
+
     /// No colour: selection is reversed, quotes underlined, matches bold and
     /// underlined, hidden sources struck through.
     pub fn mono() -> Theme {
@@ -96,13 +177,18 @@ impl Theme {
 }
 
 /// Whether to use colour: `--color always|never`, or for `auto` the
-/// `NO_COLOR` convention (set and not empty means no colour).
-pub fn choose(always: Option<bool>, no_color: Option<&str>) -> Theme {
+/// `NO_COLOR` convention (set and not empty means no colour); with colour,
+/// the theme the user chose.
+pub fn choose(always: Option<bool>, no_color: Option<&str>, name: ThemeName) -> Theme {
     let color = match always {
         Some(c) => c,
         None => no_color.is_none_or(str::is_empty),
     };
-    if color { Theme::color() } else { Theme::mono() }
+    if color {
+        Theme::named(name)
+    } else {
+        Theme::mono()
+    }
 }
 
 #[cfg(test)]
@@ -111,11 +197,19 @@ mod tests {
 
     #[test]
     fn no_color_and_the_flag_decide() {
-        assert!(choose(None, None).color);
-        assert!(choose(None, Some("")).color);
-        assert!(!choose(None, Some("1")).color);
-        assert!(choose(Some(true), Some("1")).color);
-        assert!(!choose(Some(false), None).color);
+        let dark = ThemeName::Dark;
+        assert!(choose(None, None, dark).color);
+        assert!(choose(None, Some(""), dark).color);
+        assert!(!choose(None, Some("1"), dark).color);
+        assert!(choose(Some(true), Some("1"), dark).color);
+        assert!(!choose(Some(false), None, dark).color);
+        // NO_COLOR and --color never win over a configured theme.
+        assert!(!choose(None, Some("1"), ThemeName::Light).color);
+        assert!(!choose(Some(false), None, ThemeName::Light).color);
+        assert_eq!(choose(None, None, ThemeName::Light), Theme::light());
+        assert_eq!(choose(None, None, ThemeName::Mono), Theme::mono());
+        assert_eq!(ThemeName::from_name("light"), Some(ThemeName::Light));
+        assert_eq!(ThemeName::from_name("solarized"), None);
     }
 
     #[test]
@@ -126,5 +220,31 @@ mod tests {
             assert!(!s.add_modifier.is_empty());
         }
         assert_ne!(Theme::color().source(0), Theme::color().source(1));
+    }
+
+    #[test]
+    fn the_light_theme_draws_dark_ink_and_pale_backgrounds() {
+        // Relative luminance, roughly: text must be dark, backgrounds pale.
+        let lum = |c: Option<Color>| match c {
+            Some(Color::Rgb(r, g, b)) => {
+                (299 * u32::from(r) + 587 * u32::from(g) + 114 * u32::from(b)) / 1000
+            }
+            other => panic!("the light theme uses exact colours, got {other:?}"),
+        };
+        let l = Theme::light();
+        for s in [
+            l.heading,
+            l.dim,
+            l.quote,
+            l.axis,
+            l.warning,
+            l.source(0),
+            l.source(8),
+        ] {
+            assert!(lum(s.fg) < 130, "{s:?} is too pale for white paper");
+        }
+        for s in [l.selected, l.matched, l.status] {
+            assert!(lum(s.bg) > 180, "{s:?} is too dark a background");
+        }
     }
 }

@@ -213,12 +213,19 @@ fn parse_relative(text: &str) -> Result<DateSpec, DateError> {
         }
     };
     let words: Vec<&str> = text.split_whitespace().collect();
-    let words = match words.as_slice() {
-        ["the", rest @ ..] => rest,
-        all => all,
+    let span = |n: &str, u: &str, side: &str, id: &str| -> Result<(String, Offset), DateError> {
+        let (amount, unit) = (amount(n)?, unit(u)?);
+        let offset = if side == "before" {
+            Offset::Before { amount, unit }
+        } else {
+            Offset::After { amount, unit }
+        };
+        Ok((anchor(id)?, offset))
     };
-    let (anchor, offset) = match words {
-        [id] => (anchor(id)?, Offset::Same),
+    // "the" may open the written forms ("the signing", "the 7 days before
+    // signing") but is also a possible id, so it is matched per form.
+    let (anchor, offset) = match words.as_slice() {
+        [id] | ["the", id] => (anchor(id)?, Offset::Same),
         [id, sign @ ("+" | "-"), n, u] => (
             anchor(id)?,
             Offset::Shift {
@@ -227,15 +234,8 @@ fn parse_relative(text: &str) -> Result<DateSpec, DateError> {
                 unit: unit(u)?,
             },
         ),
-        [n, u, side @ ("before" | "after"), id] => {
-            let (amount, unit) = (amount(n)?, unit(u)?);
-            let offset = if *side == "before" {
-                Offset::Before { amount, unit }
-            } else {
-                Offset::After { amount, unit }
-            };
-            (anchor(id)?, offset)
-        }
+        [n, u, side @ ("before" | "after"), id]
+        | ["the", n, u, side @ ("before" | "after"), id] => span(n, u, side, id)?,
         _ => return Err(bad()),
     };
     if let Offset::Before { amount: 0, .. } | Offset::After { amount: 0, .. } = offset {
@@ -583,5 +583,10 @@ mod tests {
         );
         assert_eq!(DateSpec::Year(2001).to_string(), "2001");
         assert_eq!(DateSpec::Day(d(2020, 2, 29)).as_written(), None);
+        // Found by the date fuzzer: "the" is also an id.
+        for text in ["the the", "the", "the + 3 days", "the 2 weeks after the"] {
+            let spec = parse_str(text).unwrap();
+            assert_eq!(parse_str(&spec.to_string()).unwrap(), spec, "{text:?}");
+        }
     }
 }

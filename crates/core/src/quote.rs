@@ -53,10 +53,69 @@ impl Folded {
     }
 }
 
+/// Whether `text` is in NFC, answered without table lookups for the usual
+/// case: every character below U+0300 (Latin letters, precomposed or not,
+/// never compose with a neighbour) or typographic punctuation (U+2002 to
+/// U+206F). Anything else is asked of the normalisation tables.
+fn is_nfc(text: &str) -> bool {
+    plain(text.as_bytes()) || is_nfc_quick(text.chars()) == IsNormalized::Yes
+}
+
+/// Whether UTF-8 `bytes` hold only characters below U+0300 or from U+2002
+/// to U+206F, read from the bytes without decoding: lead bytes up to 0xCB
+/// start characters below U+0300; `E2 80`/`E2 81` start U+2000 to U+207F.
+fn plain(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Eight ASCII bytes at a time.
+        if let Some(chunk) = bytes.get(i..i + 8)
+            && u64::from_ne_bytes(chunk.try_into().unwrap_or_default()) & 0x8080_8080_8080_8080 == 0
+        {
+            i += 8;
+            continue;
+        }
+        match bytes[i] {
+            0x00..=0x7F => i += 1,
+            0xC2..=0xCB => i += 2,
+            0xE2 => {
+                let (Some(&b1), Some(&b2)) = (bytes.get(i + 1), bytes.get(i + 2)) else {
+                    return false;
+                };
+                let c = 0x2000 + (u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F));
+                if !(0x80..=0x81).contains(&b1) || !(0x2002..=0x206F).contains(&c) {
+                    return false;
+                }
+                i += 3;
+            }
+            _ => return false,
+        }
+    }
+    true
+}
+
 /// Whether a normalisation segment may start at `c`: a starter that nothing
-/// before it can compose with.
+/// before it can compose with. Every ASCII character is one.
 fn starts_segment(c: char) -> bool {
-    canonical_combining_class(c) == 0 && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+    c.is_ascii()
+        || (canonical_combining_class(c) == 0
+            && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes)
+}
+
+/// Folds one ASCII character at byte `at`, as [`fold`] would.
+fn push_ascii(folded: &mut Folded, b: u8, at: usize, in_space: &mut bool) {
+    if b.is_ascii_whitespace() || b == 0x0B {
+        if *in_space {
+            if let Some(last) = folded.origin.last_mut() {
+                last.end = at + 1;
+            }
+        } else {
+            folded.push(' ', at..at + 1);
+            *in_space = true;
+        }
+    } else {
+        folded.push(char::from(b), at..at + 1);
+        *in_space = false;
+    }
 }
 
 /// Normalises `original` to NFC, collapses whitespace runs to one space and
@@ -89,9 +148,20 @@ fn fold(original: &str) -> Folded {
             }
         }
     };
+    let bytes = original.as_bytes();
     for (i, c) in original.char_indices() {
         if i > segment_start && starts_segment(c) {
-            flush(&mut folded, segment_start..i, &mut in_space);
+            // A lone ASCII character is its own NFC: no need to normalise it.
+            if i == segment_start + 1 && bytes[segment_start].is_ascii() {
+                push_ascii(
+                    &mut folded,
+                    bytes[segment_start],
+                    segment_start,
+                    &mut in_space,
+                );
+            } else {
+                flush(&mut folded, segment_start..i, &mut in_space);
+            }
             segment_start = i;
         }
     }
@@ -101,43 +171,63 @@ fn fold(original: &str) -> Folded {
     folded
 }
 
+/// [`fold`]'s text alone, without keeping where each character came from;
+/// an ASCII text needs no normalisation.
+fn fold_text(original: &str) -> String {
+    // Most quotes are already folded: single spaces, no typographic marks.
+    let plain = original.is_ascii()
+        && !original.contains("  ")
+        && !original
+            .bytes()
+            .any(|b| b.is_ascii_whitespace() && b != b' ' || b == 0x0B);
+    if plain {
+        return original.to_string();
+    }
+    let mut out = String::with_capacity(original.len());
+    let mut push = |c: char| {
+        if c.is_whitespace() {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.push(fold_punctuation(c));
+        }
+    };
+    if is_nfc(original) {
+        original.chars().for_each(&mut push);
+    } else {
+        original.nfc().for_each(&mut push);
+    }
+    out
+}
+
 /// A quote, folded once for matching against any number of articles.
 #[derive(Debug, Clone)]
 pub struct Needle {
     /// The folded quote: NFC, one space per whitespace run, plain punctuation.
-    chars: Vec<char>,
-    /// The folded quote as a string.
     text: String,
-    /// The longest run of stable characters: where to look first.
+    /// The longest run of stable characters (a byte range of `text`): where
+    /// to look first, verbatim.
     anchor: Range<usize>,
-    /// `chars[anchor]` as UTF-8, searched for verbatim.
-    anchor_text: String,
 }
 
 impl Needle {
     /// Folds a quote; `None` if nothing is left of it.
     pub fn new(quote: &str) -> Option<Needle> {
-        let text = fold(quote.trim()).text;
+        let text = fold_text(quote.trim());
         if text.is_empty() {
             return None;
         }
-        let chars: Vec<char> = text.chars().collect();
         let mut best = 0..0;
         let mut start = 0;
-        for (i, &c) in chars.iter().enumerate() {
+        for (i, c) in text.char_indices() {
             if !is_stable(c) {
-                start = i + 1;
-            } else if i + 1 - start > best.len() {
-                best = start..i + 1;
+                start = i + c.len_utf8();
+            } else if i + c.len_utf8() - start > best.len() {
+                best = start..i + c.len_utf8();
             }
         }
-        let anchor_text = chars[best.clone()].iter().collect();
-        Some(Needle {
-            chars,
-            text,
-            anchor: best,
-            anchor_text,
-        })
+        Some(Needle { text, anchor: best })
     }
 }
 
@@ -155,7 +245,7 @@ impl<'a> Haystack<'a> {
     pub fn new(body: &'a str) -> Self {
         Haystack {
             body,
-            nfc: body.is_ascii() || is_nfc_quick(body.chars()) == IsNormalized::Yes,
+            nfc: is_nfc(body),
             folded: OnceCell::new(),
         }
     }
@@ -181,15 +271,16 @@ impl<'a> Haystack<'a> {
     /// Matches are found in the order they start, so the first is the earliest.
     fn find_from_anchor(&self, needle: &Needle) -> Option<Range<usize>> {
         let body = self.body;
-        let before = &needle.chars[..needle.anchor.start];
-        let after = &needle.chars[needle.anchor.end..];
+        let anchor = &needle.text[needle.anchor.clone()];
+        let before = &needle.text[..needle.anchor.start];
+        let after = &needle.text[needle.anchor.end..];
         // Occurrences may overlap ("bb" in "bbb"), so each search starts one
         // byte after the last hit rather than after its end.
-        let finder = memchr::memmem::Finder::new(needle.anchor_text.as_bytes());
+        let finder = memchr::memmem::Finder::new(anchor.as_bytes());
         let mut from = 0;
         while let Some(hit) = finder.find(&body.as_bytes()[from..]) {
             let at = from + hit;
-            let end = at + needle.anchor_text.len();
+            let end = at + anchor.len();
             if let (Some(start), Some(rest)) = (
                 match_backwards(&body[..at], before),
                 match_forwards(&body[end..], after),
@@ -204,10 +295,10 @@ impl<'a> Haystack<'a> {
 
 /// Matches folded `want` against the end of `text`, folding as it goes;
 /// returns where the match starts in `text`.
-fn match_backwards(text: &str, want: &[char]) -> Option<usize> {
+fn match_backwards(text: &str, want: &str) -> Option<usize> {
     let mut chars = text.char_indices().rev().peekable();
     let mut start = text.len();
-    for &w in want.iter().rev() {
+    for w in want.chars().rev() {
         let (i, c) = chars.next()?;
         if w == ' ' {
             if !c.is_whitespace() {
@@ -232,10 +323,10 @@ fn match_backwards(text: &str, want: &[char]) -> Option<usize> {
 
 /// Matches folded `want` against the start of `text`, folding as it goes;
 /// returns where the match ends in `text`.
-fn match_forwards(text: &str, want: &[char]) -> Option<usize> {
+fn match_forwards(text: &str, want: &str) -> Option<usize> {
     let mut chars = text.char_indices().peekable();
     let mut end = 0;
-    for &w in want {
+    for w in want.chars() {
         let (i, c) = chars.next()?;
         if w == ' ' {
             if !c.is_whitespace() {
@@ -378,6 +469,52 @@ mod tests {
         let first = hay.char_at_byte[at];
         let last = hay.char_at_byte[at + needle.len() - 1];
         Some(hay.origin[first].start..hay.origin[last].end)
+    }
+
+    #[test]
+    fn plain_text_is_read_from_the_bytes() {
+        for c in [
+            '\u{0}', 'a', 'é', '\u{2ff}', '\u{300}', '\u{2001}', '\u{2002}', '“', '\u{206f}',
+            '\u{2070}', '€', '한',
+        ] {
+            let expected = c < '\u{300}' || ('\u{2002}'..='\u{206F}').contains(&c);
+            let text = format!("abcdefghij{c}xyz");
+            assert_eq!(plain(text.as_bytes()), expected, "{c:?} U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn the_quick_nfc_answer_is_right() {
+        for text in [
+            "plain",
+            "“curly” — ‘quotes’",
+            "café",
+            "cafe\u{301}",
+            "\u{2000}",
+            "Å",
+            "A\u{30a}",
+            "한",
+        ] {
+            assert_eq!(
+                is_nfc(text),
+                text.nfc().collect::<String>() == text,
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn folding_the_text_alone_agrees_with_folding_with_origins() {
+        for text in [
+            "a  b\n c",
+            "“q” — x",
+            "cafe\u{301} de",
+            "  ",
+            "x\u{a0}\u{a0}y",
+            "\u{2019}",
+        ] {
+            assert_eq!(fold_text(text), fold(text).text, "{text:?}");
+        }
     }
 
     #[test]

@@ -84,8 +84,7 @@ fn is_fence(line: &str) -> bool {
 /// before the first fence is allowed.
 pub fn split(file: &str) -> Result<Split<'_>, FenceError> {
     let start = if file.starts_with('\u{feff}') { 3 } else { 0 };
-    let lines = text::line_ranges(file);
-    let mut lines = lines.into_iter().skip_while(|r| r.end <= start);
+    let mut lines = text::lines(file).skip_while(|r| r.end <= start);
     let first = lines.next().ok_or(FenceError::Missing)?;
     if !is_fence(&file[start.max(first.start)..first.end]) {
         return Err(FenceError::Missing);

@@ -35,23 +35,32 @@ pub fn paragraphs(body: &str) -> Vec<Range<usize>> {
 
 /// The byte range of each line of `text`, without its line terminator.
 pub fn line_ranges(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+    lines(text).collect()
+}
+
+/// The byte range of each line of `text`, without its line terminator, as
+/// they are found.
+pub fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
-                i - 1
-            } else {
-                i
-            };
-            out.push(start..end);
-            start = i + 1;
+    let mut newlines = memchr::memchr_iter(b'\n', bytes);
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
         }
-    }
-    if start < text.len() {
-        out.push(start..text.len());
-    }
-    out
+        let (end, next) = match newlines.next() {
+            Some(i) => (i, i + 1),
+            None => (bytes.len(), bytes.len()),
+        };
+        let line_end = if end > start && bytes[end - 1] == b'\r' {
+            end - 1
+        } else {
+            end
+        };
+        let line = start..line_end;
+        start = next;
+        Some(line)
+    })
 }
 
 fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {

@@ -93,7 +93,8 @@ pub fn read_with(path: &Path, options: &Options) -> Result<DataFiles, Problems> 
                                     .is_some_and(|n| n.to_string_lossy().starts_with('.'))
                         })
                         .collect();
-                    paths.sort();
+                    // Byte order of the names, not the slower component-wise Path order.
+                    paths.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
                     Some(paths.into_iter().filter_map(|p| reader.read(p)).collect())
                 }
                 Err(e) => {

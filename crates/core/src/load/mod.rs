@@ -174,7 +174,8 @@ pub fn load_with(files: DataFiles, options: &Options) -> Result<Timeline, Proble
     }
     let timeline_path = files.dir.join("timeline.toml");
     let needs_draft = files.needs_draft();
-    let timeline_file = files.timeline.clone();
+    let mut files = files;
+    let timeline_file = files.timeline.take();
     let dir = files.dir.clone();
     let article_paths: Vec<PathBuf> = files
         .sources
@@ -198,7 +199,7 @@ pub fn load_with(files: DataFiles, options: &Options) -> Result<Timeline, Proble
         .into_iter()
         .filter(|p| problems.mentions(p))
         .collect();
-    let timeline = match &timeline_file {
+    let timeline = match timeline_file {
         None if needs_draft => {
             problems.push(
                 Problem::new(timeline_path, Position::START, "timeline.toml is missing")

@@ -2,25 +2,26 @@
 //! the signing first), reporting unknown anchors and cycles, and putting the
 //! events in date order.
 
-use std::collections::HashMap;
-use std::ops::Range;
+use rustc_hash::FxHashMap;
+use std::path::Path;
 
-use super::doc::Doc;
 use crate::date::DateSpec;
 use crate::event::{Event, Origin, Passage};
 use crate::problem::Problems;
+use crate::problem::{Position, Problem};
 use crate::suggest::with_suggestion;
 use crate::when::When;
 
-/// An event as read from `timeline.toml`, before dates are resolved. Spans are
-/// byte ranges of the whole file.
+/// An event as read from `timeline.toml`, before dates are resolved. It
+/// keeps the positions of its id and date, so that the file's text can be
+/// let go before dates are resolved.
 pub(super) struct RawEvent {
     pub id: String,
-    pub id_span: Range<usize>,
+    pub id_at: Position,
     pub title: String,
     /// `None` when the date could not be read (already reported).
     pub date: Option<DateSpec>,
-    pub date_span: Range<usize>,
+    pub date_at: Position,
     pub summary: Option<String>,
     pub disagreement: Option<String>,
     pub tags: Vec<String>,
@@ -30,18 +31,19 @@ pub(super) struct RawEvent {
 
 /// Resolves relative dates in dependency order, reporting unknown anchors and
 /// cycles, and returns the events sorted by date.
-pub(super) fn resolve(doc: &Doc<'_>, raw: Vec<RawEvent>, problems: &mut Problems) -> Vec<Event> {
-    let mut index: HashMap<&str, usize> = HashMap::new();
+pub(super) fn resolve(file: &Path, raw: Vec<RawEvent>, problems: &mut Problems) -> Vec<Event> {
+    let mut index: FxHashMap<&str, usize> = FxHashMap::default();
     let mut duplicate = vec![false; raw.len()];
     for (i, e) in raw.iter().enumerate() {
         if let Some(&first) = index.get(e.id.as_str()) {
             duplicate[i] = true;
             problems.push(
-                doc.problem(&e.id_span, format!("duplicate event id `{}`", e.id))
-                    .with_help(format!(
+                Problem::new(file, e.id_at, format!("duplicate event id `{}`", e.id)).with_help(
+                    format!(
                         "line {} already uses it; give each event its own id",
-                        doc.position(&raw[first].id_span).line
-                    )),
+                        raw[first].id_at.line
+                    ),
+                ),
             );
         } else {
             index.insert(&e.id, i);
@@ -77,8 +79,9 @@ pub(super) fn resolve(doc: &Doc<'_>, raw: Vec<RawEvent>, problems: &mut Problems
                                     "a relative date names the id of another event".to_string(),
                                 );
                                 problems.push(
-                                    doc.problem(
-                                        &raw[current].date_span,
+                                    Problem::new(
+                                        file,
+                                        raw[current].date_at,
                                         format!("unknown event `{anchor}` in relative date"),
                                     )
                                     .with_help(help),
@@ -100,8 +103,9 @@ pub(super) fn resolve(doc: &Doc<'_>, raw: Vec<RawEvent>, problems: &mut Problems
                                         .map(|&i| raw[i].id.as_str())
                                         .collect();
                                     problems.push(
-                                        doc.problem(
-                                            &raw[current].date_span,
+                                        Problem::new(
+                                            file,
+                                            raw[current].date_at,
                                             format!(
                                                 "relative dates form a cycle: {}",
                                                 cycle.join(" → ")
@@ -140,8 +144,7 @@ pub(super) fn resolve(doc: &Doc<'_>, raw: Vec<RawEvent>, problems: &mut Problems
                 Some(Ok(w)) => Some(w),
                 Some(Err(e)) => {
                     problems.push(
-                        doc.problem(&raw[current].date_span, e.message)
-                            .with_help(e.help),
+                        Problem::new(file, raw[current].date_at, e.message).with_help(e.help),
                     );
                     None
                 }
@@ -151,7 +154,7 @@ pub(super) fn resolve(doc: &Doc<'_>, raw: Vec<RawEvent>, problems: &mut Problems
             path.pop();
         }
     }
-    let mut events: Vec<Event> = raw
+    let events: Vec<Event> = raw
         .into_iter()
         .zip(state)
         .zip(duplicate)
@@ -178,6 +181,19 @@ pub(super) fn resolve(doc: &Doc<'_>, raw: Vec<RawEvent>, problems: &mut Problems
             })
         })
         .collect();
-    events.sort_by_key(|e| e.when.start);
+    // Sorting small keys and then moving each event once is much cheaper
+    // than a stable sort moving whole events about; equal dates keep the
+    // order of the file.
+    let mut order: Vec<(chrono::NaiveDate, usize)> = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.when.start, i))
+        .collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<Event>> = events.into_iter().map(Some).collect();
+    let events: Vec<Event> = order
+        .into_iter()
+        .filter_map(|(_, i)| slots[i].take())
+        .collect();
     events
 }

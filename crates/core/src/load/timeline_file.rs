@@ -7,14 +7,13 @@
 //! piece is parsed on its own. Memory then stays near the size of the text,
 //! and positions are still those of the whole file.
 
+use rustc_hash::FxHashMap;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
 
 use toml::Spanned;
 use toml::de::DeValue;
-use toml_parser::lexer::TokenKind;
 
 use super::DataFile;
 use super::doc::{Doc, Fields, toml_date};
@@ -52,20 +51,42 @@ const NEAREST_HINTS: usize = 500;
 /// The sources as evidence sees them: by id, ready for quote matching.
 struct Sources<'s> {
     list: &'s [Source],
-    by_id: HashMap<&'s str, usize>,
+    by_id: FxHashMap<&'s str, usize>,
     haystacks: Vec<Haystack<'s>>,
     /// Files that failed to load, whose ids are not reported again as unknown.
     broken: &'s [PathBuf],
     hints_left: Cell<usize>,
 }
 
-/// Reads `timeline.toml` against the sources already loaded.
+/// Reads `timeline.toml` against the sources already loaded. The file's text
+/// is let go once the events are read, before their dates are resolved.
 pub(super) fn parse(
-    file: &DataFile,
+    file: DataFile,
     sources: Vec<Source>,
     broken: &[PathBuf],
     problems: &mut Problems,
 ) -> Option<Timeline> {
+    let (title, summary, raw) = read(&file, &sources, broken, problems)?;
+    let path = file.path;
+    drop(file.bytes);
+    let events = resolve::resolve(&path, raw, problems);
+    Some(Timeline {
+        title: title?,
+        summary,
+        sources,
+        events,
+    })
+}
+
+/// The title, summary and events of the file.
+type Read = (Option<String>, Option<String>, Vec<RawEvent>);
+
+fn read(
+    file: &DataFile,
+    sources: &[Source],
+    broken: &[PathBuf],
+    problems: &mut Problems,
+) -> Option<Read> {
     let text = super::utf8(file, problems)?;
     let locator = RefCell::new(Locator::new(text));
     let whole = Doc {
@@ -76,7 +97,7 @@ pub(super) fn parse(
         locator: &locator,
     };
     let context = Sources {
-        list: &sources,
+        list: sources,
         by_id: sources
             .iter()
             .enumerate()
@@ -147,68 +168,100 @@ pub(super) fn parse(
             }
         }
     }
-    drop(context);
-    let events = resolve::resolve(&whole, raw, problems);
-    Some(Timeline {
-        title: title?,
-        summary,
-        sources,
-        events,
-    })
+    Some((title, summary, raw))
 }
 
 /// The byte ranges of the file's pieces: what comes before the first
 /// top-level `[[events]]` header, then one piece from each such header on.
 fn pieces(text: &str) -> Vec<Range<usize>> {
     let mut starts = vec![0];
-    let mut cuts = Vec::new();
-    let mut tokens = toml_parser::Source::new(text).lex().peekable();
-    let mut line_start = true;
-    while let Some(token) = tokens.next() {
-        let kind = token.kind();
-        if line_start && kind == TokenKind::LeftSquareBracket {
-            // `[[events]]`, with optional spaces inside the brackets.
-            let mut rest = Vec::with_capacity(4);
-            while rest.len() < 4 {
-                match tokens.peek() {
-                    Some(t) if t.kind() == TokenKind::Whitespace => {
-                        tokens.next();
-                    }
-                    Some(t) if t.kind() == TokenKind::Newline || t.kind() == TokenKind::Eof => {
-                        break;
-                    }
-                    Some(t) => {
-                        rest.push(*t);
-                        tokens.next();
-                    }
-                    None => break,
-                }
-            }
-            let is_events = matches!(rest.as_slice(), [open, key, close1, close2]
-                if open.kind() == TokenKind::LeftSquareBracket
-                    && key.kind() == TokenKind::Atom
-                    && &text[key.span().start()..key.span().end()] == "events"
-                    && close1.kind() == TokenKind::RightSquareBracket
-                    && close2.kind() == TokenKind::RightSquareBracket
-                    && open.span().start() == token.span().end()
-                    && close2.span().start() == close1.span().end());
-            if is_events {
-                cuts.push(token.span().start());
-            }
-            line_start = false;
-            continue;
-        }
-        line_start = match kind {
-            TokenKind::Newline => true,
-            TokenKind::Whitespace => line_start,
-            _ => false,
-        };
-    }
     // The head ends where the first piece starts, possibly at 0.
-    starts.extend(cuts);
+    starts.extend(event_headers(text));
     let mut ends: Vec<usize> = starts[1..].to_vec();
     ends.push(text.len());
     starts.into_iter().zip(ends).map(|(s, e)| s..e).collect()
+}
+
+/// Where top-level `[[events]]` headers start. The scan knows just enough
+/// TOML to skip strings and comments, so a header inside a multi-line string
+/// or after `#` is not one; the TOML lexer finds the same (a test checks
+/// this) but costs as much again as the parse.
+fn event_headers(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let line_end = |from: usize| memchr::memchr(b'\n', &b[from..]).map_or(b.len(), |k| from + k);
+    let mut cuts = Vec::new();
+    let mut i = 0;
+    let mut line_start = true;
+    while i < b.len() {
+        match b[i] {
+            b'\n' => {
+                line_start = true;
+                i += 1;
+            }
+            b' ' | b'\t' | b'\r' => i += 1,
+            b'#' => i = line_end(i),
+            b'[' if line_start => {
+                fn blank(s: &str) -> &str {
+                    s.trim_start_matches([' ', '\t'])
+                }
+                let is_events = text[i..]
+                    .strip_prefix("[[")
+                    .and_then(|rest| blank(rest).strip_prefix("events"))
+                    .is_some_and(|rest| blank(rest).starts_with("]]"));
+                if is_events {
+                    cuts.push(i);
+                }
+                line_start = false;
+                i += 1;
+            }
+            quote @ (b'"' | b'\'') => {
+                line_start = false;
+                i = if b[i..].starts_with(&[quote; 3]) {
+                    multi_line_string_end(b, i + 3, quote)
+                } else {
+                    string_end(b, i + 1, quote)
+                };
+            }
+            _ => {
+                line_start = false;
+                i += 1;
+            }
+        }
+    }
+    cuts
+}
+
+/// Where a one-line string that opened before `from` ends: after its closing
+/// quote, or at the end of the line if it is never closed.
+fn string_end(b: &[u8], mut from: usize, quote: u8) -> usize {
+    while from < b.len() {
+        match b[from] {
+            b'\\' if quote == b'"' => from += 2,
+            b'\n' => return from,
+            c if c == quote => return from + 1,
+            _ => from += 1,
+        }
+    }
+    b.len()
+}
+
+/// Where a multi-line string that opened before `from` ends: after its
+/// closing three quotes (and up to two more, which belong to the string).
+fn multi_line_string_end(b: &[u8], mut from: usize, quote: u8) -> usize {
+    while from < b.len() {
+        match b[from] {
+            b'\\' if quote == b'"' => from += 2,
+            c if c == quote && b[from..].starts_with(&[quote; 3]) => {
+                let mut end = from + 3;
+                while end < b.len() && b[end] == quote && end < from + 5 {
+                    end += 1;
+                }
+                return end;
+            }
+            _ => from += 1,
+        }
+    }
+    b.len()
 }
 
 /// Reads the value of `events`: an array of event tables.
@@ -317,11 +370,11 @@ fn parse_event(
     let (date, date_span) = date?;
     let id_span = fields.get("id").map_or(value.span(), |v| v.span());
     Some(RawEvent {
-        id_span: doc.base + id_span.start..doc.base + id_span.end,
+        id_at: doc.position(&id_span),
         id: id?,
         title: title.unwrap_or_default(),
         date,
-        date_span: doc.base + date_span.start..doc.base + date_span.end,
+        date_at: doc.position(&date_span),
         summary,
         disagreement,
         tags,
@@ -533,6 +586,76 @@ mod tests {
                 "[[ events ]]\nid = \"b\"\n"
             ]
         );
+    }
+
+    /// The TOML lexer's answer: `[[`, `events`, `]]` at the start of a line.
+    fn headers_by_lexer(text: &str) -> Vec<usize> {
+        use toml_parser::lexer::TokenKind;
+        let tokens: Vec<_> = toml_parser::Source::new(text)
+            .lex()
+            .filter(|t| t.kind() != TokenKind::Whitespace)
+            .collect();
+        let mut cuts = Vec::new();
+        for (k, t) in tokens.iter().enumerate() {
+            let line_start = k == 0 || tokens[k - 1].kind() == TokenKind::Newline;
+            let kinds: Vec<TokenKind> = tokens[k..].iter().take(5).map(|t| t.kind()).collect();
+            let key = tokens
+                .get(k + 2)
+                .map(|t| &text[t.span().start()..t.span().end()]);
+            let adjacent =
+                |a: usize| tokens[k + a].span().end() == tokens[k + a + 1].span().start();
+            if line_start
+                && kinds
+                    == [
+                        TokenKind::LeftSquareBracket,
+                        TokenKind::LeftSquareBracket,
+                        TokenKind::Atom,
+                        TokenKind::RightSquareBracket,
+                        TokenKind::RightSquareBracket,
+                    ]
+                && key == Some("events")
+                && adjacent(0)
+                && adjacent(3)
+            {
+                cuts.push(t.span().start());
+            }
+        }
+        cuts
+    }
+
+    #[test]
+    fn the_scan_finds_what_the_lexer_finds() {
+        for text in [
+            "title = \"T\"\n[[events]]\nid = \"a\"\n  [[ events ]] # one\nid = \"b\"\n[[events.evidence]]\n",
+            "[[events]]\n",
+            "a = 1\n# [[events]]\nb = '[[events]]'\n[[eventsx]]\n[[events]]",
+            "s = \"\"\"\n[[events]]\n\\\"\"\"\n[[events]]\n\"\"\"\n[[events]]\n",
+            "s = '''\n[[events]]\n''''\n[[events]]\n",
+            "s = \"unclosed\n[[events]]\n",
+            "",
+        ] {
+            assert_eq!(event_headers(text), headers_by_lexer(text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn the_scan_agrees_with_the_lexer_on_anything(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "[[events]]", "[[ events ]]", "\n", " ", "#", "\"", "'", "\"\"\"", "'''",
+                    "\\", "x = ", "[[events.evidence]]", "[a]", "1",
+                ]),
+                0..30,
+            )
+        ) {
+            // Tokens apart, as TOML writes them; run together (`1"""`), the
+            // lexer reads one bare word where TOML would see an error anyway.
+            let text: String = parts.join(" ");
+            proptest::prop_assert_eq!(event_headers(&text), headers_by_lexer(&text), "{:?}", text);
+        }
     }
 
     #[test]

@@ -1,0 +1,104 @@
+//! Loading, checking and printing at scale, on synthetic stories of 1k, 10k
+//! and 100k events (annals-synth: 100, 1,000 and 10,000 articles, 10 events
+//! each, about 6 KB a article and event together). Targets at 100k events,
+//! on one core: `annals check` under 1 s with peak memory under three times
+//! the data's size, `annals print --format json` under 1.5 s. Cost must grow
+//! linearly: the three sizes say whether it does.
+//!
+//! Besides criterion's timings of the library calls, each size runs the real
+//! binary once (`check`, then `print --format json` to /dev/null) and reports
+//! its wall time and peak resident memory, as `/usr/bin/time` would.
+//! Also: the bundled story, which annals loads on every start.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+
+use annals_core::load::{self, Options};
+use annals_core::print::{Format, View};
+
+/// Peak resident memory of the children waited for so far, in bytes.
+fn children_peak() -> u64 {
+    // SAFETY: getrusage fills the struct it is given and nothing else.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    u64::try_from(usage.ru_maxrss).unwrap_or(0) * 1024
+}
+
+/// Runs the binary once and reports its wall time and peak memory. Sizes run
+/// smallest first, so the children's peak so far is this run's.
+fn run_binary(dir: &Path, args: &[&str], data_bytes: u64) {
+    let started = Instant::now();
+    let status = Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(args)
+        .arg("--data")
+        .arg(dir)
+        .stdout(Stdio::null())
+        .status()
+        .expect("annals runs");
+    let wall = started.elapsed();
+    assert!(status.success(), "annals {args:?} failed");
+    let peak = children_peak();
+    println!(
+        "binary: annals {:<22} {:>8.1} ms wall, peak {:>6.1} MB ({:.2}× the data)",
+        args.join(" "),
+        wall.as_secs_f64() * 1000.0,
+        peak as f64 / 1e6,
+        peak as f64 / data_bytes as f64
+    );
+}
+
+fn scale(c: &mut Criterion) {
+    let mut group = c.benchmark_group("scale");
+    group.sample_size(10).measurement_time(Duration::from_secs(10));
+    for articles in [100, 1_000, 10_000] {
+        let story = annals_synth::generate(articles, 1);
+        let bytes = story.bytes() as u64;
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        story.write_to(dir.path()).expect("the story is written");
+        let n = format!("{}k events", story.events / 1000);
+        println!("{n}: {articles} articles, {:.1} MB", bytes as f64 / 1e6);
+        run_binary(dir.path(), &["check"], bytes);
+        run_binary(dir.path(), &["print", "--format", "json"], bytes);
+
+        let options = Options::default();
+        group.bench_function(BenchmarkId::new("check (read + load)", &n), |b| {
+            b.iter(|| {
+                let files = load::read_with(black_box(dir.path()), &options).expect("reads");
+                let t = load::load_with(files, &options).expect("loads");
+                // Freeing is not part of checking: the binary skips it too.
+                std::mem::forget(t);
+            })
+        });
+        let timeline = load::load(dir.path()).expect("loads");
+        let mut view = View::new(&timeline);
+        view.passages = true;
+        group.bench_function(BenchmarkId::new("print json", &n), |b| {
+            b.iter(|| {
+                let mut sink = std::io::sink();
+                black_box(&view).write(Format::Json, &mut sink).expect("writes")
+            })
+        });
+    }
+    group.finish();
+
+    let files = annals::bundled::files();
+    c.bench_function("bundled story: load", |b| {
+        b.iter(|| load::load_files(black_box(&files)).expect("bundled story loads"))
+    });
+    let timeline = annals::bundled::load().expect("bundled story loads");
+    let mut view = View::new(&timeline);
+    view.passages = true;
+    for (name, format) in [
+        ("bundled story: print text", Format::Text),
+        ("bundled story: print json", Format::Json),
+    ] {
+        c.bench_function(name, |b| b.iter(|| black_box(&view).render(format)));
+    }
+}
+
+criterion_group!(benches, scale);
+criterion_main!(benches);

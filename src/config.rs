@@ -1,0 +1,472 @@
+//! The user's config file: a theme and key bindings for the explorer.
+//!
+//! `$XDG_CONFIG_HOME/annals/config.toml` (else `~/.config/annals/config.toml`),
+//! or the file given with `--config`. Every mistake is reported at its
+//! `file:line:column` with a suggestion, as the data loader does, and the
+//! explorer does not start.
+//!
+//! ```toml
+//! theme = "light"          # "dark" (the default), "light" or "mono"
+//!
+//! [keys.main]              # a table per screen, as in src/ui/keys.toml
+//! quit = ["x"]             # replaces quit's keys on that screen: x quits, q does nothing
+//! ```
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::ui::action::Action;
+use crate::ui::keymap::{Key, Keymap};
+use crate::ui::mode::Mode;
+use crate::ui::theme::ThemeName;
+use annals_core::suggest::with_suggestion;
+use annals_core::{Position, Problem, Problems};
+
+/// What the config file asks for.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Config {
+    /// The theme, if the file names one.
+    pub theme: Option<ThemeName>,
+    /// New keys for actions: (screen, action, the keys as written).
+    pub keys: Vec<(Mode, Action, Vec<String>)>,
+}
+
+impl Config {
+    /// The default key bindings with the config's laid over them.
+    pub fn keymap(&self) -> Keymap {
+        let mut keymap = Keymap::default();
+        for (mode, action, keys) in &self.keys {
+            let keys = keys
+                .iter()
+                .filter_map(|k| Some((Key::parse(k)?, k.clone())))
+                .collect();
+            keymap.bind(*mode, *action, keys);
+        }
+        keymap
+    }
+}
+
+/// Where the config file is looked for when no `--config` is given.
+pub fn default_path(xdg_config_home: Option<&str>, home: Option<&str>) -> Option<PathBuf> {
+    let base = match (xdg_config_home.filter(|d| !d.is_empty()), home) {
+        (Some(dir), _) => PathBuf::from(dir),
+        (None, Some(home)) if !home.is_empty() => Path::new(home).join(".config"),
+        _ => return None,
+    };
+    Some(base.join("annals").join("config.toml"))
+}
+
+/// Reads the config: the file given (which must exist), else the default
+/// one if there is one, else the defaults.
+pub fn load(given: Option<&Path>) -> Result<Config, Problems> {
+    let path = match given {
+        Some(path) => path.to_path_buf(),
+        None => {
+            let xdg = std::env::var("XDG_CONFIG_HOME").ok();
+            let home = std::env::var("HOME").ok();
+            match default_path(xdg.as_deref(), home.as_deref()) {
+                Some(path) if path.exists() => path,
+                _ => return Ok(Config::default()),
+            }
+        }
+    };
+    match std::fs::read_to_string(&path) {
+        Ok(text) => parse(&path, &text),
+        Err(e) => {
+            let mut problems = Problems::new();
+            problems.push(
+                Problem::new(
+                    &path,
+                    Position::START,
+                    format!("cannot read the config: {e}"),
+                )
+                .with_help("give --config a readable TOML file, or leave it out"),
+            );
+            Err(problems)
+        }
+    }
+}
+
+/// Reads a config's text; `path` names it in messages.
+pub fn parse(path: &Path, text: &str) -> Result<Config, Problems> {
+    let mut reader = Reader {
+        path,
+        text,
+        problems: Vec::new(),
+    };
+    let config = reader.config();
+    if reader.problems.is_empty() {
+        return Ok(config);
+    }
+    // Top to bottom, as the file reads.
+    reader.problems.sort_by_key(|p| p.position);
+    let mut problems = Problems::new();
+    for p in reader.problems {
+        problems.push(p);
+    }
+    Err(problems)
+}
+
+/// Reads one file, gathering every problem.
+struct Reader<'a> {
+    path: &'a Path,
+    text: &'a str,
+    problems: Vec<Problem>,
+}
+
+impl Reader<'_> {
+    fn problem(&mut self, span: Range<usize>, message: String, help: String) {
+        let at = Position::of_offset(self.text, span.start);
+        self.problems
+            .push(Problem::new(self.path, at, message).with_help(help));
+    }
+
+    fn config(&mut self) -> Config {
+        let (table, errors) = DeTable::parse_recoverable(self.text);
+        if !errors.is_empty() {
+            for error in errors {
+                let message = error.message().trim().replace('\n', "; ");
+                self.problem(
+                    error.span().unwrap_or(0..0),
+                    format!("TOML syntax: {message}"),
+                    "fix the TOML syntax: strings need \"quotes\", tables [brackets]".into(),
+                );
+            }
+            return Config::default();
+        }
+        let mut config = Config::default();
+        for (key, value) in table.get_ref() {
+            match key.get_ref().as_ref() {
+                "theme" => config.theme = self.theme(value),
+                "keys" => config.keys = self.keys(value),
+                other => {
+                    let help = with_suggestion(
+                        other,
+                        ["theme", "keys"],
+                        "a config has `theme` and [keys.SCREEN] tables".into(),
+                    );
+                    self.problem(key.span(), format!("unknown setting `{other}`"), help);
+                }
+            }
+        }
+        config
+    }
+
+    fn theme(&mut self, value: &Spanned<DeValue>) -> Option<ThemeName> {
+        let names = ThemeName::ALL.map(|(n, _)| n);
+        let help = || format!("the themes are {}", quoted(&names));
+        let Some(name) = value.get_ref().as_str() else {
+            self.problem(
+                value.span(),
+                format!(
+                    "`theme` must be a string, not {}",
+                    value.get_ref().type_str()
+                ),
+                help(),
+            );
+            return None;
+        };
+        let theme = ThemeName::from_name(name);
+        if theme.is_none() {
+            let help = with_suggestion(name, names, help());
+            self.problem(value.span(), format!("unknown theme `{name}`"), help);
+        }
+        theme
+    }
+
+    fn keys(&mut self, value: &Spanned<DeValue>) -> Vec<(Mode, Action, Vec<String>)> {
+        let screens = Mode::ALL.map(Mode::name);
+        let Some(table) = value.get_ref().as_table() else {
+            self.problem(
+                value.span(),
+                "`keys` must be a table of screens, such as [keys.main]".into(),
+                format!("the screens are {}", quoted(&screens)),
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (screen, actions) in table {
+            let name = screen.get_ref().as_ref();
+            let Some(mode) = Mode::from_name(name) else {
+                let help = with_suggestion(
+                    name,
+                    screens,
+                    format!("the screens are {}", quoted(&screens)),
+                );
+                self.problem(screen.span(), format!("unknown screen `{name}`"), help);
+                continue;
+            };
+            let Some(actions) = actions.get_ref().as_table() else {
+                self.problem(
+                    actions.span(),
+                    format!("[keys.{name}] must be a table of actions"),
+                    "write `action = [\"key\", …]` lines under it".into(),
+                );
+                continue;
+            };
+            out.extend(self.screen(mode, actions));
+        }
+        out
+    }
+
+    /// One screen's table: every action's new keys, then no key on two actions.
+    fn screen(&mut self, mode: Mode, table: &DeTable) -> Vec<(Mode, Action, Vec<String>)> {
+        let mut out = Vec::new();
+        let mut spans = Vec::new();
+        for (name, keys) in table {
+            let name_text = name.get_ref().as_ref();
+            let Some(action) = Action::from_name(name_text) else {
+                let help = with_suggestion(
+                    name_text,
+                    Action::names(),
+                    format!("see the [{}] table in src/ui/keys.toml", mode.name()),
+                );
+                self.problem(name.span(), format!("unknown action `{name_text}`"), help);
+                continue;
+            };
+            let Some(list) = keys.get_ref().as_array() else {
+                self.problem(
+                    keys.span(),
+                    format!(
+                        "`{name_text}` must be a list of keys, not {}",
+                        keys.get_ref().type_str()
+                    ),
+                    format!("for example {name_text} = [\"x\", \"Ctrl-x\"]"),
+                );
+                continue;
+            };
+            let mut written = Vec::new();
+            for key in list.iter() {
+                if let Some(text) = self.key(key) {
+                    spans.push((text.clone(), key.span()));
+                    written.push(text);
+                }
+            }
+            out.push((mode, action, written));
+        }
+        // A key on two actions of one screen: the second could never be reached.
+        let keymap = Config {
+            theme: None,
+            keys: out.clone(),
+        }
+        .keymap();
+        for (m, key, later, earlier) in keymap.clashes() {
+            if m != mode {
+                continue;
+            }
+            let (new, other) = if out.iter().any(|(_, a, _)| *a == later) {
+                (later, earlier)
+            } else {
+                (earlier, later)
+            };
+            let span = spans
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map_or(0..0, |(_, s)| s.clone());
+            self.problem(
+                span,
+                format!(
+                    "key `{key}` is bound to both `{}` and `{}` on [keys.{}]",
+                    action_name(new),
+                    action_name(other),
+                    mode.name()
+                ),
+                format!(
+                    "give `{}` other keys too, or choose another key",
+                    action_name(other)
+                ),
+            );
+        }
+        out
+    }
+
+    /// One key as written, if it names a key.
+    fn key(&mut self, key: &Spanned<DeValue>) -> Option<String> {
+        let Some(text) = key.get_ref().as_str() else {
+            self.problem(
+                key.span(),
+                format!("a key must be a string, not {}", key.get_ref().type_str()),
+                "write keys as \"j\", \"Enter\" or \"Ctrl-d\"".into(),
+            );
+            return None;
+        };
+        let parsed = Key::parse(text);
+        match parsed {
+            Some(k) if k.is_reserved() => {
+                self.problem(
+                    key.span(),
+                    format!("`{text}` cannot be rebound"),
+                    "Ctrl-C always quits and Ctrl-Z always suspends".into(),
+                );
+                None
+            }
+            Some(_) => Some(text.to_string()),
+            None => {
+                let (_, _, rest) = Key::modifiers(text);
+                let names: Vec<&str> = Key::names().collect();
+                let help = with_suggestion(
+                    rest,
+                    names.iter().copied(),
+                    format!(
+                        "a key is one character or one of {}, after \"Ctrl-\" or \"Alt-\" if need be",
+                        names.join(", ")
+                    ),
+                );
+                self.problem(key.span(), format!("unknown key `{text}`"), help);
+                None
+            }
+        }
+    }
+}
+
+/// The action's name in key files.
+fn action_name(action: Action) -> String {
+    Action::names()
+        .find(|n| Action::from_name(n) == Some(action))
+        .map(str::to_string)
+        .unwrap_or_else(|| match action {
+            Action::ToggleSource(n) => format!("toggle-source-{}", n + 1),
+            other => format!("{other:?}"),
+        })
+}
+
+fn quoted(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("\"{n}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn errors(text: &str) -> String {
+        match parse(Path::new("config.toml"), text) {
+            Ok(c) => panic!("expected errors, got {c:?}"),
+            Err(p) => p.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_config_sets_the_theme_and_replaces_an_actions_keys() {
+        let c = parse(
+            Path::new("c.toml"),
+            "theme = \"light\"\n[keys.main]\nquit = [\"x\"]\n",
+        )
+        .expect("valid");
+        assert_eq!(c.theme, Some(ThemeName::Light));
+        let keymap = c.keymap();
+        let press = |ch| KeyEvent::new(KeyCode::Char(ch), KeyModifiers::NONE);
+        assert_eq!(keymap.action(Mode::Main, &press('x')), Some(Action::Quit));
+        assert_eq!(keymap.action(Mode::Main, &press('q')), None);
+        assert_eq!(
+            keymap.first_key(Mode::Main, Action::Quit).as_deref(),
+            Some("x")
+        );
+        assert_eq!(parse(Path::new("c.toml"), ""), Ok(Config::default()));
+    }
+
+    #[test]
+    fn syntax_errors_have_a_line_and_column() {
+        let e = errors("theme = \"dark\"\n[keys.main\n");
+        assert!(e.contains("config.toml:2:"), "{e}");
+        assert!(e.contains("TOML syntax"), "{e}");
+    }
+
+    #[test]
+    fn unknown_names_are_placed_and_corrected() {
+        let e = errors("theme = \"ligth\"\n");
+        assert!(e.contains("config.toml:1:9: unknown theme `ligth`"), "{e}");
+        assert!(e.contains("did you mean `light`?"), "{e}");
+        let e = errors("[keys.mian]\nquit = [\"x\"]\n");
+        assert!(e.contains("config.toml:1:7: unknown screen `mian`"), "{e}");
+        assert!(e.contains("did you mean `main`?"), "{e}");
+        let e = errors("[keys.main]\nqiut = [\"x\"]\n");
+        assert!(e.contains("config.toml:2:1: unknown action `qiut`"), "{e}");
+        assert!(e.contains("did you mean `quit`?"), "{e}");
+        let e = errors("[keys.main]\nquit = [\"Ctrl-Entr\"]\n");
+        assert!(
+            e.contains("config.toml:2:9: unknown key `Ctrl-Entr`"),
+            "{e}"
+        );
+        assert!(e.contains("did you mean `Enter`?"), "{e}");
+        let e = errors("colour = 1\n");
+        assert!(e.contains("unknown setting `colour`"), "{e}");
+    }
+
+    #[test]
+    fn wrong_types_are_errors() {
+        let e = errors("theme = 3\n");
+        assert!(
+            e.contains("config.toml:1:9: `theme` must be a string, not integer"),
+            "{e}"
+        );
+        let e = errors("[keys.main]\nquit = \"x\"\n");
+        assert!(
+            e.contains("config.toml:2:8: `quit` must be a list of keys"),
+            "{e}"
+        );
+        let e = errors("[keys.main]\nquit = [1]\n");
+        assert!(e.contains("config.toml:2:9: a key must be a string"), "{e}");
+        let e = errors("keys = 1\n");
+        assert!(e.contains("`keys` must be a table"), "{e}");
+        let e = errors("[keys]\nmain = 2\n");
+        assert!(e.contains("[keys.main] must be a table"), "{e}");
+    }
+
+    #[test]
+    fn a_key_on_two_actions_of_a_screen_is_an_error() {
+        // j is still down's on the main screen.
+        let e = errors("[keys.main]\nquit = [\"j\"]\n");
+        assert!(
+            e.contains(
+                "config.toml:2:9: key `j` is bound to both `quit` and `down` on [keys.main]"
+            ),
+            "{e}"
+        );
+        let e = errors("[keys.main]\nquit = [\"x\"]\nhelp = [\"x\"]\n");
+        assert!(e.contains("key `x` is bound to both"), "{e}");
+        // Moving down away from j frees it.
+        assert!(
+            parse(
+                Path::new("c.toml"),
+                "[keys.main]\nquit = [\"j\"]\ndown = [\"Down\"]\n"
+            )
+            .is_ok()
+        );
+        // Ctrl-C and Ctrl-Z stay the explorer's.
+        let e = errors("[keys.main]\nquit = [\"Ctrl-c\"]\n");
+        assert!(e.contains("cannot be rebound"), "{e}");
+    }
+
+    #[test]
+    fn the_readme_example_is_a_valid_config() {
+        let readme = include_str!("../README.md");
+        let section = &readme[readme.find("### Config").expect("a Config section")..];
+        let start = section.find("```toml\n").expect("an example") + 8;
+        let example = &section[start..start + section[start..].find("```").expect("its end")];
+        let config = parse(Path::new("README.md"), example);
+        let config = config.unwrap_or_else(|p| panic!("{p}"));
+        assert_eq!(config.theme, Some(ThemeName::Light));
+        assert_eq!(config.keys.len(), 3);
+    }
+
+    #[test]
+    fn the_default_file_follows_xdg() {
+        assert_eq!(
+            default_path(Some("/x"), Some("/home/u")),
+            Some(PathBuf::from("/x/annals/config.toml"))
+        );
+        assert_eq!(
+            default_path(Some(""), Some("/home/u")),
+            Some(PathBuf::from("/home/u/.config/annals/config.toml"))
+        );
+        assert_eq!(default_path(None, None), None);
+    }
+}

@@ -1,0 +1,115 @@
+//! The one-line prompt in the status bar: incremental search, and jumping to
+//! the event nearest a date, a year or an event id.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use super::super::action::Action;
+use super::super::app::{App, Popup, Prompt, PromptKind};
+use annals_core::date;
+use annals_core::text::sanitize_line;
+
+/// What a key does in the prompt.
+pub fn update(app: &mut App, action: Action, mut prompt: Prompt) {
+    match action {
+        Action::Insert(c) => prompt.input.push(c),
+        Action::DeleteChar => {
+            prompt.input.pop();
+        }
+        Action::Cancel => {
+            if prompt.kind == PromptKind::Search {
+                app.search = None;
+                app.select_event(prompt.origin);
+            }
+            return;
+        }
+        Action::Confirm => {
+            match prompt.kind {
+                PromptKind::Search if prompt.input.is_empty() => {
+                    app.search = app.stashed.take();
+                }
+                PromptKind::Search => app.confirm_search(),
+                PromptKind::Jump => jump(app, &prompt.input),
+            }
+            return;
+        }
+        _ => {}
+    }
+    if prompt.kind == PromptKind::Search && matches!(action, Action::Insert(_) | Action::DeleteChar)
+    {
+        // Incremental: every keystroke searches again from where it began.
+        app.search_for(&prompt.input, prompt.origin);
+    }
+    app.popup = Some(Popup::Prompt(prompt));
+}
+
+/// Jumps to the visible event nearest a date, a year, a month or an event id.
+fn jump(app: &mut App, input: &str) {
+    let input = input.trim();
+    if let Some(i) = app.timeline.event_index(input) {
+        match app.position(i) {
+            Some(pos) => app.selected = pos,
+            None => app.message = Some(format!("event “{input}” is hidden by the source filter")),
+        }
+        return;
+    }
+    // A date as the timeline file writes it: "2009", "2020-02-29", even
+    // "signing + 135 days", resolved against the event it names.
+    let target = date::parse_str(input)
+        .ok()
+        .and_then(|spec| match spec.anchor() {
+            None => spec.absolute().and_then(Result::ok),
+            Some(anchor) => {
+                let anchor = app.timeline.event_index(anchor)?;
+                spec.resolve(&app.timeline.events[anchor].when).ok()
+            }
+        });
+    let Some(target) = target else {
+        app.message = Some(format!(
+            "not a date: “{}” (try 2009, 2020-02, 2020-02-29, an event id or “signing + 135 days”)",
+            sanitize_line(input)
+        ));
+        return;
+    };
+    match app.nearest(target.start, target.end) {
+        Some(pos) => app.selected = pos,
+        None => app.message = Some("no events are visible".into()),
+    }
+}
+
+/// Draws the prompt over the status bar, with the cursor after the input.
+pub fn view(frame: &mut Frame, app: &App, area: Rect, prompt: &Prompt) {
+    let status = Rect::new(area.x, area.bottom() - 1, area.width, 1);
+    let label = match prompt.kind {
+        PromptKind::Search => "/".to_string(),
+        PromptKind::Jump => "jump to (date, year or event): ".to_string(),
+    };
+    let input = sanitize_line(&prompt.input).into_owned();
+    let hits = match (&app.search, prompt.kind) {
+        (Some(find), PromptKind::Search) if !prompt.input.is_empty() => {
+            if find.is_done(app.timeline) {
+                format!("   {} matching events", find.shown)
+            } else {
+                format!(
+                    "   searching… {} % · {} matching events so far",
+                    find.percent(app.timeline),
+                    find.shown
+                )
+            }
+        }
+        (None, PromptKind::Search) if !prompt.input.is_empty() => "   0 matching events".into(),
+        _ => String::new(),
+    };
+    let line = Line::from(vec![
+        Span::styled(label.clone(), app.theme.heading),
+        Span::raw(input.clone()),
+        Span::styled(hits, app.theme.dim),
+    ]);
+    frame.render_widget(Clear, status);
+    frame.render_widget(Paragraph::new(line), status);
+    let x = (label.width() + input.width()).min(usize::from(area.width - 1));
+    frame.set_cursor_position(Position::new(area.x + x as u16, status.y));
+}

@@ -1,0 +1,803 @@
+//! Hostile input: a catalogue of broken and malicious files, arguments and
+//! outputs. Each class runs the real binary and asserts its exit code, that
+//! the message says where (file:line:column) and what to do, that no raw
+//! control character reaches the terminal, that nothing hangs, and that the
+//! data folder is left exactly as it was.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const ARTICLE: &str = "+++\ntitle = \"Wire\"\npublished = 2020-02-29\n+++\nThe treaty was signed in Doha on Saturday.\n\nTroops leave within 14 months of the signing.\n";
+
+fn timeline(events: &str) -> String {
+    format!("title = \"A story\"\n\n{events}")
+}
+
+fn event(id: &str, date: &str, quote: &str) -> String {
+    format!(
+        "[[events]]\nid = \"{id}\"\ntitle = \"T\"\ndate = {date}\nevidence = [{{ source = \"wire\", quote = \"{quote}\" }}]\n\n"
+    )
+}
+
+const GOOD_EVENT: &str = "[[events]]\nid = \"signing\"\ntitle = \"Signed\"\ndate = 2020-02-29\nevidence = [{ source = \"wire\", quote = \"signed in Doha\" }]\n\n";
+
+/// A data folder in a temporary directory.
+struct Folder {
+    _tmp: tempfile::TempDir,
+    dir: PathBuf,
+}
+
+impl Folder {
+    fn new(timeline_toml: &str, articles: &[(&str, &[u8])]) -> Folder {
+        let tmp = tempfile::tempdir().expect("a temporary folder");
+        let dir = tmp.path().join("story");
+        fs::create_dir_all(dir.join("sources")).unwrap();
+        fs::write(dir.join("timeline.toml"), timeline_toml).unwrap();
+        for (name, bytes) in articles {
+            fs::write(dir.join("sources").join(name), bytes).unwrap();
+        }
+        Folder { _tmp: tmp, dir }
+    }
+
+    fn good() -> Folder {
+        Folder::new(&timeline(GOOD_EVENT), &[("wire.txt", ARTICLE.as_bytes())])
+    }
+
+    fn path(&self) -> &str {
+        self.dir.to_str().unwrap()
+    }
+
+    /// Every file below the folder with its bytes (links as their target path).
+    fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+        let mut out = BTreeMap::new();
+        let mut stack = vec![self.dir.clone()];
+        while let Some(dir) = stack.pop() {
+            for entry in fs::read_dir(&dir).unwrap().flatten() {
+                let path = entry.path();
+                let meta = fs::symlink_metadata(&path).unwrap();
+                if meta.file_type().is_symlink() {
+                    out.insert(
+                        path.clone(),
+                        fs::read_link(&path)
+                            .unwrap()
+                            .into_os_string()
+                            .into_encoded_bytes(),
+                    );
+                } else if meta.is_dir() {
+                    stack.push(path);
+                } else if meta.is_file() {
+                    out.insert(path.clone(), fs::read(&path).unwrap());
+                } else {
+                    out.insert(path.clone(), b"<special>".to_vec());
+                }
+            }
+        }
+        out
+    }
+}
+
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs annals with a deadline: a hang is a failure, not a stuck test suite.
+fn run_with(args: &[&str], stdin: Option<&[u8]>, stdout_to: Option<&str>) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_annals"));
+    command
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env_remove("PAGER")
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stderr(Stdio::piped());
+    match stdout_to {
+        Some(path) => command.stdout(fs::OpenOptions::new().write(true).open(path).unwrap()),
+        None => command.stdout(Stdio::piped()),
+    };
+    let mut child = command.spawn().expect("annals starts");
+    if let (Some(bytes), Some(mut pipe)) = (stdin, child.stdin.take()) {
+        let _ = pipe.write_all(bytes);
+    }
+    let started = Instant::now();
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        if started.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("annals {args:?} did not finish in 20 s");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let out = child.wait_with_output().unwrap();
+    Run {
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn run(args: &[&str]) -> Run {
+    run_with(args, None, None)
+}
+
+/// No byte a terminal acts on: C0 (but tab, newline and the CR of a CRLF
+/// line end, which iCalendar requires), DEL, C1, bidi overrides.
+fn assert_no_raw_controls(what: &str, text: &str) {
+    for c in text.replace("\r\n", "\n").chars() {
+        let bad = (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+        assert!(!bad, "{what}: raw U+{:04X} in {text:?}", c as u32);
+    }
+}
+
+/// Runs `args` on a folder and checks what every class must: the code, the
+/// message fragments, no raw controls anywhere, and the folder untouched.
+fn check_case(folder: &Folder, args: &[&str], code: i32, fragments: &[&str]) -> Run {
+    let before = folder.snapshot();
+    let out = run(args);
+    assert_eq!(
+        out.code,
+        Some(code),
+        "{args:?}\nstdout: {}\nstderr: {}",
+        out.stdout,
+        out.stderr
+    );
+    for f in fragments {
+        assert!(
+            out.stderr.contains(f) || out.stdout.contains(f),
+            "{args:?}: expected {f:?} in\n{}",
+            out.stderr
+        );
+    }
+    assert_no_raw_controls("stdout", &out.stdout);
+    assert_no_raw_controls("stderr", &out.stderr);
+    assert_eq!(
+        folder.snapshot(),
+        before,
+        "{args:?} changed the data folder"
+    );
+    out
+}
+
+// ------------------------------------------------------------------ escapes
+
+const ESCAPES: &[&str] = &[
+    "\u{1b}]0;pwned\u{7}",
+    "\u{1b}[2J",
+    "\u{1b}]52;c;SGVsbG8=\u{7}",
+    "\u{9b}31m",
+    "\u{9d}0;t\u{9c}",
+    "\u{202e}evil",
+    "\u{2066}iso\u{2069}",
+    "\u{7f}del",
+    "nul\u{0}byte",
+    "\u{8}back",
+];
+
+#[test]
+fn escapes_in_ids_titles_and_quotes_never_reach_the_terminal() {
+    for (n, esc) in ESCAPES.iter().enumerate() {
+        let toml_esc: String = esc
+            .chars()
+            .map(|c| {
+                if c.is_control() {
+                    format!("\\u{:04X}", c as u32)
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect();
+        // 1–10: an event id, a title and a quote from an article carrying the escape.
+        let article = format!(
+            "+++\ntitle = \"W{toml_esc}\"\npublished = 2020-02-29\n+++\nThe treaty {esc} was signed in Doha.\n"
+        );
+        let bad_id = format!(
+            "[[events]]\nid = \"bad{toml_esc}\"\ntitle = \"T{toml_esc}\"\ndate = 2020-02-29\nevidence = [{{ source = \"x{toml_esc}\", quote = \"q{toml_esc}\" }}]\n"
+        );
+        let folder = Folder::new(&timeline(&bad_id), &[("wire.txt", article.as_bytes())]);
+        let out = check_case(
+            &folder,
+            &["check", "--data", folder.path()],
+            1,
+            &["timeline.toml:4:6: `bad"],
+        );
+        assert!(
+            out.stderr.contains("unknown source `x"),
+            "class {n}: {}",
+            out.stderr
+        );
+
+        // The same escapes in a valid story, through every format.
+        let good = format!(
+            "[[events]]\nid = \"signing\"\ntitle = \"T{toml_esc}\"\nsummary = \"S{toml_esc}\"\ndate = 2020-02-29\nevidence = [{{ source = \"wire\", quote = \"The treaty {toml_esc} was\" }}]\n"
+        );
+        let folder = Folder::new(&timeline(&good), &[("wire.txt", article.as_bytes())]);
+        for format in ["text", "markdown", "json", "timelinejs", "ics", "csv"] {
+            let out = check_case(
+                &folder,
+                &[
+                    "print",
+                    "--passages",
+                    "--format",
+                    format,
+                    "--data",
+                    folder.path(),
+                ],
+                0,
+                &[],
+            );
+            assert!(!out.stdout.is_empty(), "{format}");
+        }
+        // And through extract, whose file names are echoed on every line.
+        let tmp = tempfile::tempdir().unwrap();
+        let name = tmp
+            .path()
+            .join(format!("a{}.txt", esc.replace('\u{0}', "0")));
+        fs::write(&name, format!("On March 3, 2008 {esc} it rained.")).unwrap();
+        for format in ["text", "jsonl"] {
+            let out = run(&[
+                "extract",
+                "--dct",
+                "2020-02-29",
+                "--format",
+                format,
+                name.to_str().unwrap(),
+            ]);
+            assert_eq!(out.code, Some(0), "{}", out.stderr);
+            assert_no_raw_controls("extract", &out.stdout);
+            assert!(out.stdout.contains("2008-03-03"), "{}", out.stdout);
+        }
+    }
+}
+
+#[test]
+fn an_article_file_name_with_escapes_is_shown_safely() {
+    let folder = Folder::new(
+        &timeline(GOOD_EVENT),
+        &[
+            ("wire.txt", ARTICLE.as_bytes()),
+            ("ev\u{1b}]0;x\u{7}il.txt", b"no front matter and no date"),
+        ],
+    );
+    check_case(
+        &folder,
+        &["check", "--data", folder.path()],
+        1,
+        &["ev␛]0;x␇il.txt:1:1: no publication date"],
+    );
+}
+
+#[test]
+fn json_escapes_c1_controls_and_bidi_overrides() {
+    let folder = Folder::new(
+        &timeline(
+            "[[events]]\nid = \"a\"\ntitle = \"x\\u009B31m\\u202E\"\ndate = 2020-02-29\nevidence = [{ source = \"wire\", quote = \"signed in Doha\" }]\n",
+        ),
+        &[("wire.txt", ARTICLE.as_bytes())],
+    );
+    let out = check_case(
+        &folder,
+        &["print", "--format", "json", "--data", folder.path()],
+        0,
+        &[],
+    );
+    assert!(out.stdout.contains("x\\u009b31m\\u202e"), "{}", out.stdout);
+}
+
+// ------------------------------------------------------------------- writes
+
+fn dev_full() -> Option<&'static str> {
+    Path::new("/dev/full").exists().then_some("/dev/full")
+}
+
+#[test]
+fn a_full_disk_is_a_message_and_exit_1_for_every_command() {
+    let Some(full) = dev_full() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let article = tmp.path().join("a.txt");
+    fs::write(&article, "On Saturday it rained.").unwrap();
+    let a = article.to_str().unwrap();
+    for args in [
+        &["check"][..],
+        &["print"],
+        &["print", "--format", "json"],
+        &["print", "--format", "ics"],
+        &["extract", "--dct", "2020-02-29", a],
+        &["completions", "bash"],
+        &["man"],
+        &["--help"],
+        &["--version"],
+    ] {
+        let out = run_with(args, None, Some(full));
+        assert_eq!(out.code, Some(1), "{args:?}: {}", out.stderr);
+        assert!(
+            out.stderr.contains("No space left on device"),
+            "{args:?}: {}",
+            out.stderr
+        );
+        assert!(!out.stderr.contains("panicked"), "{args:?}");
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly_for_every_command() {
+    for args in [
+        &["check"][..],
+        &["print", "--passages"],
+        &["print", "--format", "csv"],
+        &["man"],
+        &["completions", "zsh"],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.stderr.is_empty(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+// ------------------------------------------------------------ bounded reads
+
+#[cfg(unix)]
+#[test]
+fn special_files_are_refused_by_name_without_hanging() {
+    use std::os::unix::fs::symlink;
+    // timeline.toml linked to /dev/zero: a device, refused before reading.
+    let folder = Folder::good();
+    fs::remove_file(folder.dir.join("timeline.toml")).unwrap();
+    symlink("/dev/zero", folder.dir.join("timeline.toml")).unwrap();
+    check_case(
+        &folder,
+        &["check", "--data", folder.path()],
+        1,
+        &["timeline.toml:1:1: the link points outside the data folder"],
+    );
+
+    // timeline.toml as a FIFO: never opened, so nothing waits for a writer.
+    let folder = Folder::good();
+    fs::remove_file(folder.dir.join("timeline.toml")).unwrap();
+    let fifo = folder.dir.join("timeline.toml");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    check_case(
+        &folder,
+        &["check", "--data", folder.path()],
+        1,
+        &["timeline.toml:1:1: this is a FIFO (named pipe), not a file"],
+    );
+
+    // An article that is a FIFO, a dangling link, a folder named x.txt.
+    let folder = Folder::good();
+    let sources = folder.dir.join("sources");
+    assert!(
+        Command::new("mkfifo")
+            .arg(sources.join("pipe.txt"))
+            .status()
+            .unwrap()
+            .success()
+    );
+    symlink(sources.join("gone.txt"), sources.join("dangling.txt")).unwrap();
+    fs::create_dir(sources.join("folder.txt")).unwrap();
+    symlink("/etc/hostname", sources.join("outside.txt")).unwrap();
+    check_case(
+        &folder,
+        &["check", "--data", folder.path()],
+        1,
+        &[
+            "pipe.txt:1:1: this is a FIFO (named pipe), not a file",
+            "dangling.txt:1:1: broken link",
+            "folder.txt:1:1: this is a folder, not a file",
+            "outside.txt:1:1: the link points outside the data folder",
+        ],
+    );
+
+    // A link inside the data folder is followed.
+    let folder = Folder::good();
+    let sources = folder.dir.join("sources");
+    fs::rename(
+        sources.join("wire.txt"),
+        folder.dir.join("wire-original.md"),
+    )
+    .unwrap();
+    symlink(
+        folder.dir.join("wire-original.md"),
+        sources.join("wire.txt"),
+    )
+    .unwrap();
+    check_case(
+        &folder,
+        &["check", "--data", folder.path()],
+        0,
+        &["ok: 1 events"],
+    );
+}
+
+#[test]
+fn devices_and_oversized_input_are_refused_by_extract() {
+    let out = run(&["extract", "/dev/zero"]);
+    assert_eq!(out.code, Some(1));
+    assert!(
+        out.stderr
+            .contains("/dev/zero:1:1: this is a device, not a file"),
+        "{}",
+        out.stderr
+    );
+    let big = vec![b'a'; 2_100_000];
+    let out = run_with(&["extract", "--max-file-size", "2", "-"], Some(&big), None);
+    assert_eq!(out.code, Some(1));
+    assert!(
+        out.stderr.contains("more than the limit of 2 MB"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn files_over_the_size_limit_are_named_with_the_fix() {
+    let big = format!("{ARTICLE}{}", "word ".repeat(300_000));
+    let folder = Folder::new(&timeline(GOOD_EVENT), &[("wire.txt", big.as_bytes())]);
+    check_case(
+        &folder,
+        &["check", "--max-file-size", "1", "--data", folder.path()],
+        1,
+        &[
+            "wire.txt:1:1: the file is 1.5 MB, more than the limit of 1.0 MB",
+            "--max-file-size",
+        ],
+    );
+    check_case(
+        &folder,
+        &["check", "--max-file-size", "2", "--data", folder.path()],
+        0,
+        &["ok:"],
+    );
+}
+
+#[test]
+fn a_data_path_that_is_not_a_folder_says_so() {
+    let folder = Folder::good();
+    let file = folder.dir.join("sources/wire.txt");
+    check_case(
+        &folder,
+        &["check", "--data", file.to_str().unwrap()],
+        1,
+        &["this is a file, not a data folder"],
+    );
+    check_case(
+        &folder,
+        &["check", "--data", "/dev/null"],
+        1,
+        &["/dev/null:1:1: this is a device, not a data folder"],
+    );
+    let timeline_dir = Folder::good();
+    fs::remove_file(timeline_dir.dir.join("timeline.toml")).unwrap();
+    fs::create_dir(timeline_dir.dir.join("timeline.toml")).unwrap();
+    check_case(
+        &timeline_dir,
+        &["check", "--data", timeline_dir.path()],
+        1,
+        &["timeline.toml:1:1: this is a folder, not a file"],
+    );
+}
+
+// -------------------------------------------------------------------- dates
+
+#[test]
+fn each_way_out_of_the_calendar_is_its_own_message_at_the_date() {
+    for (date, message) in [
+        (
+            "\"signing + 8000 years\"",
+            "signing + 8000 years falls after the year 9999",
+        ),
+        (
+            "\"signing - 2020 years\"",
+            "signing - 2020 years falls before the year 1 (there is no year 0)",
+        ),
+        (
+            "\"signing + 99999999999 days\"",
+            "99999999999 is too large an amount",
+        ),
+        ("\"0000-03-01\"", "there is no year 0"),
+        ("0", "there is no year 0"),
+        ("12345", "12345 is not a year annals can show"),
+        (
+            "\"2021-02-29\"",
+            "2021-02-29 is not a date: February 2021 has 28 days",
+        ),
+        ("\"2020-13\"", "there is no month 13"),
+        (
+            "{ start = 2020-03-01, end = 2020-02-01 }",
+            "the range ends (2020-02-01) before it starts (2020-03-01)",
+        ),
+        (
+            "\"signing + 3 fortnights\"",
+            "\"fortnights\" is not a unit of time",
+        ),
+        ("\"0 days before signing\"", "a span of 0 days is empty"),
+        (
+            "\"nosuch + 1 day\"",
+            "unknown event `nosuch` in relative date",
+        ),
+        (
+            "\"later + 1 day\"",
+            "relative dates form a cycle: later → later",
+        ),
+    ] {
+        let events = format!("{GOOD_EVENT}{}", event("later", date, "signed in Doha"));
+        let folder = Folder::new(&timeline(&events), &[("wire.txt", ARTICLE.as_bytes())]);
+        check_case(
+            &folder,
+            &["check", "--data", folder.path()],
+            1,
+            &[&format!("timeline.toml:12:8: {message}")],
+        );
+    }
+}
+
+#[test]
+fn a_long_chain_of_relative_dates_does_not_exhaust_the_stack() {
+    let mut events = String::from(GOOD_EVENT);
+    let mut previous = "signing".to_string();
+    for n in 0..20_000 {
+        let id = format!("e{n}");
+        events.push_str(&event(
+            &id,
+            &format!("\"{previous} + 1 year\""),
+            "signed in Doha",
+        ));
+        previous = id;
+    }
+    let folder = Folder::new(&timeline(&events), &[("wire.txt", ARTICLE.as_bytes())]);
+    check_case(
+        &folder,
+        &["check", "--data", folder.path()],
+        1,
+        &["falls after the year 9999"],
+    );
+}
+
+// ------------------------------------------------------------------- quotes
+
+#[test]
+fn quotes_match_across_unicode_normalisation() {
+    let nfc = "+++\ntitle = \"W\"\npublished = 2020-02-29\n+++\nLe café de Doha a fermé.\n";
+    // The quote in NFD: e + combining acute.
+    let folder = Folder::new(
+        &timeline(&event("a", "2020-02-29", "cafe\u{301} de Doha")),
+        &[("wire.txt", nfc.as_bytes())],
+    );
+    check_case(
+        &folder,
+        &["check", "--data", folder.path()],
+        0,
+        &["ok: 1 events"],
+    );
+}
+
+#[test]
+fn a_quote_not_found_shows_where_it_parts_from_the_article() {
+    let folder = Folder::new(
+        &timeline(&event("a", "2020-02-29", "Troops leave within 15 months")),
+        &[("wire.txt", ARTICLE.as_bytes())],
+    );
+    check_case(
+        &folder,
+        &["check", "--data", folder.path()],
+        1,
+        &[
+            "timeline.toml:7:40: quote not found in",
+            "nearest line,",
+            "they part after “Troops leave within 1”: the article has “4 months of…” where the quote has “5 months”",
+        ],
+    );
+}
+
+// ---------------------------------------------------------- broken articles
+
+#[test]
+fn broken_articles_are_located() {
+    for (name, bytes, message) in [
+        (
+            "a.txt",
+            &b"+++\ntitle = \"x\"\nbody"[..],
+            "a.txt:1:1: broken front matter",
+        ),
+        (
+            "b.txt",
+            b"+++\ntitle = \"x\"\npublished = 2020-02-29\n+++\n   \n",
+            "b.txt:5:1: the article body is empty",
+        ),
+        (
+            "c.txt",
+            b"+++\ntitle = \"x\"\npublished = 2020-02-29\n+++\nCaf\xe9",
+            "c.txt:5:4: not UTF-8: byte 0xE9",
+        ),
+        (
+            "d.txt",
+            b"+++\ntitel = \"x\"\npublished = 2020-02-29\n+++\nText.",
+            "d.txt:2:1: unknown field `titel` in front matter",
+        ),
+        (
+            "e.txt",
+            b"+++\npublished = \"yesterday\"\n+++\nText.",
+            "e.txt:2:13: `published` should be a day such as 2020-02-29",
+        ),
+        (
+            "f.txt",
+            b"+++\nid = \"no spaces please\"\npublished = 2020-02-29\n+++\nText.",
+            "f.txt:2:6: `no spaces please` is not a usable source id",
+        ),
+        (
+            "g.txt",
+            b"Just words, no date anywhere.",
+            "g.txt:1:1: no publication date",
+        ),
+        (
+            "h.jsonl",
+            b"{\"title\": \"x\", \"text\": \"y\", \"published\": \"2020-02-29\"}\nnot json\n",
+            "h.jsonl:2:1: not a JSON object of an article",
+        ),
+    ] {
+        let folder = Folder::new(
+            &timeline(GOOD_EVENT),
+            &[("wire.txt", ARTICLE.as_bytes()), (name, bytes)],
+        );
+        check_case(&folder, &["check", "--data", folder.path()], 1, &[message]);
+    }
+}
+
+#[test]
+fn awkward_but_valid_files_load() {
+    let crlf = ARTICLE.replace('\n', "\r\n");
+    let bom = format!("\u{feff}{}", timeline(GOOD_EVENT));
+    let long_line = format!("{ARTICLE}{}\n", "x".repeat(2_000_000));
+    for (toml, article) in [
+        (timeline(GOOD_EVENT).replace('\n', "\r\n"), crlf.clone()),
+        (bom, ARTICLE.to_string()),
+        (timeline(GOOD_EVENT), long_line),
+    ] {
+        let folder = Folder::new(&toml, &[("wire.txt", article.as_bytes())]);
+        check_case(
+            &folder,
+            &["check", "--data", folder.path()],
+            0,
+            &["ok: 1 events"],
+        );
+    }
+}
+
+// -------------------------------------------------------------- timeline.toml
+
+#[test]
+fn broken_timelines_are_located() {
+    for (toml, message) in [
+        ("", "timeline.toml:1:1: timeline.toml has no `title`"),
+        (
+            "title = \"T\"\n",
+            "timeline.toml:1:1: timeline.toml has no `events`",
+        ),
+        ("title = \"T\"\n[[events]\n", "timeline.toml:2:"),
+        (
+            "title = \"T\"\nevents = []\n",
+            "timeline.toml:2:10: the timeline has no events",
+        ),
+        (
+            "title = \"T\"\nevents = 5\n",
+            "`events` should be an array of [[events]] tables",
+        ),
+        (
+            &format!("title = \"T\"\nevents = []\n{GOOD_EVENT}"),
+            "`events` is defined twice",
+        ),
+        (
+            &timeline(&format!("{GOOD_EVENT}{GOOD_EVENT}")),
+            "timeline.toml:10:6: duplicate event id `signing`",
+        ),
+        (
+            &timeline(
+                "[[events]]\nid = \"a\"\ntitle = \"A\"\ndate = 2001\ntitel = \"x\"\nevidence = [{ source = \"wire\", quote = \"Doha\" }]\n",
+            ),
+            "did you mean `title`?",
+        ),
+        (
+            &timeline(
+                "[[events]]\nid = \"a\"\ntitle = \"A\"\ndate = 2001\nevidence = [{ source = \"wir\", quote = \"Doha\" }]\n",
+            ),
+            "did you mean `wire`?",
+        ),
+        (
+            &timeline(
+                "[[events]]\nid = \"9lives\"\ntitle = \"A\"\ndate = 2001\nevidence = [{ source = \"wire\", quote = \"Doha\" }]\n",
+            ),
+            "`9lives` is not a usable event id",
+        ),
+        (
+            &timeline(
+                "[[events]]\nid = \"a\"\ntitle = \"A\"\ndate = 2001\nbasis = \"guessed\"\nevidence = [{ source = \"wire\", quote = \"Doha\" }]\n",
+            ),
+            "`basis` should be",
+        ),
+        (
+            &format!(
+                "title = \"T\"\nx = {}1{}\n",
+                "[".repeat(5000),
+                "]".repeat(5000)
+            ),
+            "timeline.toml:2:",
+        ),
+        ("title = \"T\"\n\u{0}\n", "timeline.toml:2:1: TOML syntax"),
+    ] {
+        let folder = Folder::new(toml, &[("wire.txt", ARTICLE.as_bytes())]);
+        check_case(&folder, &["check", "--data", folder.path()], 1, &[message]);
+    }
+}
+
+#[test]
+fn a_non_utf8_timeline_names_the_byte() {
+    let tmp = Folder::good();
+    fs::write(tmp.dir.join("timeline.toml"), b"title = \"Caf\xe9\"\n").unwrap();
+    check_case(
+        &tmp,
+        &["check", "--data", tmp.path()],
+        1,
+        &["timeline.toml:1:13: not UTF-8: byte 0xE9"],
+    );
+}
+
+// --------------------------------------------------------------- arguments
+
+#[test]
+fn bad_arguments_are_usage_errors() {
+    for args in [
+        &["print", "--format", "yaml"][..],
+        &["--published", "yesterday"],
+        &["--max-file-size", "lots"],
+        &["frobnicate"],
+        &["print", "--source", "nosuch"],
+        &["tests/fixtures/good", "--data", "tests/fixtures/good"],
+        &["extract"],
+        &["completions", "tcsh"],
+    ] {
+        let out = run(args);
+        assert_eq!(out.code, Some(2), "{args:?}: {}", out.stderr);
+        assert!(!out.stderr.is_empty(), "{args:?}");
+        assert_no_raw_controls("stderr", &out.stderr);
+    }
+    // An argument echoed back is sanitised too.
+    let out = run(&["print", "--source", "x\u{1b}[2J"]);
+    assert_eq!(out.code, Some(2));
+    assert!(
+        out.stderr.contains("unknown source `x␛[2J`"),
+        "{}",
+        out.stderr
+    );
+}
