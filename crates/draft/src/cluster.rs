@@ -190,12 +190,17 @@ impl Input<'_> {
         let key = |i: usize| {
             let m = &self.mentions[i];
             let approx = matches!(m.kind, Kind::After { approx: true, .. });
-            (m.weight > 0.0, !approx, m.date.rank(), m.weight)
+            // A span written vaguely ("the past week") yields to an equal
+            // one counted from the news ("follows a seven-day reduction").
+            let exact = m.kind != Kind::Range;
+            (m.weight > 0.0, !approx, m.date.rank(), m.weight, exact)
         };
-        let better = |a: (bool, bool, u8, f32), b: (bool, bool, u8, f32)| {
+        type Key = (bool, bool, u8, f32, bool);
+        let better = |a: Key, b: Key| {
             (a.0, a.1, a.2)
                 .cmp(&(b.0, b.1, b.2))
                 .then(a.3.total_cmp(&b.3))
+                .then(a.4.cmp(&b.4))
         };
         let top = members
             .iter()
@@ -230,11 +235,9 @@ impl Input<'_> {
             }
             best
         } else {
-            let range = |i: usize| self.mentions[i].kind != Kind::Range;
             let mut best = members[0];
             for &i in &members[1..] {
-                let order = better(key(i), key(best)).then(range(i).cmp(&range(best)));
-                if order.is_gt() {
+                if better(key(i), key(best)).is_gt() {
                     best = i;
                 }
             }
