@@ -89,7 +89,10 @@ const PIECES: &[&str] = &[
 ];
 
 fn newsy() -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(PIECES), 0..80).prop_map(|w| w.join(" "))
+    let words =
+        || prop::collection::vec(prop::sample::select(PIECES), 0..60).prop_map(|w| w.join(" "));
+    // A dated sentence among the noise, so that most drafts have events.
+    (words(), words()).prop_map(|(a, b)| format!("{a} The US signed a deal on Oct. 7, 2001. {b}"))
 }
 
 proptest! {
@@ -117,12 +120,13 @@ proptest! {
         let sources: Vec<_> = bodies
             .iter()
             .enumerate()
-            .filter(|(_, b)| !b.trim().is_empty())
             .map(|(i, b)| common::article(&format!("s{i}"), "t", published(days), b))
             .collect();
-        prop_assume!(!sources.is_empty());
         let t = draft(sources, &tagger, &Options::default());
-        prop_assume!(!t.events.is_empty());
+        if t.events.is_empty() {
+            // Nothing to write: a timeline.toml needs events to load.
+            return Ok(());
+        }
         let dir = tempfile::tempdir().unwrap();
         let loaded = common::write_and_load(dir.path(), &t);
         prop_assert!(loaded.is_ok(), "{}", loaded.unwrap_err());
