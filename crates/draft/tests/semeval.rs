@@ -177,6 +177,35 @@ fn gold(entity: Option<&str>) -> BTreeSet<Dated> {
         .collect()
 }
 
+/// The source id of an article file: `a` and its stem, lower case, other
+/// characters made `-`.
+fn source_id(stem: &str) -> String {
+    let slug: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("a{slug}")
+}
+
+/// The ids of the articles that some gold entry comes from.
+fn annotated_docs() -> std::collections::HashSet<String> {
+    let text = std::fs::read_to_string(corpus().join("gold.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    json["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|e| e["docs"].as_array().cloned().unwrap_or_default())
+        .filter_map(|d| d.as_str().map(source_id))
+        .collect()
+}
+
 fn articles() -> Vec<annals_core::Source> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(corpus().join("articles"))
         .unwrap()
@@ -188,17 +217,7 @@ fn articles() -> Vec<annals_core::Source> {
         .iter()
         .map(|p| {
             let stem = p.file_stem().unwrap().to_string_lossy();
-            let slug: String = stem
-                .chars()
-                .map(|c| {
-                    if c.is_ascii_alphanumeric() {
-                        c.to_ascii_lowercase()
-                    } else {
-                        '-'
-                    }
-                })
-                .collect();
-            common::read(p, &format!("a{slug}"), None)
+            common::read(p, &source_id(&stem), None)
         })
         .collect()
 }
@@ -239,6 +258,21 @@ fn semeval_date_f1_holds() {
     }
     let mean = sum / entities.len() as f64;
     eprintln!("  entity mean F1 {mean:.3}");
+    // Eight of the thirty articles have no gold entry at all (the task
+    // annotated six entities, not every article): the same drafter on the
+    // twenty-two that have one.
+    let annotated = annotated_docs();
+    let covered: Vec<_> = articles()
+        .into_iter()
+        .filter(|s| annotated.contains(&s.id))
+        .collect();
+    let n = covered.len();
+    let t = draft(covered, &Tagger::new(), &Options::default());
+    let c = score(&gold(None), &predicted(&starts_and_ends(&t)));
+    eprintln!(
+        "{n} annotated articles: P {:.3} R {:.3} F1 {:.3}",
+        c.precision, c.recall, c.f1
+    );
     assert!(
         s.f1 >= WHOLE_F1 - 0.01,
         "whole-corpus Date-F1 {} fell below {}",
