@@ -1,0 +1,68 @@
+//! Drafting throughput: 1,000 and 10,000 synthetic articles (`annals-synth`,
+//! about 3 KB each), on one core and on all of them.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use annals_core::Source;
+use annals_core::load::{DataFile, DataFiles, Options as LoadOptions, articles};
+use annals_draft::{Options, draft};
+use annals_tagger::Tagger;
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+fn sources(n: usize) -> Vec<Source> {
+    let story = annals_synth::generate(n, 2020);
+    let files = DataFiles {
+        dir: "bench".into(),
+        timeline: None,
+        sources: Some(
+            story
+                .sources
+                .into_iter()
+                .map(|(name, text)| DataFile {
+                    path: format!("bench/sources/{name}").into(),
+                    bytes: text.into_bytes(),
+                    saved: None,
+                })
+                .collect(),
+        ),
+        skipped: Default::default(),
+    };
+    let (sources, problems) = articles(files, &LoadOptions::default());
+    assert!(problems.is_empty(), "{problems}");
+    sources
+}
+
+fn bench(c: &mut Criterion) {
+    let tagger = Tagger::new();
+    let one_core = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    let mut group = c.benchmark_group("draft");
+    group.sample_size(10).warm_up_time(Duration::from_secs(1));
+    for n in [1_000, 10_000] {
+        let input = sources(n);
+        let bytes: usize = input.iter().map(|s| s.body.len()).sum();
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.measurement_time(Duration::from_secs(if n > 1_000 { 60 } else { 10 }));
+        group.bench_function(format!("{n} articles, one core"), |b| {
+            b.iter_batched(
+                || input.clone(),
+                |s| one_core.install(|| black_box(draft(s, &tagger, &Options::default()))),
+                criterion::BatchSize::LargeInput,
+            )
+        });
+        group.bench_function(format!("{n} articles, all cores"), |b| {
+            b.iter_batched(
+                || input.clone(),
+                |s| black_box(draft(s, &tagger, &Options::default())),
+                criterion::BatchSize::LargeInput,
+            )
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,576 @@
+//! One article read for the drafter: its sentences, the dateline and the
+//! lead, and every dated mention with its role, tense and weight.
+
+use annals_core::Source;
+use annals_core::calendar::Unit;
+use annals_tagger::{Date, Mod, Tagger, Timex, TimexType, Value};
+use chrono::{Days, NaiveDate, Weekday};
+
+use crate::actors;
+use crate::cues::Context;
+use crate::mention::{Dated, Kind, Mention, Role, calendar_unit, shift};
+use crate::rules::{List, Params, params, words};
+use crate::sentences::{self, Sentence};
+use crate::terms::{self, Term};
+use crate::verbs::{self, Tense};
+use crate::words::{Word, words as split_words};
+
+/// An article as the drafter reads it.
+#[derive(Debug, Clone)]
+pub(crate) struct Article {
+    /// Its sentences.
+    pub sentences: Vec<Sentence>,
+    /// The first sentence, when it only gives the date (the dateline).
+    pub dateline: Option<usize>,
+    /// The key terms of each sentence, date expressions left out.
+    pub terms: Vec<Vec<u64>>,
+    /// The dated mentions, in text order (then the undated ones).
+    pub mentions: Vec<Mention>,
+    /// The names in each sentence (with those of the sentence before, when
+    /// a pronoun is its subject).
+    pub names: Vec<Vec<Term>>,
+}
+
+/// Reads article `doc`. `state` is the weight of a present-tense sentence
+/// with no date of its own (0 unless the draft is about one entity).
+pub(crate) fn analyse(doc: usize, source: &Source, tagger: &Tagger, state: f32) -> Article {
+    let body = source.body.as_str();
+    let dct = source.published;
+    let sentences = sentences::split(body, &source.paragraphs);
+    let timexes = tagger.tag(body, dct);
+    let mut per_sentence: Vec<Vec<&Timex>> = vec![Vec::new(); sentences.len()];
+    for t in &timexes {
+        let i = sentences.partition_point(|s| s.span.end <= t.byte_start);
+        if let Some(s) = sentences.get(i)
+            && s.span.start <= t.byte_start
+            && t.byte_end <= s.span.end
+        {
+            per_sentence[i].push(t);
+        }
+    }
+    let dateline = sentences
+        .first()
+        .filter(|s| is_dateline(&body[s.span.clone()], s.span.start, &per_sentence[0]))
+        .map(|_| 0);
+    let lead = (0..sentences.len()).find(|&i| Some(i) != dateline);
+    let mut reader = Reader {
+        doc,
+        dct,
+        lead,
+        mentions: Vec::new(),
+    };
+    let mut tenses = vec![Vec::new(); sentences.len()];
+    let mut terms = vec![Vec::new(); sentences.len()];
+    let mut names: Vec<Vec<Term>> = vec![Vec::new(); sentences.len()];
+    for (i, s) in sentences.iter().enumerate() {
+        if Some(i) == dateline {
+            continue;
+        }
+        let text = &body[s.span.clone()];
+        let words = split_words(text);
+        let groups = verbs::groups(&words);
+        names[i] = actors::names(text, &words);
+        let first_verb = groups.first().map_or(words.len(), |g| g.first);
+        if i > 0
+            && words[..first_verb]
+                .iter()
+                .any(|w| words_has(List::Pronouns, &w.low))
+        {
+            let previous = names[i - 1].clone();
+            names[i].extend(previous);
+            names[i].sort_unstable();
+            names[i].dedup();
+        }
+        tenses[i] = groups.iter().map(|g| g.tense).collect();
+        reader.sentence(i, s, text, &words, &groups, &per_sentence[i]);
+        let masked: Vec<_> = per_sentence[i]
+            .iter()
+            .map(|t| t.byte_start - s.span.start..t.byte_end - s.span.start)
+            .collect();
+        terms[i] = terms::of_sentence(&words, &masked);
+    }
+    let Reader { mut mentions, .. } = reader;
+    let mut dated = vec![false; sentences.len()];
+    for m in &mentions {
+        dated[m.sentence] = true;
+    }
+    if let Some(l) = lead {
+        let lead_dated = mentions.iter().any(|m| {
+            m.lead && matches!(m.kind, Kind::Point | Kind::Range) && m.role == Role::Event
+        });
+        if !lead_dated && tenses[l].iter().any(|&t| t != Tense::Modal) {
+            let text = &body[sentences[l].span.clone()];
+            let words = split_words(text);
+            let tense = verbs::governing(&words, &verbs::groups(&words), 0);
+            mentions.push(undated(doc, l, &sentences[l], dct, tense, true));
+        }
+    }
+    if state > 0.0 {
+        for (i, s) in sentences.iter().enumerate() {
+            let present =
+                |t: &Tense| matches!(t, Tense::Present | Tense::Progressive | Tense::Perfect);
+            if Some(i) != lead
+                && !dated[i]
+                && !tenses[i].is_empty()
+                && tenses[i].iter().all(present)
+            {
+                let mut m = undated(doc, i, s, dct, tenses[i].first().copied(), false);
+                m.role = Role::State;
+                mentions.push(m);
+            }
+        }
+    }
+    let main = mentions
+        .iter()
+        .find(|m| {
+            m.lead && m.role == Role::Event && matches!(m.kind, Kind::Point | Kind::Published)
+        })
+        .and_then(|m| match m.date {
+            Dated::Day(d) => Some(d),
+            _ => None,
+        })
+        .unwrap_or(dct);
+    mentions.retain_mut(|m| match m.kind {
+        Kind::Before { amount, unit, .. } => {
+            let start = shift(main, amount, unit, true);
+            let end = main.checked_sub_days(Days::new(1));
+            match (start, end) {
+                (Some(start), Some(end)) => {
+                    m.kind = Kind::Before {
+                        anchor: main,
+                        amount,
+                        unit,
+                    };
+                    m.date = Dated::Range(start, end);
+                    true
+                }
+                _ => false,
+            }
+        }
+        _ => true,
+    });
+    let p = params();
+    for m in &mut mentions {
+        m.weight = m.weigh(p, dct, state);
+    }
+    Article {
+        sentences,
+        dateline,
+        terms,
+        mentions,
+        names,
+    }
+}
+
+/// A sentence with no date of its own, dated by publication.
+fn undated(
+    doc: usize,
+    i: usize,
+    s: &Sentence,
+    dct: NaiveDate,
+    tense: Option<Tense>,
+    lead: bool,
+) -> Mention {
+    Mention {
+        doc,
+        sentence: i,
+        quote: s.span.clone(),
+        timex: None,
+        date: Dated::Day(dct),
+        kind: Kind::Published,
+        role: Role::Event,
+        tense,
+        lead,
+        weight: 0.0,
+        coref: None,
+        anchor_text: None,
+        aside: false,
+    }
+}
+
+/// Reads the mentions of one article, sentence by sentence.
+struct Reader {
+    doc: usize,
+    dct: NaiveDate,
+    lead: Option<usize>,
+    mentions: Vec<Mention>,
+}
+
+impl Reader {
+    fn sentence(
+        &mut self,
+        index: usize,
+        s: &Sentence,
+        text: &str,
+        words: &[Word],
+        groups: &[verbs::Group],
+        timexes: &[&Timex],
+    ) {
+        let mut used = vec![false; timexes.len()];
+        for (k, t) in timexes.iter().enumerate() {
+            if used[k] {
+                continue;
+            }
+            let start = t.byte_start - s.span.start;
+            let mut end = t.byte_end - s.span.start;
+            let tense = verbs::governing(words, groups, start);
+            let mut m = Mention {
+                doc: self.doc,
+                sentence: index,
+                quote: s.span.clone(),
+                timex: Some(t.byte_start..t.byte_end),
+                date: Dated::Day(self.dct),
+                kind: Kind::Point,
+                role: Role::Event,
+                tense,
+                lead: Some(index) == self.lead,
+                weight: 0.0,
+                coref: None,
+                anchor_text: None,
+                aside: false,
+            };
+            let context = Context {
+                text,
+                words,
+                start,
+                end,
+            };
+            if t.kind == TimexType::Duration {
+                if let Some(m) = self.duration(t, &context, m) {
+                    self.mentions.push(m);
+                }
+                continue;
+            }
+            if !matches!(t.kind, TimexType::Date | TimexType::Time) {
+                continue;
+            }
+            let Some(mut date) = self.written(t) else {
+                continue;
+            };
+            // "September 11 ... 2001": a year-less date takes the year written just after it.
+            if matches!(date, Dated::Day(_) | Dated::Month(..))
+                && !has_year_digits(&t.text)
+                && let Some(next) = timexes.get(k + 1)
+                && let Value::Date(Date::Year(year)) = next.value
+                && has_year_digits(&next.text)
+                && let Some(gap) = text.get(end..next.byte_start - s.span.start)
+                && gap.len() <= 30
+                && !gap.contains([',', ';', '.'])
+                && split_words(gap).len() <= 4
+                && let Some(moved) = with_year(date, year)
+            {
+                date = moved;
+                used[k + 1] = true;
+                end = next.byte_end - s.span.start;
+                m.timex = Some(t.byte_start..next.byte_end);
+            }
+            let low = t.text.to_lowercase();
+            // "set to begin on Wednesday": the tagger takes a bare weekday
+            // told as a plan for the past one; the plan is for the next.
+            if let Dated::Day(day) = date
+                && day < self.dct
+                && matches!(tense, Some(Tense::Future))
+                && words_has(List::Weekdays, low.trim_start_matches("on ").trim())
+                && let Some(next) = day.checked_add_days(Days::new(7))
+            {
+                date = Dated::Day(next);
+            }
+            if let Some(moved) = self.counted_from_previous(&low, t.byte_start) {
+                date = moved;
+            }
+            if t.modifier == Some(Mod::LessThan)
+                && let Some(span) = self.less_than_ago(&low)
+            {
+                date = span;
+            }
+            if low
+                .strip_prefix("the ")
+                .is_some_and(|w| words_has(List::GenericPeriods, w))
+            {
+                continue;
+            }
+            m.kind = if matches!(date, Dated::Range(..)) {
+                Kind::Range
+            } else {
+                Kind::Point
+            };
+            m.date = date;
+            if ["that ", "the same "].iter().any(|p| low.starts_with(p)) && m.kind == Kind::Point {
+                m.coref = self.mentions.iter().rposition(|x| {
+                    x.kind == Kind::Point
+                        && x.timex.as_ref().is_some_and(|r| r.start < t.byte_start)
+                        && (x.date == date || x.date.inside(date))
+                });
+            }
+            m.role = Context { end, ..context }.role(date);
+            m.aside = matches!(date, Dated::Year(_))
+                && self
+                    .mentions
+                    .iter()
+                    .rev()
+                    .take_while(|x| x.sentence == index)
+                    .any(|x| x.role == Role::Event && matches!(x.kind, Kind::Point | Kind::Range));
+            self.mentions.push(m);
+        }
+    }
+
+    /// A written date at its precision; weeks and spans become ranges,
+    /// quarters and seasons their year; `None` for what is no date.
+    fn written(&self, t: &Timex) -> Option<Dated> {
+        let resolved = match (t.resolved_start, t.resolved_end) {
+            (Some(s), Some(e)) if s < e => Some(Dated::Range(s, e)),
+            _ => None,
+        };
+        Some(match t.value {
+            Value::Date(Date::Day(d)) | Value::Time(d, _) => resolved.unwrap_or(Dated::Day(d)),
+            Value::Date(Date::Month { year, month }) => Dated::Month(year, month),
+            Value::Date(Date::Year(y)) => Dated::Year(y),
+            Value::Date(
+                Date::Quarter { year, .. } | Date::Half { year, .. } | Date::Season { year, .. },
+            ) => Dated::Year(year),
+            Value::Date(Date::Week { year, week }) => {
+                if let Some(r) = resolved {
+                    return Some(r);
+                }
+                let monday = NaiveDate::from_isoywd_opt(year, week, Weekday::Mon)?;
+                let sunday = monday.checked_add_days(Days::new(6))?;
+                let end = if monday <= self.dct {
+                    sunday.min(self.dct)
+                } else {
+                    sunday
+                };
+                Dated::Range(monday, end)
+            }
+            Value::Date(Date::Weekend { year, week }) => Dated::Range(
+                NaiveDate::from_isoywd_opt(year, week, Weekday::Sat)?,
+                NaiveDate::from_isoywd_opt(year, week, Weekday::Sun)?,
+            ),
+            _ => return None,
+        })
+    }
+
+    /// A length counted from an anchor ("within 14 months of the signing"),
+    /// or the period before the news ("follows a seven-day reduction").
+    fn duration(&self, t: &Timex, context: &Context<'_>, m: Mention) -> Option<Mention> {
+        let Value::Duration(d) = t.value else {
+            return None;
+        };
+        if d.rest.is_some() {
+            return None;
+        }
+        let amount = u32::try_from(d.amount?).ok().filter(|&a| a > 0)?;
+        let unit = calendar_unit(d.unit)
+            .filter(|u| matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year))?;
+        if let (Some(anchor), Some(end)) = (t.anchor, t.resolved_end)
+            && context.counted_from_anchor()
+        {
+            // "was completed within 14 months": told as done, not as a milestone.
+            if matches!(m.tense, Some(Tense::Past | Tense::Perfect)) {
+                return None;
+            }
+            return Some(Mention {
+                date: Dated::Day(end),
+                kind: Kind::After {
+                    anchor,
+                    amount,
+                    unit,
+                    approx: t.modifier == Some(Mod::Approx),
+                },
+                anchor_text: t.anchor_text.clone(),
+                ..m
+            });
+        }
+        let before = Kind::Before {
+            anchor: self.dct,
+            amount,
+            unit,
+        };
+        context
+            .precedes_the_news(&t.text)
+            .then_some(Mention { kind: before, ..m })
+    }
+
+    /// "One year later", "two months earlier": counted from the article's
+    /// previous written date (the tagger counts from publication).
+    fn counted_from_previous(&self, low: &str, before: usize) -> Option<Dated> {
+        let w = words();
+        let [n, unit, direction] = low.split_whitespace().collect::<Vec<_>>()[..] else {
+            return None;
+        };
+        let back = if w.has(List::Later, direction) {
+            false
+        } else if w.has(List::Earlier, direction) {
+            true
+        } else {
+            return None;
+        };
+        let amount = w.count(n)?;
+        let unit = Unit::parse(unit)?;
+        let previous = self.mentions.iter().rev().find(|x| {
+            x.kind == Kind::Point && x.timex.as_ref().is_some_and(|r| r.start < before)
+        })?;
+        let moved = shift(previous.date.start(), amount, unit, back)?;
+        Some(if unit == Unit::Day {
+            Dated::Day(moved)
+        } else {
+            Dated::at(moved, previous.date.when().precision)
+        })
+    }
+
+    /// "less than two weeks ago": from then to publication.
+    fn less_than_ago(&self, low: &str) -> Option<Dated> {
+        let parts: Vec<&str> = low.split_whitespace().collect();
+        let [.., n, unit, "ago"] = parts[..] else {
+            return None;
+        };
+        let start = shift(self.dct, words().count(n)?, Unit::parse(unit)?, true)?;
+        Some(Dated::Range(start, self.dct))
+    }
+}
+
+fn words_has(section: List, word: &str) -> bool {
+    words().has(section, word)
+}
+
+fn has_year_digits(text: &str) -> bool {
+    text.as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit))
+}
+
+fn with_year(date: Dated, year: i32) -> Option<Dated> {
+    use chrono::Datelike;
+    Some(match date {
+        Dated::Day(d) => Dated::Day(NaiveDate::from_ymd_opt(year, d.month(), d.day())?),
+        Dated::Month(_, m) => Dated::Month(year, m),
+        other => other,
+    })
+}
+
+/// Whether the first sentence only gives a date: "June 8, 2010", "Saturday,
+/// February 29, 2020 -".
+fn is_dateline(text: &str, offset: usize, timexes: &[&Timex]) -> bool {
+    timexes.iter().any(|t| {
+        let (a, b) = (t.byte_start - offset, t.byte_end - offset);
+        let rest = format!("{}{}", &text[..a], &text[b..]);
+        let rest = rest.trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '.' | '-' | '\u{2013}' | '\u{2014}')
+        });
+        rest.chars().count() <= 25 && !long_lower_runs(rest)
+    })
+}
+
+/// Whether the text has two runs of four lower-case letters (or one of eight).
+fn long_lower_runs(text: &str) -> bool {
+    let mut runs = Vec::new();
+    let mut run = 0;
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_lowercase() {
+            run += 1;
+        } else {
+            if run >= 4 {
+                runs.push(run);
+            }
+            run = 0;
+        }
+    }
+    runs.len() >= 2 || runs.iter().any(|&r| r >= 8)
+}
+
+/// The weight of a present-tense sentence with no date, by the draft's aim.
+pub(crate) fn state_weight(p: &Params, about: bool) -> f32 {
+    if about { p.state_about } else { 0.0 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) fn source(body: &str, published: NaiveDate) -> Source {
+        Source {
+            id: "s".into(),
+            title: "t".into(),
+            outlet: None,
+            published,
+            url: None,
+            language: None,
+            note: None,
+            path: "s.txt".into(),
+            body_line: 1,
+            paragraphs: annals_core::text::paragraphs(body),
+            body: body.into(),
+        }
+    }
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn mentions(body: &str) -> Vec<(Dated, Kind, Role, f32)> {
+        let a = analyse(0, &source(body, d(2020, 2, 29)), &Tagger::new(), 0.0);
+        a.mentions
+            .into_iter()
+            .map(|m| (m.date, m.kind, m.role, m.weight))
+            .collect()
+    }
+
+    #[test]
+    fn datelines_are_no_mentions_and_leads_take_publication() {
+        let m = mentions("February 29, 2020\n\nPompeo has landed in Doha.");
+        assert_eq!(m.len(), 1);
+        assert_eq!(
+            (m[0].0, m[0].1, m[0].3),
+            (Dated::Day(d(2020, 2, 29)), Kind::Published, 1.0)
+        );
+    }
+
+    #[test]
+    fn milestones_and_preceding_periods() {
+        let m = mentions(
+            "The agreement, which follows a seven-day reduction in violence, was signed on Saturday. \
+             Troops will leave within 14 months of the signing.",
+        );
+        let kinds: Vec<_> = m.iter().map(|m| (m.0, m.1)).collect();
+        assert!(kinds.contains(&(
+            Dated::Range(d(2020, 2, 22), d(2020, 2, 28)),
+            Kind::Before {
+                anchor: d(2020, 2, 29),
+                amount: 7,
+                unit: Unit::Day
+            }
+        )));
+        assert!(kinds.iter().any(|k| k.0 == Dated::Day(d(2021, 4, 29))
+            && matches!(
+                k.1,
+                Kind::After {
+                    amount: 14,
+                    unit: Unit::Month,
+                    ..
+                }
+            )));
+    }
+
+    #[test]
+    fn year_less_dates_take_the_year_after_them_and_later_counts_from_before() {
+        let m = mentions(
+            "The attacks of September 11 in 2001 changed it. One year later, it was over.",
+        );
+        assert_eq!(m[0].0, Dated::Day(d(2001, 9, 11)));
+        assert_eq!(m[1].0, Dated::Day(d(2002, 9, 11)));
+    }
+
+    #[test]
+    fn a_weekday_told_as_a_plan_is_the_next_one() {
+        let m =
+            mentions("The talks began on Monday. The signing is set to take place on Wednesday.");
+        assert_eq!(m[0].0, Dated::Day(d(2020, 2, 24)));
+        assert_eq!(m[1].0, Dated::Day(d(2020, 3, 4)));
+    }
+
+    #[test]
+    fn datelines_are_recognised() {
+        assert!(!long_lower_runs("Doha"));
+        assert!(long_lower_runs("Washington"));
+        assert!(long_lower_runs("said that"));
+    }
+}

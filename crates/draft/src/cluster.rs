@@ -1,0 +1,386 @@
+//! Merging mentions into happenings, in near-linear time: mentions are
+//! bucketed by date; within a bucket each joins the first leader it resembles
+//! (found through a term index, never by comparing all pairs); milestones
+//! counted from the same anchor merge by offset; then coarse mentions ("in
+//! 2001") fold into a finer happening of the same year that they resemble.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::mention::{Dated, Kind, Mention, Role};
+use crate::rules::Params;
+use crate::terms::{Idf, Index, Term};
+
+/// What the clusterer needs to know about the mentions.
+pub(crate) struct Input<'a> {
+    pub mentions: &'a [Mention],
+    /// The terms of each mention's sentence.
+    pub terms: Vec<&'a [Term]>,
+    /// Each article's publication date.
+    pub published: &'a [NaiveDate],
+    pub idf: &'a Idf,
+    pub params: &'a Params,
+}
+
+/// A happening: the mentions that tell it, and the one that dates it best.
+#[derive(Debug, Clone)]
+pub(crate) struct Cluster {
+    pub members: Vec<usize>,
+    pub best: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Bucket {
+    Date(Dated),
+    Counted(NaiveDate),
+}
+
+struct Sets(Vec<usize>);
+
+impl Sets {
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.0[i] != i {
+            self.0[i] = self.0[self.0[i]];
+            i = self.0[i];
+        }
+        i
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            self.0[b] = a;
+        }
+    }
+}
+
+impl Input<'_> {
+    fn shared(&self, a: usize, b: usize) -> f32 {
+        self.idf.shared(self.terms[a], self.terms[b])
+    }
+
+    fn at_publication(&self, m: usize) -> bool {
+        let m = &self.mentions[m];
+        m.date == Dated::Day(self.published[m.doc])
+    }
+
+    /// The merged happenings.
+    pub fn clusters(&self) -> Vec<Cluster> {
+        let n = self.mentions.len();
+        let mut sets = Sets((0..n).collect());
+        let mut buckets: HashMap<Bucket, Vec<usize>> = HashMap::default();
+        for (i, m) in self.mentions.iter().enumerate() {
+            let key = match m.kind {
+                Kind::After { anchor, .. } => Bucket::Counted(anchor),
+                _ => Bucket::Date(m.date),
+            };
+            buckets.entry(key).or_default().push(i);
+            if let Some(c) = m.coref {
+                sets.union(c, i);
+            }
+        }
+        let mut keys: Vec<Bucket> = buckets.keys().copied().collect();
+        keys.sort_by_key(|k| match *k {
+            Bucket::Date(d) => (0, d.start(), d.when().end),
+            Bucket::Counted(a) => (1, a, a),
+        });
+        for key in keys {
+            let members = &buckets[&key];
+            match key {
+                Bucket::Counted(_) => self.milestones(members, &mut sets),
+                Bucket::Date(_) => self.leaders(members, &mut sets),
+            }
+        }
+        let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
+        for i in 0..n {
+            groups.entry(sets.find(i)).or_default().push(i);
+        }
+        let mut clusters: Vec<Cluster> = groups
+            .into_values()
+            .map(|members| self.summarise(members))
+            .collect();
+        clusters.sort_by_key(|c| c.members[0]);
+        self.fold(clusters)
+    }
+
+    /// Milestones from one anchor: equal offsets merge; an approximate one
+    /// ("the next three to four months") joins the nearest exact one it resembles.
+    fn milestones(&self, members: &[usize], sets: &mut Sets) {
+        let days = |i: usize| match self.mentions[i].kind {
+            Kind::After { anchor, .. } => (self.mentions[i].date.start() - anchor).num_days(),
+            _ => 0,
+        };
+        let approx = |i: usize| matches!(self.mentions[i].kind, Kind::After { approx: true, .. });
+        let mut exact: Vec<(i64, Vec<usize>)> = Vec::new();
+        for &i in members.iter().filter(|&&i| !approx(i)) {
+            match exact.iter_mut().find(|(d, _)| *d == days(i)) {
+                Some((_, list)) => {
+                    sets.union(list[0], i);
+                    list.push(i);
+                }
+                None => exact.push((days(i), vec![i])),
+            }
+        }
+        for &i in members.iter().filter(|&&i| approx(i)) {
+            let di = days(i);
+            let nearest = exact
+                .iter()
+                .filter(|(dj, list)| {
+                    (dj - di).abs() as f32 <= self.params.approx_spread * di.max(*dj) as f32
+                        && list
+                            .iter()
+                            .take(32)
+                            .any(|&j| self.shared(i, j) >= self.params.same)
+                })
+                .min_by_key(|(dj, _)| (dj - di).abs());
+            if let Some((_, list)) = nearest {
+                sets.union(list[0], i);
+            }
+        }
+    }
+
+    /// Leader clustering of one date's mentions, strongest first: a mention
+    /// joins the first leader of its sentence or resembling it, else leads.
+    fn leaders(&self, members: &[usize], sets: &mut Sets) {
+        let mut order = members.to_vec();
+        order.sort_by(|&a, &b| self.mentions[b].weight.total_cmp(&self.mentions[a].weight));
+        let mut leaders: Vec<usize> = Vec::new();
+        let mut index = Index::default();
+        let mut by_sentence: HashMap<(usize, usize), usize> = HashMap::default();
+        for i in order {
+            let m = &self.mentions[i];
+            let same_sentence = by_sentence.get(&(m.doc, m.sentence)).copied();
+            let resembling = index
+                .similar(self.idf, self.terms[i])
+                .into_iter()
+                .filter(|&(rank, sim)| {
+                    let l = leaders[rank];
+                    let tau = if self.at_publication(i) || self.at_publication(l) {
+                        self.params.same_at_publication
+                    } else {
+                        self.params.same
+                    };
+                    sim >= tau
+                })
+                .map(|(rank, _)| rank)
+                .min();
+            let joined = match (same_sentence, resembling) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            match joined {
+                Some(rank) => sets.union(leaders[rank], i),
+                None => {
+                    let rank = leaders.len();
+                    leaders.push(i);
+                    index.add(rank, self.terms[i]);
+                    by_sentence.insert((m.doc, m.sentence), rank);
+                }
+            }
+        }
+    }
+
+    /// Picks the mention that dates the happening best: positive, exact, the
+    /// most precise, the strongest; among equals the most central (sharing
+    /// most with the others).
+    fn summarise(&self, members: Vec<usize>) -> Cluster {
+        let key = |i: usize| {
+            let m = &self.mentions[i];
+            let approx = matches!(m.kind, Kind::After { approx: true, .. });
+            // A span written vaguely ("the past week") yields to an equal
+            // one counted from the news ("follows a seven-day reduction").
+            let exact = m.kind != Kind::Range;
+            (m.weight > 0.0, !approx, m.date.rank(), m.weight, exact)
+        };
+        type Key = (bool, bool, u8, f32, bool);
+        let better = |a: Key, b: Key| {
+            (a.0, a.1, a.2)
+                .cmp(&(b.0, b.1, b.2))
+                .then(a.3.total_cmp(&b.3))
+                .then(a.4.cmp(&b.4))
+        };
+        let top = members
+            .iter()
+            .map(|&i| key(i))
+            .reduce(|a, b| if better(b, a).is_gt() { b } else { a });
+        let Some(top) = top else {
+            return Cluster { members, best: 0 };
+        };
+        let tied: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&i| better(key(i), top).is_eq())
+            .collect();
+        let best = if tied.len() > 1 {
+            let mut counts: HashMap<Term, u32> = HashMap::default();
+            for &i in &members {
+                for &t in self.terms[i] {
+                    *counts.entry(t).or_default() += 1;
+                }
+            }
+            let centrality = |i: usize| -> f32 {
+                self.terms[i]
+                    .iter()
+                    .map(|&t| self.idf.weight(t) * (counts[&t] - 1) as f32)
+                    .sum()
+            };
+            let mut best = tied[0];
+            for &i in &tied[1..] {
+                if centrality(i) > centrality(best) {
+                    best = i;
+                }
+            }
+            best
+        } else {
+            let mut best = members[0];
+            for &i in &members[1..] {
+                if better(key(i), key(best)).is_gt() {
+                    best = i;
+                }
+            }
+            best
+        };
+        Cluster { members, best }
+    }
+
+    /// The most two groups of mentions share, comparing at most a few of each.
+    fn resemblance(&self, a: &[usize], b: &[usize]) -> f32 {
+        let mut best = 0.0f32;
+        for &i in a.iter().take(16) {
+            for &j in b.iter().take(16) {
+                best = best.max(self.shared(i, j));
+            }
+        }
+        best
+    }
+
+    /// Folds vague ranges into a day inside them, and years and months into a
+    /// finer happening of the same year that they tell.
+    fn fold(&self, mut clusters: Vec<Cluster>) -> Vec<Cluster> {
+        let mut alive = vec![true; clusters.len()];
+        let date = |c: &Cluster| self.mentions[c.best].date;
+        let kind = |c: &Cluster| self.mentions[c.best].kind;
+        let mut by_year: HashMap<i32, Vec<usize>> = HashMap::default();
+        for (k, c) in clusters.iter().enumerate() {
+            if !matches!(kind(c), Kind::After { .. }) {
+                by_year.entry(date(c).year()).or_default().push(k);
+            }
+        }
+        let mut years: Vec<i32> = by_year.keys().copied().collect();
+        years.sort_unstable();
+        for year in &years {
+            let group = &by_year[year];
+            // The happenings dated by a day, by day: a range looks only at its own days.
+            let mut days: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
+            for &f in group {
+                let fb = &self.mentions[clusters[f].best];
+                if let (Dated::Day(day), Kind::Point, Role::Event) = (fb.date, fb.kind, fb.role) {
+                    days.entry(day).or_default().push(f);
+                }
+            }
+            for &c in group {
+                let Dated::Range(start, end) = date(&clusters[c]) else {
+                    continue;
+                };
+                if kind(&clusters[c]) != Kind::Range {
+                    continue;
+                }
+                let mut best: Option<(usize, f32)> = None;
+                for (&day, list) in days.range(start..=end) {
+                    for &f in list {
+                        if f == c || !alive[f] {
+                            continue;
+                        }
+                        let sim = self.resemblance(&clusters[c].members, &clusters[f].members);
+                        let own = clusters[c]
+                            .members
+                            .iter()
+                            .any(|&a| self.published[self.mentions[a].doc] == day);
+                        let tau = if own {
+                            self.params.same_at_publication
+                        } else {
+                            self.params.same
+                        };
+                        if sim >= tau && best.is_none_or(|(_, b)| sim > b) {
+                            best = Some((f, sim));
+                        }
+                    }
+                }
+                if let Some((f, _)) = best {
+                    let moved = std::mem::take(&mut clusters[c].members);
+                    clusters[f].members.extend(moved);
+                    alive[c] = false;
+                }
+            }
+            self.fold_coarse(&mut clusters, &mut alive, group);
+        }
+        clusters
+            .into_iter()
+            .zip(alive)
+            .filter(|(c, alive)| *alive && !c.members.is_empty())
+            .map(|(c, _)| c)
+            .collect()
+    }
+
+    /// Each mention of a year or month happening moves to the finer
+    /// happening inside it that it resembles most, if enough.
+    fn fold_coarse(&self, clusters: &mut [Cluster], alive: &mut [bool], group: &[usize]) {
+        let date = |c: &Cluster| self.mentions[c.best].date;
+        let mut index = Index::default();
+        let mut owner: Vec<usize> = Vec::new();
+        let mut sentences: Vec<usize> = Vec::new();
+        for &f in group {
+            if !alive[f] {
+                continue;
+            }
+            for &i in &clusters[f].members {
+                index.add(sentences.len(), self.terms[i]);
+                sentences.push(i);
+                owner.push(f);
+            }
+        }
+        let mut coarse: Vec<usize> = group
+            .iter()
+            .copied()
+            .filter(|&c| {
+                alive[c]
+                    && date(&clusters[c]).rank() < 2
+                    && self.mentions[clusters[c].best].kind == Kind::Point
+            })
+            .collect();
+        coarse.sort_by_key(|&c| date(&clusters[c]).rank());
+        for c in coarse {
+            let outer = date(&clusters[c]);
+            let mut stay = Vec::new();
+            let members = std::mem::take(&mut clusters[c].members);
+            for &m in &members {
+                let mut best: Option<(usize, f32)> = None;
+                for (item, sim) in index.similar(self.idf, self.terms[m]) {
+                    let f = owner[item];
+                    if f == c || !alive[f] || !date(&clusters[f]).inside(outer) {
+                        continue;
+                    }
+                    if sim >= self.params.fold
+                        && best.is_none_or(|(bf, b)| sim > b || (sim == b && f < bf))
+                    {
+                        best = Some((f, sim));
+                    }
+                }
+                match best {
+                    Some((f, _)) => clusters[f].members.push(m),
+                    None => stay.push(m),
+                }
+            }
+            if stay.is_empty() {
+                alive[c] = false;
+            } else if stay.len() < members.len() {
+                clusters[c] = self.summarise(stay);
+            } else {
+                clusters[c].members = stay;
+            }
+        }
+    }
+}

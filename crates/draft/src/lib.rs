@@ -1,0 +1,274 @@
+//! Drafting a timeline from bare news articles about one story: the engine
+//! behind `annals draft`.
+//!
+//! Each article is read on its own (in parallel): split into sentences, its
+//! dates tagged by [`annals_tagger`], and every date turned into a *mention*
+//! with a role (the date of a happening, the start or end of a state, a
+//! noun's modifier, the date of a report), the tense that governs it and a
+//! weight. Sentences with no date of their own may still count: the lead is
+//! the article's news at its publication date, a length counted from an
+//! anchor ("within 14 months of the signing") is a milestone, and "follows a
+//! seven-day reduction in violence" is the week before the news.
+//!
+//! Mentions of one date that share rare terms are one happening; coarse
+//! mentions ("in 2001") fold into a finer happening they tell; a happening
+//! is kept when its best mention is strong enough, with a bonus for each
+//! further article that reports it. Merging is near-linear: mentions are
+//! bucketed by date and compared through a term index, never all pairs.
+//!
+//! The result is an ordinary [`Timeline`] whose events are marked as drafted
+//! ([`Origin::Drafted`]), dated as they should be written (counted dates name
+//! the event they count from: `"signing-agreement + 14 months"`), with
+//! verbatim evidence, so that [`annals_core::write::to_toml`] writes a
+//! `timeline.toml` that loads back.
+//!
+//! ```
+//! use annals_core::{DateSpec, Source};
+//! use annals_draft::{Options, draft};
+//! use annals_tagger::Tagger;
+//! use chrono::NaiveDate;
+//!
+//! let article = |id: &str, body: &str| {
+//!     let body = body.to_string();
+//!     Source {
+//!         id: id.into(),
+//!         title: id.into(),
+//!         outlet: None,
+//!         published: NaiveDate::from_ymd_opt(2020, 3, 1).unwrap(),
+//!         url: None,
+//!         language: None,
+//!         note: None,
+//!         path: format!("{id}.txt").into(),
+//!         body_line: 1,
+//!         paragraphs: annals_core::text::paragraphs(&body),
+//!         body,
+//!     }
+//! };
+//! let sources = vec![
+//!     article("wire", "The US and the Taliban signed a peace agreement in Doha on Saturday. \
+//!         All US troops will leave within 14 months of the signing."),
+//!     article("daily", "The US signed a peace agreement with the Taliban in Doha on Saturday. \
+//!         Troops would leave within 14 months of the signing."),
+//! ];
+//! let timeline = draft(sources, &Tagger::new(), &Options::default());
+//! let signing = &timeline.events[0];
+//! assert_eq!(signing.date, DateSpec::Day(NaiveDate::from_ymd_opt(2020, 2, 29).unwrap()));
+//! assert_eq!(signing.sources, [0, 1]);
+//! let withdrawal = &timeline.events[1];
+//! assert_eq!(withdrawal.date.to_string(), format!("{} + 14 months", signing.id));
+//! assert_eq!(withdrawal.when.label(), "2021-04-29");
+//! ```
+
+#![warn(missing_docs)]
+
+mod about;
+mod actors;
+mod analyse;
+mod cluster;
+mod cues;
+mod mention;
+mod output;
+mod rules;
+mod select;
+mod sentences;
+mod terms;
+mod title;
+mod verbs;
+mod words;
+
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use annals_core::{Event, Origin, Source, Timeline};
+use annals_tagger::Tagger;
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::about::Names;
+use crate::analyse::{Article, analyse, state_weight};
+use crate::mention::Mention;
+use crate::rules::params;
+use crate::terms::{Idf, Term};
+
+/// What to draft.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The names of one entity (a name and its aliases, as `--about "Steve
+    /// Jobs" --about Jobs`): only its events are drafted. Empty: the whole story.
+    pub about: Vec<String>,
+    /// Leave out events that end before this day.
+    pub since: Option<NaiveDate>,
+    /// Leave out events that start after this day.
+    pub until: Option<NaiveDate>,
+    /// The timeline's title; by default the title of the most typical article.
+    pub title: Option<String>,
+}
+
+/// Drafts a timeline from `sources`: see the [crate] documentation.
+pub fn draft(sources: Vec<Source>, tagger: &Tagger, options: &Options) -> Timeline {
+    draft_with_progress(sources, tagger, options, &|_, _| {})
+}
+
+/// Like [`draft`], calling `progress(done, total)` as each article has been
+/// read (from any thread, perhaps out of order).
+pub fn draft_with_progress(
+    mut sources: Vec<Source>,
+    tagger: &Tagger,
+    options: &Options,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Timeline {
+    sources.sort_by(|a, b| a.id.cmp(&b.id));
+    let p = params();
+    let names = Names::new(&options.about);
+    let state = state_weight(p, !names.is_empty());
+    let total = sources.len();
+    let done = AtomicUsize::new(0);
+    let articles: Vec<Article> = sources
+        .par_iter()
+        .enumerate()
+        .map(|(doc, source)| {
+            let article = analyse(doc, source, tagger, state);
+            progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+            article
+        })
+        .collect();
+    let published: Vec<NaiveDate> = sources.iter().map(|s| s.published).collect();
+    let idf = Idf::new(
+        articles
+            .iter()
+            .flat_map(|a| {
+                a.terms
+                    .iter()
+                    .enumerate()
+                    .filter(move |(i, _)| Some(*i) != a.dateline)
+            })
+            .map(|(_, t)| t.as_slice()),
+    );
+    let actors = actors::Actors::new(
+        articles
+            .iter()
+            .map(|a| a.names.concat())
+            .collect::<Vec<_>>()
+            .iter()
+            .map(Vec::as_slice),
+        p.salient_share,
+    );
+    let (mut mentions, terms) = gather(&articles, &sources, &names, options);
+    for m in &mut mentions {
+        if !actors.any_salient(&articles[m.doc].names[m.sentence]) {
+            m.weight = m.weight.min(p.unsalient);
+        }
+    }
+    let clusters = cluster::Input {
+        mentions: &mentions,
+        terms,
+        published: &published,
+        idf: &idf,
+        params: p,
+    }
+    .clusters();
+    let selected = select::select(clusters, &mentions, &published, p);
+    let events = output::events(&selected, &mentions, &sources);
+    let title = options
+        .title
+        .clone()
+        .unwrap_or_else(|| typical_title(&sources));
+    let summary = format!(
+        "Drafted by annals from {total} article{}{}; check each event against its evidence.",
+        if total == 1 { "" } else { "s" },
+        match options.about.first() {
+            Some(name) => format!(", about {name}"),
+            None => String::new(),
+        }
+    );
+    let mut timeline = Timeline {
+        title,
+        summary: Some(summary),
+        sources,
+        events,
+    };
+    let prints: Vec<String> = timeline
+        .events
+        .iter()
+        .map(|e| fingerprint(&timeline, e))
+        .collect();
+    for (event, print) in timeline.events.iter_mut().zip(prints) {
+        if let Origin::Drafted(d) = &mut event.origin {
+            d.fingerprint = Some(print);
+        }
+    }
+    timeline
+}
+
+/// A stable hash of an event's title, date as written and evidence (source
+/// id and quote): a later draft compares it with the event as it is now to
+/// tell an event nobody edited from one a person edited.
+pub fn fingerprint(timeline: &Timeline, event: &Event) -> String {
+    output::fingerprint(timeline, event)
+}
+
+/// The mentions that count (positive weight, about the entity, within the
+/// dates asked for), with references between them made global, and the
+/// terms of each one's sentence.
+fn gather<'a>(
+    articles: &'a [Article],
+    sources: &[Source],
+    names: &Names,
+    options: &Options,
+) -> (Vec<Mention>, Vec<&'a [Term]>) {
+    let mut mentions = Vec::new();
+    let mut terms = Vec::new();
+    for (doc, article) in articles.iter().enumerate() {
+        let body = sources[doc].body.as_str();
+        let mut global: HashMap<usize, usize> = HashMap::default();
+        for (local, m) in article.mentions.iter().enumerate() {
+            if m.weight <= 0.0 || !within(m, options) {
+                continue;
+            }
+            if !names.is_empty() {
+                let sentence = &body[m.quote.clone()];
+                let date = m.timex.as_ref().map(|t| t.start - m.quote.start);
+                let previous = m
+                    .sentence
+                    .checked_sub(1)
+                    .filter(|&i| Some(i) != article.dateline)
+                    .map(|i| &body[article.sentences[i].span.clone()]);
+                if !about::concerns(names, sentence, date, previous) {
+                    continue;
+                }
+            }
+            let mut m = m.clone();
+            m.coref = m.coref.and_then(|c| global.get(&c).copied());
+            global.insert(local, mentions.len());
+            terms.push(article.terms[m.sentence].as_slice());
+            mentions.push(m);
+        }
+    }
+    (mentions, terms)
+}
+
+fn within(m: &Mention, options: &Options) -> bool {
+    let when = m.date.when();
+    options.since.is_none_or(|s| when.end >= s) && options.until.is_none_or(|u| when.start <= u)
+}
+
+/// The title of the article whose title shares most terms with the others.
+fn typical_title(sources: &[Source]) -> String {
+    let titles: Vec<Vec<Term>> = sources
+        .iter()
+        .map(|s| output::title_terms(&s.title))
+        .collect();
+    let mut counts: HashMap<Term, usize> = HashMap::default();
+    for t in titles.iter().flatten() {
+        *counts.entry(*t).or_default() += 1;
+    }
+    let score = |t: &[Term]| t.iter().map(|x| counts[x] - 1).sum::<usize>();
+    titles
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, t)| (score(t), std::cmp::Reverse(*i)))
+        .map_or_else(
+            || "Drafted timeline".to_string(),
+            |(i, _)| sources[i].title.clone(),
+        )
+}

@@ -1,0 +1,324 @@
+//! From selected happenings to timeline events: titles and ids, dates as
+//! written (counted dates name the event they count from), verbatim
+//! evidence, a summary of the support, and the fingerprint.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use annals_core::date::Offset;
+use annals_core::{Basis, DateSpec, Drafted, Event, Origin, Passage, Source, Timeline, When};
+use chrono::NaiveDate;
+
+use crate::mention::{Dated, Kind, Mention};
+use crate::select::Scored;
+use crate::terms;
+use crate::title::title;
+use crate::words::{stem, words as split_words};
+
+/// Evidence kept per article and event: the strongest mentions.
+const PASSAGES_PER_SOURCE: usize = 3;
+/// Words of a title that make its id.
+const ID_WORDS: usize = 4;
+
+/// A selected happening on its way to an event.
+struct Draft<'a> {
+    scored: &'a Scored,
+    best: &'a Mention,
+    title: String,
+    id: String,
+    /// The stems of the title's words.
+    stems: Vec<String>,
+}
+
+/// The events of the selected happenings, in date order.
+pub(crate) fn events(selected: &[Scored], mentions: &[Mention], sources: &[Source]) -> Vec<Event> {
+    let mut order: Vec<&Scored> = selected.iter().collect();
+    order.sort_by(|a, b| {
+        let (da, db) = (mentions[a.cluster.best].date, mentions[b.cluster.best].date);
+        (da.start(), da.when().end)
+            .cmp(&(db.start(), db.when().end))
+            .then(b.score.total_cmp(&a.score))
+    });
+    let mut used = HashSet::default();
+    let drafts: Vec<Draft> = order
+        .into_iter()
+        .map(|scored| {
+            let best = &mentions[scored.cluster.best];
+            let sentence = &sources[best.doc].body[best.quote.clone()];
+            let date = best.timex.as_ref().map(|t| {
+                t.start.saturating_sub(best.quote.start)..t.end.saturating_sub(best.quote.start)
+            });
+            let title = title(sentence, date);
+            let id = slug(&title, &mut used);
+            let stems = split_words(&title).iter().map(|w| stem(&w.low)).collect();
+            Draft {
+                scored,
+                best,
+                title,
+                id,
+                stems,
+            }
+        })
+        .collect();
+    let mut anchor_texts: HashMap<NaiveDate, &str> = HashMap::default();
+    for d in &drafts {
+        for &i in &d.scored.cluster.members {
+            if let (Kind::After { anchor, .. }, Some(text)) =
+                (mentions[i].kind, &mentions[i].anchor_text)
+            {
+                anchor_texts.entry(anchor).or_insert(text);
+            }
+        }
+    }
+    let absolute: Vec<When> = drafts.iter().map(|d| d.best.date.when()).collect();
+    let mut on_day: HashMap<NaiveDate, Vec<usize>> = HashMap::default();
+    for (i, d) in drafts.iter().enumerate() {
+        if let (Kind::Point | Kind::Published, Dated::Day(day)) = (d.best.kind, d.best.date) {
+            on_day.entry(day).or_default().push(i);
+        }
+    }
+    let anchors = Anchors {
+        drafts: &drafts,
+        mentions,
+        absolute: &absolute,
+        on_day: &on_day,
+    };
+    let mut events: Vec<Event> = drafts
+        .iter()
+        .map(|d| {
+            let (date, when, basis) = match d.best.kind {
+                Kind::After {
+                    anchor,
+                    amount,
+                    unit,
+                    ..
+                } => {
+                    let offset = Offset::Shift {
+                        back: false,
+                        amount,
+                        unit,
+                    };
+                    let text = anchor_texts.get(&anchor).copied();
+                    let at = (anchor, text, d.best.doc);
+                    anchors.counted(at, offset, d.best.date)
+                }
+                Kind::Before {
+                    anchor,
+                    amount,
+                    unit,
+                } => {
+                    let offset = Offset::Before { amount, unit };
+                    let at = (anchor, None, d.best.doc);
+                    anchors.counted(at, offset, d.best.date)
+                }
+                Kind::Published => (d.best.date.spec(), d.best.date.when(), Basis::Published),
+                Kind::Point | Kind::Range => {
+                    (d.best.date.spec(), d.best.date.when(), Basis::Stated)
+                }
+            };
+            let passages = passages(&d.scored.cluster.members, mentions, sources);
+            let mut reporting: Vec<usize> = passages.iter().map(|p| p.source).collect();
+            reporting.dedup();
+            let summary = format!(
+                "Reported by {} source{}; {}",
+                reporting.len(),
+                if reporting.len() == 1 { "" } else { "s" },
+                basis.describe()
+            );
+            Event {
+                id: d.id.clone(),
+                title: d.title.clone(),
+                date,
+                when,
+                summary: Some(summary),
+                disagreement: None,
+                tags: Vec::new(),
+                passages,
+                sources: reporting,
+                origin: Origin::Drafted(Drafted {
+                    basis,
+                    fingerprint: None,
+                }),
+            }
+        })
+        .collect();
+    events.sort_by_key(|e| e.when.start);
+    events
+}
+
+/// The events a counted date may count from.
+struct Anchors<'a> {
+    drafts: &'a [Draft<'a>],
+    mentions: &'a [Mention],
+    absolute: &'a [When],
+    /// The events dated by a day, by day.
+    on_day: &'a HashMap<NaiveDate, Vec<usize>>,
+}
+
+impl Anchors<'_> {
+    /// A date counted from the event on the anchor day: the one whose title
+    /// holds the anchor's head word ("the signing"), else the one that is the
+    /// news of the counting article (its lead), else the best supported.
+    fn counted(
+        &self,
+        (anchor, anchor_text, doc): (NaiveDate, Option<&str>, usize),
+        offset: Offset,
+        fallback: Dated,
+    ) -> (DateSpec, When, Basis) {
+        let head = anchor_text
+            .and_then(|t| split_words(t).last().map(|w| stem(&w.low)))
+            .unwrap_or_default();
+        let key = |i: usize| {
+            let d = &self.drafts[i];
+            let holds = !head.is_empty() && d.stems.contains(&head);
+            let news = d
+                .scored
+                .cluster
+                .members
+                .iter()
+                .any(|&m| self.mentions[m].doc == doc && self.mentions[m].lead);
+            (holds, news, d.scored.score, d.scored.docs.len())
+        };
+        let mut best: Option<(usize, (bool, bool, f32, usize))> = None;
+        for &i in self.on_day.get(&anchor).into_iter().flatten() {
+            let k = key(i);
+            if best.is_none_or(|(_, b)| k.partial_cmp(&b) == Some(std::cmp::Ordering::Greater)) {
+                best = Some((i, k));
+            }
+        }
+        if let Some((i, _)) = best {
+            let spec = DateSpec::Relative {
+                anchor: self.drafts[i].id.clone(),
+                offset,
+            };
+            if let Ok(when) = spec.resolve(&self.absolute[i]) {
+                return (spec, when, Basis::Computed);
+            }
+        }
+        (fallback.spec(), fallback.when(), Basis::Computed)
+    }
+}
+
+/// The evidence of a happening: each mention's sentence, the strongest few
+/// per article, in article and text order.
+fn passages(members: &[usize], mentions: &[Mention], sources: &[Source]) -> Vec<Passage> {
+    let mut ranked: Vec<&Mention> = members
+        .iter()
+        .map(|&i| &mentions[i])
+        .filter(|m| m.weight > 0.0)
+        .collect();
+    ranked.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+    let mut seen = HashSet::default();
+    let mut per_source: HashMap<usize, usize> = HashMap::default();
+    let mut out = Vec::new();
+    for m in ranked {
+        let text = sources[m.doc].body[m.quote.clone()].trim();
+        if text.is_empty() || !seen.insert((m.doc, text)) {
+            continue;
+        }
+        let count = per_source.entry(m.doc).or_default();
+        if *count >= PASSAGES_PER_SOURCE {
+            continue;
+        }
+        *count += 1;
+        out.push(Passage {
+            source: m.doc,
+            paragraph: sources[m.doc].paragraph_around(&m.quote),
+            quote: m.quote.clone(),
+        });
+    }
+    out.sort_by_key(|p| (p.source, p.quote.start));
+    out
+}
+
+/// An id from the first words of a title: `us-taliban-sign-agreement`, made
+/// unique with `-2`, `-3`...
+fn slug(title: &str, used: &mut HashSet<String>) -> String {
+    let words: Vec<String> = split_words(title)
+        .into_iter()
+        .filter(|w| !crate::rules::words().has(crate::rules::List::Stopwords, &w.low))
+        .map(|w| {
+            w.low
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .take(ID_WORDS)
+        .collect();
+    let mut base = words.join("-");
+    if !base.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        base = if base.is_empty() {
+            "event".into()
+        } else {
+            format!("event-{base}")
+        };
+    }
+    let mut id = base.clone();
+    let mut n = 2;
+    while !used.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+/// A stable hash of an event as drafted: its title, its date as written and
+/// its evidence (source id and quote). Any edit changes it.
+pub(crate) fn fingerprint(timeline: &Timeline, event: &Event) -> String {
+    let mut h = Fnv::default();
+    h.write(event.title.as_bytes());
+    h.write(event.date.to_string().as_bytes());
+    for p in &event.passages {
+        if let Some(source) = timeline.sources.get(p.source) {
+            h.write(source.id.as_bytes());
+            h.write(source.body.get(p.quote.clone()).unwrap_or("").as_bytes());
+        }
+    }
+    format!("{:016x}", h.0)
+}
+
+/// FNV-1a, with a separator after each field.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes.iter().chain(&[0xff]) {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// The terms of a title, for naming a timeline after its most typical article.
+pub(crate) fn title_terms(title: &str) -> Vec<terms::Term> {
+    terms::of_sentence(&split_words(title), &[])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ids_and_unique() {
+        let mut used = HashSet::default();
+        assert_eq!(
+            slug("The US and the Taliban signed a deal", &mut used),
+            "us-taliban-signed-deal"
+        );
+        assert_eq!(
+            slug("The US and the Taliban signed a deal", &mut used),
+            "us-taliban-signed-deal-2"
+        );
+        assert_eq!(slug("2001 attacks", &mut used), "event-2001-attacks");
+        assert_eq!(slug("…", &mut used), "event");
+        assert_eq!(slug("Élan", &mut used), "lan");
+        for id in used {
+            assert!(annals_core::date::is_id(&id), "{id}");
+        }
+    }
+}

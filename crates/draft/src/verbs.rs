@@ -1,0 +1,185 @@
+//! Verb groups and their coarse tense, and the tense that governs a date: is
+//! it told as past, as a plan, as a state?
+
+use crate::rules::{List, words};
+use crate::words::{Word, word_at};
+
+/// The coarse tense of a verb group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Tense {
+    /// "will sign", "is to sign", "plans to sign", "is expected to".
+    Future,
+    /// "could sign", "must leave".
+    Modal,
+    /// "has signed".
+    Perfect,
+    /// "signed", "was signed".
+    Past,
+    /// "is signing".
+    Progressive,
+    /// "is", "does".
+    Present,
+}
+
+/// A verb group: words `first..end` of the sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Group {
+    pub first: usize,
+    pub end: usize,
+    pub tense: Tense,
+}
+
+fn participle(low: &str) -> bool {
+    low.ends_with("ed") || words().has(List::IrregularParticiple, low)
+}
+
+/// Whether `low` is a past-tense verb (`prev` is the word before it).
+pub(crate) fn past_verb(low: &str, prev: Option<&str>) -> bool {
+    let w = words();
+    if w.has(List::IrregularPast, low) {
+        return true;
+    }
+    low.ends_with("ed")
+        && low.len() > 4
+        && !w.has(List::EdNotVerb, low)
+        && !prev.is_some_and(|p| w.has(List::Determiners, p))
+}
+
+/// The verb groups of a sentence, in order.
+pub(crate) fn groups(sentence: &[Word]) -> Vec<Group> {
+    let w = words();
+    let low: Vec<&str> = sentence.iter().map(|w| w.low.as_str()).collect();
+    let n = low.len();
+    let at = |i: usize| low.get(i).copied().unwrap_or("");
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let word = low[i];
+        let prev = i.checked_sub(1).map(|p| low[p]);
+        let group = |end: usize, tense| {
+            Some(Group {
+                first: i,
+                end: end.min(n),
+                tense,
+            })
+        };
+        let found = if w.has(List::FutureTriggers, word) {
+            let mut j = i + 1;
+            while j < n && j <= i + 4 && (w.has(List::FutureSkip, low[j]) || low[j].ends_with("ly"))
+            {
+                j += 1;
+            }
+            group(j + 1, Tense::Future)
+        } else if w.has(List::Modals, word) {
+            group(i + 3, Tense::Modal)
+        } else if w.has(List::BePresent, word)
+            && (w.has(List::FutureAfterBe, at(i + 1))
+                || (matches!(at(i + 1), "not" | "also" | "now")
+                    && w.has(List::FutureAfterBe, at(i + 2))))
+        {
+            group(i + 4, Tense::Future)
+        } else if (w.has(List::PlanVerbs, word) && at(i + 1) == "to")
+            || (word == "to" && at(i + 1) == "be" && participle(at(i + 2)))
+        {
+            // "plans to sign", "to be signed"
+            group(i + 3, Tense::Future)
+        } else if w.has(List::Have, word) && (i + 1..(i + 4).min(n)).any(|j| participle(low[j])) {
+            let j = (i + 1..(i + 4).min(n))
+                .find(|&j| participle(low[j]))
+                .unwrap_or(i + 1);
+            group(j + 1, Tense::Perfect)
+        } else if w.has(List::PastAux, word) {
+            group(i + 3, Tense::Past)
+        } else if w.has(List::BePresent, word) && at(i + 1).ends_with("ing") {
+            group(i + 2, Tense::Progressive)
+        } else if w.has(List::BePresent, word) || matches!(word, "does" | "do") {
+            group(i + 2, Tense::Present)
+        } else if past_verb(word, prev) && !prev.is_some_and(|p| w.has(List::BeAny, p)) {
+            group(i + 1, Tense::Past)
+        } else {
+            None
+        };
+        match found {
+            Some(g) => {
+                out.push(g);
+                i = if matches!(g.tense, Tense::Future | Tense::Perfect) {
+                    g.end.max(i + 1)
+                } else {
+                    i + 1
+                };
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The tense of the verb group that a date at byte `offset` of the sentence
+/// most likely modifies: the nearest group, a clause break (that, which,
+/// when...) between them counting as six words.
+pub(crate) fn governing(sentence: &[Word], groups: &[Group], offset: usize) -> Option<Tense> {
+    let p = word_at(sentence, offset);
+    let breaks = |from: usize, to: usize| {
+        sentence[from.min(to)..to]
+            .iter()
+            .filter(|w| words().has(List::ClauseBreaks, &w.low))
+            .count() as f32
+    };
+    let distance = |g: &Group| {
+        if g.end <= p {
+            (p - g.end + 1) as f32 + 6.0 * breaks(g.end, p)
+        } else if g.first > p {
+            (g.first - p) as f32 + 1.5 + 6.0 * breaks(p + 1, g.first)
+        } else {
+            0.0
+        }
+    };
+    let mut best: Option<(f32, Tense)> = None;
+    for g in groups {
+        let d = distance(g);
+        if best.is_none_or(|(b, _)| d < b) {
+            best = Some((d, g.tense));
+        }
+    }
+    best.map(|(_, t)| t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::words::words as split;
+
+    fn tenses(text: &str) -> Vec<Tense> {
+        groups(&split(text)).into_iter().map(|g| g.tense).collect()
+    }
+
+    #[test]
+    fn groups_have_their_tense() {
+        use Tense::*;
+        assert_eq!(
+            tenses("The US and the Taliban have signed a deal"),
+            [Perfect]
+        );
+        assert_eq!(tenses("Troops will not be withdrawn"), [Future]);
+        assert_eq!(tenses("It is expected to begin"), [Future]);
+        assert_eq!(tenses("The war began in 2001 and was long"), [Past, Past]);
+        assert_eq!(tenses("the proposed merger could fail"), [Modal]);
+        assert_eq!(tenses("He is leaving, it is over"), [Progressive, Present]);
+    }
+
+    #[test]
+    fn the_nearest_group_governs() {
+        let text = "The deal was signed on Saturday and troops will leave in 2021";
+        let w = split(text);
+        let g = groups(&w);
+        assert_eq!(
+            governing(&w, &g, text.find("Saturday").unwrap()),
+            Some(Tense::Past)
+        );
+        assert_eq!(
+            governing(&w, &g, text.find("2021").unwrap()),
+            Some(Tense::Future)
+        );
+        assert_eq!(governing(&w, &[], 0), None);
+    }
+}
