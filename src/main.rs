@@ -93,17 +93,30 @@ fn run(cli: Cli) -> ExitCode {
             cmd::help::completions(*shell).map(|()| ExitCode::SUCCESS)
         }
         Some(Command::Man) => cmd::help::man().map(|()| ExitCode::SUCCESS),
+        Some(Command::Draft(args)) => cmd::draft::run(args, data, &open::options(global)),
         command => {
-            let timeline = match open::open(data, global) {
-                Ok(t) => t,
+            let opened = match open::open(data, global) {
+                Ok(opened) => opened,
                 Err(problems) => {
                     output::eprintln_safe(&problems.to_string());
                     return ExitCode::from(DATA_PROBLEM);
                 }
             };
+            // Articles that could not be drafted are reported, and make the
+            // exit code 1, but the others are still shown.
+            let partial = !opened.problems.is_empty();
+            if partial {
+                output::eprintln_safe(&opened.problems.to_string());
+            }
+            if let (Some(hint), false) = (&opened.draft, explorer) {
+                output::eprintln_safe(&format!("note: {hint}"));
+            }
+            let timeline = &opened.timeline;
             let outcome = match command {
-                Some(Command::Check) => cmd::check::run(&timeline).map(|()| ExitCode::SUCCESS),
-                Some(Command::Print(args)) => cmd::print::run(&timeline, args),
+                Some(Command::Check) => {
+                    cmd::check::run(timeline, opened.draft.is_some()).map(|()| ExitCode::SUCCESS)
+                }
+                Some(Command::Print(args)) => cmd::print::run(timeline, args),
                 None if explorer => {
                     let theme = annals::ui::theme::choose(
                         match global.color {
@@ -114,7 +127,7 @@ fn run(cli: Cli) -> ExitCode {
                         std::env::var("NO_COLOR").ok().as_deref(),
                         config.theme.unwrap_or_default(),
                     );
-                    match annals::ui::run(&timeline, theme, config.keymap(), None) {
+                    match annals::ui::run(timeline, theme, config.keymap(), opened.draft.clone()) {
                         Ok(()) => Ok(ExitCode::SUCCESS),
                         Err(e) => {
                             output::eprintln_safe(&format!(
@@ -126,7 +139,7 @@ fn run(cli: Cli) -> ExitCode {
                     }
                 }
                 _ => cmd::print::run(
-                    &timeline,
+                    timeline,
                     &cli::PrintArgs {
                         sources: Vec::new(),
                         passages: false,
@@ -137,8 +150,13 @@ fn run(cli: Cli) -> ExitCode {
             };
             // The process ends next: freeing a large timeline piece by piece
             // would only cost time.
-            std::mem::forget(timeline);
-            outcome
+            std::mem::forget(opened);
+            match outcome {
+                Ok(code) if partial && code == ExitCode::SUCCESS => {
+                    Ok(ExitCode::from(DATA_PROBLEM))
+                }
+                other => other,
+            }
         }
     };
     result.unwrap_or_else(|e| output::failed(&e))

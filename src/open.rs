@@ -1,5 +1,5 @@
-//! Opening what the user pointed annals at: the bundled story, a data folder,
-//! or a .jsonl file of articles.
+//! Opening what the user pointed annals at: the bundled story, a data folder
+//! with its timeline.toml, or articles without one, drafted in memory.
 
 use std::path::Path;
 
@@ -7,6 +7,7 @@ use annals_core::load::{self, Options};
 use annals_core::{Problems, Timeline};
 
 use crate::cli::Global;
+use crate::cmd::draft;
 
 /// The path a command works on: `annals PATH` or `--data PATH`; `None` for
 /// the bundled story.
@@ -22,13 +23,56 @@ pub fn options(global: &Global) -> Options {
     }
 }
 
-/// Loads and checks the timeline at `path`, or the bundled story.
-pub fn open(path: Option<&Path>, global: &Global) -> Result<Timeline, Problems> {
-    match path {
-        None => annals::bundled::load(),
-        Some(path) => {
-            let options = options(global);
-            load::read_with(path, &options).and_then(|files| load::load_with(files, &options))
-        }
+/// A timeline ready to show.
+pub struct Opened {
+    pub timeline: Timeline,
+    /// For a draft made in memory: how to save it.
+    pub draft: Option<String>,
+    /// Articles that could not be read for the draft (the others were drafted).
+    pub problems: Problems,
+}
+
+/// Loads and checks the timeline at `path`, or the bundled story. Articles
+/// without a timeline.toml are drafted in memory.
+pub fn open(path: Option<&Path>, global: &Global) -> Result<Opened, Problems> {
+    let Some(path) = path else {
+        return annals::bundled::load().map(|timeline| Opened {
+            timeline,
+            draft: None,
+            problems: Problems::new(),
+        });
+    };
+    let options = options(global);
+    let files = load::read_with(path, &options)?;
+    if !files.needs_draft() {
+        return load::load_with(files, &options).map(|timeline| Opened {
+            timeline,
+            draft: None,
+            problems: Problems::new(),
+        });
     }
+    let (timeline, problems) = draft::draft(files, &options, &Default::default());
+    if timeline.events.is_empty() {
+        // Nothing to show: say why, with the articles' own problems first.
+        let mut all = problems;
+        all.push(
+            annals_core::Problem::new(
+                path,
+                annals_core::Position::START,
+                format!(
+                    "no timeline.toml, and nothing to draft from {} readable articles",
+                    timeline.sources.len()
+                ),
+            )
+            .with_help(
+                "put articles with dated happenings here (.txt, .md or .jsonl), or write timeline.toml",
+            ),
+        );
+        return Err(all);
+    }
+    Ok(Opened {
+        timeline,
+        draft: Some(draft::save_hint(path)),
+        problems,
+    })
 }

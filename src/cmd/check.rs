@@ -4,14 +4,21 @@ use annals_core::Timeline;
 
 use crate::output::{self, WriteError};
 
-/// Prints the one-line verdict for a timeline that checked out.
-pub fn run(timeline: &Timeline) -> Result<(), WriteError> {
+/// Prints the one-line verdict for a timeline that checked out (or, without
+/// a timeline.toml, was drafted in memory).
+pub fn run(timeline: &Timeline, drafted: bool) -> Result<(), WriteError> {
     output::stdout(|out| {
-        writeln!(
-            out,
-            "ok: {} events from {} sources, every quote found",
-            timeline.events.len(),
-            timeline.sources.len()
-        )
+        let (events, sources) = (timeline.events.len(), timeline.sources.len());
+        if drafted {
+            writeln!(
+                out,
+                "ok: {sources} articles read, {events} events drafted, every quote found"
+            )
+        } else {
+            writeln!(
+                out,
+                "ok: {events} events from {sources} sources, every quote found"
+            )
+        }
     })
 }

@@ -74,6 +74,19 @@ impl When {
         }
     }
 
+    /// The first and last day as precisely as known: `2020-02-22` and
+    /// `2020-02-28` for a range or a day, `2001-10` twice for a month, `2009`
+    /// twice for a year. This is what date-selection scorers read: a year is
+    /// not the 1 January it starts on.
+    pub fn bounds(&self) -> (String, String) {
+        let at = |d: NaiveDate| match self.precision {
+            Precision::Day | Precision::Range => iso_day(d),
+            Precision::Month => format!("{:04}-{:02}", d.year(), d.month()),
+            Precision::Year => format!("{:04}", d.year()),
+        };
+        (at(self.start), at(self.end))
+    }
+
     /// How many characters [`When::label`] takes, without building it.
     pub fn label_width(&self) -> usize {
         match self.precision {
@@ -160,6 +173,16 @@ mod tests {
         ] {
             assert_eq!(when.label_width(), when.label().chars().count());
         }
+    }
+
+    #[test]
+    fn bounds_keep_the_precision() {
+        let year = When::span(d(2009, 1, 1), d(2009, 12, 31), Precision::Year);
+        assert_eq!(year.bounds(), ("2009".into(), "2009".into()));
+        let month = When::span(d(2001, 10, 1), d(2001, 10, 31), Precision::Month);
+        assert_eq!(month.bounds(), ("2001-10".into(), "2001-10".into()));
+        let week = When::span(d(2020, 2, 22), d(2020, 2, 28), Precision::Range);
+        assert_eq!(week.bounds(), ("2020-02-22".into(), "2020-02-28".into()));
     }
 
     #[test]

@@ -67,6 +67,7 @@ mod analyse;
 mod cluster;
 mod cues;
 mod mention;
+mod merge;
 mod output;
 mod rules;
 mod select;
@@ -75,6 +76,8 @@ mod terms;
 mod title;
 mod verbs;
 mod words;
+
+pub use merge::{Merged, merge, untouched};
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -3,6 +3,7 @@
 //! evidence, a summary of the support, and the fingerprint.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::hash::Hasher;
 
 use annals_core::date::Offset;
 use annals_core::{Basis, DateSpec, Drafted, Event, Origin, Passage, Source, Timeline, When};
@@ -265,33 +266,23 @@ fn slug(title: &str, used: &mut HashSet<String>) -> String {
 /// A stable hash of an event as drafted: its title, its date as written and
 /// its evidence (source id and quote). Any edit changes it.
 pub(crate) fn fingerprint(timeline: &Timeline, event: &Event) -> String {
-    let mut h = Fnv::default();
-    h.write(event.title.as_bytes());
-    h.write(event.date.to_string().as_bytes());
+    // FNV-1a is fixed by its definition, so a fingerprint written today
+    // still matches after an upgrade, which the standard hasher does not
+    // promise. A 0xFF byte, never in UTF-8, separates the fields.
+    let mut h = fnv::FnvHasher::default();
+    let mut field = |bytes: &[u8]| {
+        h.write(bytes);
+        h.write_u8(0xff);
+    };
+    field(event.title.as_bytes());
+    field(event.date.to_string().as_bytes());
     for p in &event.passages {
         if let Some(source) = timeline.sources.get(p.source) {
-            h.write(source.id.as_bytes());
-            h.write(source.body.get(p.quote.clone()).unwrap_or("").as_bytes());
+            field(source.id.as_bytes());
+            field(source.body.get(p.quote.clone()).unwrap_or("").as_bytes());
         }
     }
-    format!("{:016x}", h.0)
-}
-
-/// FNV-1a, with a separator after each field.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes.iter().chain(&[0xff]) {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
+    format!("{:016x}", h.finish())
 }
 
 /// The terms of a title, for naming a timeline after its most typical article.

@@ -62,11 +62,12 @@ impl Serialize for Events<'_, '_> {
 
 fn event<'a>(view: &View<'a>, e: &'a Event) -> JsonEvent<'a> {
     let t = view.timeline;
+    let (start, end) = e.when.bounds();
     JsonEvent {
         id: &e.id,
         title: &e.title,
-        start: e.when.start.to_string(),
-        end: e.when.end.to_string(),
+        start,
+        end,
         precision: e.when.precision.as_str(),
         computed: e.when.computed.as_deref(),
         origin: match &e.origin {

@@ -1,0 +1,218 @@
+//! `annals draft`: a timeline.toml drafted from a folder (or .jsonl file) of
+//! articles nobody annotated, merged into the one already there, if any,
+//! without losing a word a person wrote.
+
+use std::fs;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use annals_core::load::{self, DataFiles, Options};
+use annals_core::text::sanitize_line;
+use annals_core::{Problems, Timeline};
+use annals_draft::Options as DraftOptions;
+use annals_tagger::Tagger;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::cli::DraftArgs;
+use crate::output::{self, DATA_PROBLEM, USAGE, WriteError};
+
+/// Where drafting work over this long shows progress, on a terminal.
+const PROGRESS_AFTER: Duration = Duration::from_secs(1);
+
+/// The articles of `files` drafted, with the problems of those that could not
+/// be read; progress is shown on a terminal once the work takes a while.
+pub fn draft(
+    files: DataFiles,
+    options: &Options,
+    draft_options: &DraftOptions,
+) -> (Timeline, Problems) {
+    let (sources, problems) = load::articles(files, options);
+    let bar = ProgressBar::hidden();
+    bar.set_length(sources.len() as u64);
+    bar.set_style(
+        ProgressStyle::with_template("drafting {bar:30} {pos}/{len} articles ({eta} left)")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let started = Instant::now();
+    let shown = AtomicBool::new(false);
+    let terminal = std::io::stderr().is_terminal();
+    let progress = |done: usize, _total: usize| {
+        if terminal && started.elapsed() > PROGRESS_AFTER && !shown.swap(true, Ordering::Relaxed) {
+            bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+        bar.set_position(done as u64);
+    };
+    let timeline =
+        annals_draft::draft_with_progress(sources, &Tagger::new(), draft_options, &progress);
+    bar.finish_and_clear();
+    (timeline, problems)
+}
+
+/// How to save a timeline drafted in memory from `path`.
+pub fn save_hint(path: &Path) -> String {
+    format!(
+        "a draft, not saved: `annals draft {}` writes timeline.toml",
+        sanitize_line(&path.display().to_string())
+    )
+}
+
+/// Where the draft of `path` goes by default: the folder's timeline.toml
+/// (beside a .jsonl file given alone).
+fn default_output(files: &DataFiles) -> PathBuf {
+    files.dir.join("timeline.toml")
+}
+
+/// Runs `annals draft`.
+pub fn run(
+    args: &DraftArgs,
+    path: Option<&Path>,
+    options: &Options,
+) -> Result<ExitCode, WriteError> {
+    let Some(path) = args.path.as_deref().or(path) else {
+        output::eprintln_safe(
+            "error: give the articles to draft: `annals draft PATH` (a folder or a .jsonl file)",
+        );
+        return Ok(ExitCode::from(USAGE));
+    };
+    let mut files = match load::read_with(path, options) {
+        Ok(files) => files,
+        Err(problems) => {
+            output::eprintln_safe(&problems.to_string());
+            return Ok(ExitCode::from(DATA_PROBLEM));
+        }
+    };
+    let timeline_path = files.dir.join("timeline.toml");
+    if !files.needs_draft() && files.timeline.is_none() {
+        // There is a timeline.toml, but it cannot be read: never write over it.
+        let mut problems = Problems::new();
+        for p in files.skipped.iter().filter(|p| p.path == timeline_path) {
+            problems.push(p.clone());
+        }
+        output::eprintln_safe(&problems.to_string());
+        return Ok(ExitCode::from(DATA_PROBLEM));
+    }
+    let existing = match files.timeline.take() {
+        None => None,
+        Some(file) => {
+            let text = String::from_utf8(file.bytes.clone()).unwrap_or_default();
+            let mut with_timeline = files.clone();
+            with_timeline.timeline = Some(file);
+            match load::load_with(with_timeline, options) {
+                Ok(t) => Some((text, t)),
+                Err(problems) => {
+                    output::eprintln_safe(&problems.to_string());
+                    output::eprintln_safe(
+                        "error: timeline.toml has problems; fix them (`annals check`) before drafting again, so nothing in it is lost",
+                    );
+                    return Ok(ExitCode::from(DATA_PROBLEM));
+                }
+            }
+        }
+    };
+    let target = args
+        .output
+        .clone()
+        .unwrap_or_else(|| default_output(&files));
+    let draft_options = DraftOptions {
+        about: args.about.clone(),
+        since: args.since,
+        until: args.until,
+        title: None,
+    };
+    let read = files.sources.as_ref().map_or(0, Vec::len);
+    let (drafted, problems) = draft(files.clone(), options, &draft_options);
+    if !problems.is_empty() {
+        output::eprintln_safe(&problems.to_string());
+    }
+    if drafted.sources.is_empty() {
+        output::eprintln_safe(&format!(
+            "error: no article could be read from {} ({read} files found)",
+            sanitize_line(&path.display().to_string())
+        ));
+        return Ok(ExitCode::from(DATA_PROBLEM));
+    }
+    if drafted.events.is_empty() {
+        output::eprintln_safe(&format!(
+            "error: nothing to draft: no dated happening found in {} articles{}",
+            drafted.sources.len(),
+            if args.about.is_empty() {
+                String::new()
+            } else {
+                format!(" about {}", sanitize_line(&args.about.join(", ")))
+            }
+        ));
+        return Ok(ExitCode::from(DATA_PROBLEM));
+    }
+    let articles = drafted.sources.len();
+    let events = drafted.events.len();
+    let (text, report) = match &existing {
+        None => (
+            annals_core::write::to_toml(&drafted),
+            format!("drafted {events} events from {articles} articles"),
+        ),
+        Some((text, timeline)) => match annals_draft::merge(text, timeline, drafted) {
+            Ok(m) => {
+                let report = format!(
+                    "drafted again from {articles} articles: kept {} events written or edited by hand, \
+                     replaced {} drafted ones, added {} ({} already told by kept events)",
+                    m.kept, m.replaced, m.added, m.already_told
+                );
+                (m.text, report)
+            }
+            Err(e) => {
+                output::eprintln_safe(&format!("error: timeline.toml: {e}"));
+                return Ok(ExitCode::from(DATA_PROBLEM));
+            }
+        },
+    };
+    // What is written must load, or it is not written.
+    let mut check = files;
+    check.timeline = Some(load::DataFile::new(&timeline_path, text.clone()));
+    if let Err(problems) = load::load_with(check, options) {
+        output::eprintln_safe(&format!(
+            "{problems}\nerror: the draft does not load; nothing was written (please report this)"
+        ));
+        return Ok(ExitCode::from(DATA_PROBLEM));
+    }
+    if target.as_os_str() == "-" {
+        output::stdout(|out| out.write_all(text.as_bytes()))?;
+    } else if let Err(e) = write_atomically(&target, &text) {
+        output::eprintln_safe(&format!(
+            "error: cannot write {}: {}",
+            sanitize_line(&target.display().to_string()),
+            output::reason(&e)
+        ));
+        return Ok(ExitCode::from(DATA_PROBLEM));
+    } else {
+        output::eprintln_safe(&format!(
+            "{report} → {}",
+            sanitize_line(&target.display().to_string())
+        ));
+    }
+    Ok(if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(DATA_PROBLEM)
+    })
+}
+
+/// Writes `text` to `path` through a temporary file in the same folder, so a
+/// failure never leaves half a timeline behind.
+fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let tmp = dir.join(format!(
+        ".{}.annals-tmp",
+        path.file_name()
+            .map_or("timeline.toml".into(), |n| n.to_string_lossy())
+    ));
+    fs::write(&tmp, text)?;
+    fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = fs::remove_file(&tmp);
+    })
+}
