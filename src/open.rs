@@ -44,7 +44,9 @@ pub fn open(path: Option<&Path>, global: &Global) -> Result<Opened, Problems> {
     };
     let options = options(global);
     let files = load::read_with(path, &options)?;
-    if !files.needs_draft() {
+    let no_articles = files.sources.as_ref().is_none_or(Vec::is_empty) && files.skipped.is_empty();
+    if !files.needs_draft() || no_articles {
+        // An empty folder is the loader's to describe.
         return load::load_with(files, &options).map(|timeline| Opened {
             timeline,
             draft: None,

@@ -163,11 +163,11 @@ pub fn load_with(files: DataFiles, options: &Options) -> Result<Timeline, Proble
             Problem::new(
                 &files.dir,
                 Position::START,
-                "empty data folder: no timeline.toml and no sources",
+                "empty data folder: no timeline.toml and no articles",
             )
             .with_help(
-                "a data folder holds timeline.toml and sources/<id>.txt, one article a file;\n\
-                     see the README's \"Data format\" section",
+                "put the articles here or in sources/ (.txt, .md or .jsonl), then `annals draft` \
+                 writes timeline.toml;\nsee the README's \"Data format\" section",
             ),
         );
         return Err(problems);
