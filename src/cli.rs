@@ -69,7 +69,7 @@ pub enum Command {
     /// Print the timeline as text, Markdown, JSON, or an export (TimelineJS, iCalendar, CSV)
     Print(PrintArgs),
     /// Check a data folder and list every problem (exit 1 if any)
-    Check,
+    Check(CheckArgs),
     /// Find and normalise the dates, times and durations in articles
     Extract(ExtractArgs),
     /// Draft a timeline.toml from a folder (or .jsonl file) of articles nobody annotated
@@ -84,9 +84,21 @@ pub enum Command {
     Man,
 }
 
+/// `annals check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The data folder (or .jsonl file) to check, as with --data
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+}
+
 /// `annals print`.
 #[derive(Debug, Args)]
 pub struct PrintArgs {
+    /// The data folder (or .jsonl file) to print, as with --data
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+
     /// Keep only the events these sources report (repeatable)
     #[arg(long = "source", short = 's', value_name = "ID")]
     pub sources: Vec<String>,

@@ -72,7 +72,17 @@ fn run(cli: Cli) -> ExitCode {
         output::eprintln_safe(&message);
         return ExitCode::from(USAGE);
     }
-    let data = open::data_path(cli.path.as_deref(), global);
+    // The data may also follow the command: `annals check DIR`.
+    let after = match &cli.command {
+        Some(Command::Check(args)) => args.path.as_deref(),
+        Some(Command::Print(args)) => args.path.as_deref(),
+        _ => None,
+    };
+    if after.is_some() && (cli.path.is_some() || global.data.is_some()) {
+        output::eprintln_safe("error: give the data once: as PATH or with --data");
+        return ExitCode::from(USAGE);
+    }
+    let data = after.or(open::data_path(cli.path.as_deref(), global));
     // The explorer's config is read before anything starts, so a broken one
     // stops annals at once (and is checked whenever --config is given).
     let explorer = cli.command.is_none() && output::interactive();
@@ -113,7 +123,7 @@ fn run(cli: Cli) -> ExitCode {
             }
             let timeline = &opened.timeline;
             let outcome = match command {
-                Some(Command::Check) => {
+                Some(Command::Check(_)) => {
                     cmd::check::run(timeline, opened.draft.is_some()).map(|()| ExitCode::SUCCESS)
                 }
                 Some(Command::Print(args)) => cmd::print::run(timeline, args),
@@ -141,6 +151,7 @@ fn run(cli: Cli) -> ExitCode {
                 _ => cmd::print::run(
                     timeline,
                     &cli::PrintArgs {
+                        path: None,
                         sources: Vec::new(),
                         passages: false,
                         format: cli::FormatArg::Text,

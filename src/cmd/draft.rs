@@ -168,14 +168,21 @@ pub fn run(
             }
         },
     };
-    // What is written must load, or it is not written.
+    // What is written must load, or it is not written. Articles that could
+    // not be read were reported already; the timeline's own problems count.
     let mut check = files;
     check.timeline = Some(load::DataFile::new(&timeline_path, text.clone()));
-    if let Err(problems) = load::load_with(check, options) {
-        output::eprintln_safe(&format!(
-            "{problems}\nerror: the draft does not load; nothing was written (please report this)"
-        ));
-        return Ok(ExitCode::from(DATA_PROBLEM));
+    if let Err(all) = load::load_with(check, options) {
+        let mut own = Problems::new();
+        for p in all.into_iter().filter(|p| p.path == timeline_path) {
+            own.push(p);
+        }
+        if !own.is_empty() {
+            output::eprintln_safe(&format!(
+                "{own}\nerror: the draft does not load; nothing was written (please report this)"
+            ));
+            return Ok(ExitCode::from(DATA_PROBLEM));
+        }
     }
     if target.as_os_str() == "-" {
         output::stdout(|out| out.write_all(text.as_bytes()))?;
