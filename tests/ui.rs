@@ -592,3 +592,32 @@ fn a_huge_article_opens_at_its_quote_and_is_measured_while_read() {
     app.update(Action::Tick);
     assert!(!app.busy());
 }
+
+#[test]
+fn a_draft_says_so_in_the_title_bar_and_its_events_in_the_detail() {
+    let mut t = story();
+    let signing = t.event_index("signing").expect("signing");
+    t.events[signing].origin = annals_core::Origin::Drafted(annals_core::Drafted {
+        basis: annals_core::Basis::Stated,
+        fingerprint: None,
+    });
+    let app = app_at(&t, 120, 40, false)
+        .drafted("a draft, not saved: `annals draft my-story` writes timeline.toml".into());
+    let text = screen(&render(&app));
+    assert!(
+        text.contains(" annals · draft · The US–Taliban agreement"),
+        "{text}"
+    );
+    assert!(
+        text.contains("a draft, not saved: `annals draft my-story`"),
+        "{text}"
+    );
+    // The explorer opens on the signing, which is drafted here.
+    assert!(
+        text.contains("drafted from 4 sources; date written in the"),
+        "{text}"
+    );
+    // Without the mark, no "draft" anywhere.
+    let plain = screen(&render(&app_at(&story(), 120, 40, false)));
+    assert!(!plain.contains("draft"), "{plain}");
+}
