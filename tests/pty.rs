@@ -30,6 +30,11 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str]) -> Session {
+        Session::start_with(args, &[])
+    }
+
+    /// Starts annals with extra environment variables.
+    fn start_with(args: &[&str], env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -43,6 +48,11 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("XDG_CONFIG_HOME");
+        cmd.env_remove("PAGER");
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         let child = pty.slave.spawn_command(cmd).expect("spawn annals");
         drop(pty.slave);
         let screen = Arc::new(Mutex::new(Screen {
@@ -73,6 +83,13 @@ impl Session {
             screen,
             keys,
             reading: Some(reading),
+        }
+    }
+
+    /// After the program has ended: waits until everything it wrote is read.
+    fn finish_reading(&mut self) {
+        if let Some(reading) = self.reading.take() {
+            let _ = reading.join();
         }
     }
 
@@ -336,4 +353,29 @@ fn a_config_remaps_quit_to_x() {
     assert!(s.wait_exit("x"), "x quits with success");
     s.assert_restored("x");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `print` pages as git does: through `$PAGER` on a terminal when the output
+/// is taller than the screen, not with `--no-pager` or an empty `PAGER`, and
+/// not when it fits.
+#[test]
+fn print_pages_long_output_on_a_terminal() {
+    // A pager that says it ran, with the first line it was given.
+    let pager = [("PAGER", "sed -n '1s/^/PAGED: /p'")];
+    let mut s = Session::start_with(&["print", "--passages"], &pager);
+    s.wait_for("PAGED: The US–Taliban agreement");
+    assert!(s.wait_exit("print"));
+
+    for (args, env) in [
+        (&["print", "--passages", "--no-pager"][..], &pager[..]),
+        (&["print", "--passages"][..], &[("PAGER", "")][..]),
+        (&["print", "--data", "tests/fixtures/good"][..], &pager[..]),
+    ] {
+        let mut s = Session::start_with(args, env);
+        assert!(s.wait_exit("print"), "{args:?}");
+        s.finish_reading();
+        let raw = s.raw();
+        assert!(!raw.contains("PAGED"), "{args:?} went through the pager");
+        assert!(raw.contains("sources"), "{args:?} printed:\n{raw}");
+    }
 }
