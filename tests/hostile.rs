@@ -801,3 +801,35 @@ fn bad_arguments_are_usage_errors() {
         out.stderr
     );
 }
+
+#[test]
+fn a_draft_of_hostile_articles_escapes_them_and_still_checks() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (name, evil) in [
+        ("a.txt", "\u{9b}31m"),
+        ("b.txt", "\u{202e}gnirts"),
+        ("c.txt", "\u{1b}]0;t\u{7}"),
+    ] {
+        fs::write(
+            tmp.path().join(name),
+            format!(
+                "+++\npublished = 2020-02-29\n+++\nThe US and the Taliban signed a peace agreement {evil} in Doha on Saturday.\n"
+            ),
+        )
+        .unwrap();
+    }
+    let dir = tmp.path().to_str().unwrap();
+    let out = run(&["draft", dir, "-o", "-"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_no_raw_controls("draft -o -", &out.stdout);
+    assert!(out.stdout.contains("\\u009B31m"), "{}", out.stdout);
+    // Written to the folder, the escaped quotes still match the articles.
+    let out = run(&["draft", dir]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let out = run(&["check", dir]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    for format in ["text", "json", "csv"] {
+        let out = run(&["print", "--passages", "--format", format, dir]);
+        assert_no_raw_controls(format, &out.stdout);
+    }
+}

@@ -15,9 +15,9 @@ use crate::timeline::Timeline;
 /// The whole timeline as the text of a new `timeline.toml`.
 pub fn to_toml(timeline: &Timeline) -> String {
     let mut doc = DocumentMut::new();
-    doc["title"] = value(timeline.title.as_str());
+    doc["title"] = string(&timeline.title);
     if let Some(summary) = &timeline.summary {
-        doc["summary"] = value(summary.as_str());
+        doc["summary"] = string(summary);
     }
     let mut events = ArrayOfTables::new();
     for event in &timeline.events {
@@ -49,6 +49,34 @@ pub fn edit(
         }
     }
     Ok(doc.to_string())
+}
+
+/// A string value. TOML lets C1 controls and bidirectional overrides stand
+/// raw in strings, where they would act on a terminal showing the file; a
+/// string holding any is written as a basic string with them escaped, which
+/// reads back as the same text.
+pub fn string_value(text: &str) -> Value {
+    let needs = |c: char| matches!(c, '\u{80}'..='\u{9F}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if !text.chars().any(needs) {
+        return Value::from(text);
+    }
+    let mut quoted = String::with_capacity(text.len() + 8);
+    quoted.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => quoted.push_str("\\\""),
+            '\\' => quoted.push_str("\\\\"),
+            c if c.is_control() || needs(c) => quoted.push_str(&format!("\\u{:04X}", c as u32)),
+            c => quoted.push(c),
+        }
+    }
+    quoted.push('"');
+    // Parsed, the value keeps the text it was written as.
+    quoted.parse().unwrap_or_else(|_| Value::from(text))
+}
+
+fn string(text: &str) -> Item {
+    Item::Value(string_value(text))
 }
 
 /// The value a date is written as.
@@ -83,22 +111,22 @@ fn toml_date(d: chrono::NaiveDate) -> Value {
 /// One `[[events]]` table: its fields, then `[[events.evidence]]` tables.
 pub fn event_table(timeline: &Timeline, event: &Event) -> Table {
     let mut t = Table::new();
-    t["id"] = value(event.id.as_str());
-    t["title"] = value(event.title.as_str());
+    t["id"] = string(&event.id);
+    t["title"] = string(&event.title);
     t["date"] = Item::Value(date_value(&event.date));
     if !event.tags.is_empty() {
-        let tags: Array = event.tags.iter().map(String::as_str).collect();
+        let tags: Array = event.tags.iter().map(|t| string_value(t)).collect();
         t["tags"] = value(tags);
     }
     if let Some(summary) = &event.summary {
-        t["summary"] = value(summary.as_str());
+        t["summary"] = string(summary);
     }
     if let Some(d) = &event.disagreement {
-        t["disagreement"] = value(d.as_str());
+        t["disagreement"] = string(d);
     }
     match &event.origin {
         Origin::Person => {}
-        Origin::Other(o) => t["origin"] = value(o.as_str()),
+        Origin::Other(o) => t["origin"] = string(o),
         Origin::Drafted(d) => {
             t["origin"] = value("drafted");
             t["basis"] = value(d.basis.as_str());
@@ -110,8 +138,8 @@ pub fn event_table(timeline: &Timeline, event: &Event) -> Table {
     let mut evidence = ArrayOfTables::new();
     for p in &event.passages {
         let mut e = Table::new();
-        e["source"] = value(timeline.sources[p.source].id.as_str());
-        e["quote"] = value(timeline.quote(p));
+        e["source"] = string(&timeline.sources[p.source].id);
+        e["quote"] = string(timeline.quote(p));
         evidence.push(e);
     }
     t["evidence"] = Item::ArrayOfTables(evidence);
@@ -121,6 +149,28 @@ pub fn event_table(timeline: &Timeline, event: &Event) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn strings_with_terminal_controls_are_escaped_and_read_back() {
+        for text in [
+            "plain",
+            "a\u{9b}31m",
+            "it's \"\u{202e}x\" \\ y",
+            "\u{1b}[2J",
+            "\u{85}line",
+        ] {
+            let v = string_value(text);
+            let written = v.to_string();
+            assert!(
+                !written
+                    .chars()
+                    .any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)),
+                "{written:?}"
+            );
+            let doc: toml::Table = format!("x = {written}").parse().unwrap();
+            assert_eq!(doc["x"].as_str(), Some(text), "{written}");
+        }
+    }
 
     #[test]
     fn each_date_form_is_written_as_given() {
