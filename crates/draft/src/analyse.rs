@@ -317,6 +317,10 @@ impl Reader {
     /// A written date at its precision; weeks and spans become ranges,
     /// quarters and seasons their year; `None` for what is no date.
     fn written(&self, t: &Timex) -> Option<Dated> {
+        self.written_any(t).filter(|d| d.in_calendar())
+    }
+
+    fn written_any(&self, t: &Timex) -> Option<Dated> {
         let resolved = match (t.resolved_start, t.resolved_end) {
             (Some(s), Some(e)) if s < e => Some(Dated::Range(s, e)),
             _ => None,

@@ -58,6 +58,16 @@ impl Dated {
         }
     }
 
+    /// Whether the date lies in the years a timeline can hold (1 to 9999):
+    /// "2001 years ago" may come out of the tagger, but is no event.
+    pub fn in_calendar(self) -> bool {
+        let years = annals_core::calendar::MIN_YEAR..=annals_core::calendar::MAX_YEAR;
+        let when = self.when();
+        when.start != NaiveDate::MIN
+            && years.contains(&when.start.year())
+            && years.contains(&when.end.year())
+    }
+
     /// 0 for a year, 1 for a month, 2 for a day or a range of days.
     pub fn rank(self) -> u8 {
         match self {

@@ -1,7 +1,7 @@
 //! The calendar as TIMEX3 sees it: the granularities of relative expressions
 //! ("last week", "next quarter") on top of the core's calendar arithmetic.
 
-use annals_core::calendar::{add_days, add_months, quarter_of};
+use annals_core::calendar::{MAX_YEAR, MIN_YEAR, add_days, add_months, quarter_of};
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::value::Date;
@@ -66,7 +66,11 @@ pub fn shifted(date: NaiveDate, unit: CalUnit, n: i64) -> Option<Date> {
                 quarter: quarter_of(d),
             }
         }
-        CalUnit::Year => Date::Year(i32::try_from(i64::from(date.year()) + n).ok()?),
+        CalUnit::Year => {
+            let year = i64::from(date.year()) + n;
+            let years = i64::from(MIN_YEAR)..=i64::from(MAX_YEAR);
+            Date::Year(i32::try_from(year).ok().filter(|_| years.contains(&year))?)
+        }
         CalUnit::Decade => {
             let decade = i64::from(date.year()).div_euclid(10) + n;
             Date::Decade(

@@ -553,6 +553,17 @@ fn a_month_and_day_take_the_year_written_just_after_them() {
 }
 
 #[test]
+fn years_counted_out_of_the_calendar_are_no_dates() {
+    // Found by the drafter's property test: "2001 years ago" from 1990.
+    let found = tag("It began 2001 years ago, and 3 years ago.", "1990-01-01");
+    assert!(
+        found.iter().all(|t| !t.value.to_string().starts_with('-')),
+        "{found:#?}"
+    );
+    assert!(found.iter().any(|t| t.value == "1987"), "{found:#?}");
+}
+
+#[test]
 fn month_without_year_is_the_nearest_one() {
     check(
         "It opened Dec. 7.",
