@@ -40,6 +40,8 @@ pub(crate) fn events(selected: &[Scored], mentions: &[Mention], sources: &[Sourc
             .then(b.score.total_cmp(&a.score))
     });
     let mut used = HashSet::default();
+    // Each article's sentences, split once when a title needs them.
+    let mut split: Vec<Option<Vec<crate::sentences::Sentence>>> = vec![None; sources.len()];
     let drafts: Vec<Draft> = order
         .into_iter()
         .map(|scored| {
@@ -48,7 +50,19 @@ pub(crate) fn events(selected: &[Scored], mentions: &[Mention], sources: &[Sourc
             let date = best.timex.as_ref().map(|t| {
                 t.start.saturating_sub(best.quote.start)..t.end.saturating_sub(best.quote.start)
             });
-            let title = title(sentence, date);
+            // The sentences before it (split as the article was read), for
+            // a title that opens with a pronoun.
+            let body = &sources[best.doc].body;
+            let spans = split[best.doc].get_or_insert_with(|| {
+                crate::sentences::split(body, &sources[best.doc].paragraphs)
+            });
+            let before: Vec<&str> = spans[..best.sentence.min(spans.len())]
+                .iter()
+                .rev()
+                .take(3)
+                .map(|s| &body[s.span.clone()])
+                .collect();
+            let title = title(sentence, date, &before);
             let id = slug(&title, &mut used);
             let stems = split_words(&title).iter().map(|w| stem(&w.low)).collect();
             Draft {
