@@ -165,12 +165,18 @@ fn starts_and_ends(t: &Timeline) -> Vec<(String, String)> {
         .collect()
 }
 
-fn gold(entity: Option<&str>) -> BTreeSet<Dated> {
+/// The gold timeline's entries.
+fn gold_entries() -> Vec<serde_json::Value> {
     let text = std::fs::read_to_string(corpus().join("gold.json")).unwrap();
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
     json["entries"]
         .as_array()
-        .unwrap()
+        .cloned()
+        .expect("gold.json has entries")
+}
+
+fn gold(entity: Option<&str>) -> BTreeSet<Dated> {
+    gold_entries()
         .iter()
         .filter(|e| entity.is_none_or(|name| e["entity"] == name))
         .filter_map(|e| e["date"].as_str().map(|d| parse(d).expect("a gold date")))
@@ -195,11 +201,7 @@ fn source_id(stem: &str) -> String {
 
 /// The ids of the articles that some gold entry comes from.
 fn annotated_docs() -> std::collections::HashSet<String> {
-    let text = std::fs::read_to_string(corpus().join("gold.json")).unwrap();
-    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
-    json["entries"]
-        .as_array()
-        .unwrap()
+    gold_entries()
         .iter()
         .flat_map(|e| e["docs"].as_array().cloned().unwrap_or_default())
         .filter_map(|d| d.as_str().map(source_id))
