@@ -2,11 +2,11 @@
 //!
 //! Keys become [`Action`]s through the [`keymap`] (read from `keys.toml`, then
 //! the user's config); [`App::update`] alone changes state, handing each action
-//! to the screen that has the keys ([`screens`]); [`draw`] renders state and
+//! to the screen that has the keys ([`screens`]); [`draw()`] renders state and
 //! does no I/O. This is the only part of annals that knows about ratatui and
 //! crossterm.
 //!
-//! [`Timeline`]: crate::Timeline
+//! [`Timeline`]: annals_core::Timeline
 
 pub mod action;
 pub mod app;

@@ -3,8 +3,8 @@
 //! This crate holds the domain and everything that works on it without a
 //! terminal: [`Source`]s (articles), [`Event`]s with their dates as written
 //! ([`DateSpec`]) and as computed ([`When`]), one [`calendar`], the checked
-//! [`load`]er that reports every [`Problem`] with its file:line:column, quote
-//! matching ([`quote`]), [`search`], the printer ([`print`]) and the
+//! [`load`](mod@load)er that reports every [`Problem`] with its file:line:column, quote
+//! matching ([`quote`]), [`search`], the printer ([`print`](mod@print)) and the
 //! one sanitiser ([`text::sanitize`]) that every output to a terminal passes
 //! through.
 //!

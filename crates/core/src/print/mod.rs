@@ -3,8 +3,8 @@
 //!
 //! Every format writes to any [`io::Write`] as it goes, so a timeline of a
 //! hundred thousand events is never held twice in memory. Text and Markdown
-//! share one walk over the events ([`walk`]); JSON is serialised lazily
-//! ([`json`]). All text from articles and data files passes through the
+//! share one walk over the events (`walk.rs`); JSON is serialised lazily
+//! (`json.rs`). All text from articles and data files passes through the
 //! sanitiser (or JSON escaping) on its way out.
 
 mod csv;

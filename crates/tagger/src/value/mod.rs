@@ -1,6 +1,6 @@
 //! TIMEX3 values as types: what a temporal expression means, not a string to
 //! be parsed again. `Display` writes the TIMEX3 form (`2020-02-29`,
-//! `2020-W08`, `P14M`, `PRESENT_REF`, `XXXX-WXX-4`) and `FromStr` ([`parse`])
+//! `2020-W08`, `P14M`, `PRESENT_REF`, `XXXX-WXX-4`) and `FromStr` (in `parse.rs`)
 //! reads it back.
 
 mod parse;
