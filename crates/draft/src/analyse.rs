@@ -185,6 +185,7 @@ fn undated(
         coref: None,
         anchor_text: None,
         aside: false,
+        relative: false,
     }
 }
 
@@ -228,6 +229,7 @@ impl Reader {
                 coref: None,
                 anchor_text: None,
                 aside: false,
+                relative: false,
             };
             let context = Context {
                 text,
@@ -247,13 +249,14 @@ impl Reader {
             let Some(mut date) = self.written(t) else {
                 continue;
             };
-            // "September 11 ... 2001": a year-less date takes the year written just after it.
+            // "September 11 ... 2001": a year-less date takes the year written
+            // just after it; "January of this year" takes a year named in words.
             if matches!(date, Dated::Day(_) | Dated::Month(..))
                 && !has_year_digits(&t.text)
                 && let Some(next) = timexes.get(k + 1)
                 && let Value::Date(Date::Year(year)) = next.value
-                && has_year_digits(&next.text)
                 && let Some(gap) = text.get(end..next.byte_start - s.span.start)
+                && (has_year_digits(&next.text) || gap.trim() == "of")
                 && gap.len() <= 30
                 && !gap.contains([',', ';', '.'])
                 && split_words(gap).len() <= 4
@@ -275,7 +278,8 @@ impl Reader {
             {
                 date = Dated::Day(next);
             }
-            if let Some(moved) = self.counted_from_previous(&low, t.byte_start) {
+            let counted = self.counted_from_previous(&low, t.byte_start);
+            if let Some(moved) = counted {
                 date = moved;
             }
             if t.modifier == Some(Mod::LessThan)
@@ -303,6 +307,7 @@ impl Reader {
                 });
             }
             m.role = Context { end, ..context }.role(date);
+            m.relative = date.rank() < 2 && counted.is_none() && named_from_publication(&low);
             m.aside = matches!(date, Dated::Year(_))
                 && self
                     .mentions
@@ -430,6 +435,18 @@ impl Reader {
         let start = shift(self.dct, words().count(n)?, Unit::parse(unit)?, true)?;
         Some(Dated::Range(start, self.dct))
     }
+}
+
+/// Whether a date expression names its year or month only from publication:
+/// no digits, no month's name, just the unit ("earlier this year", "last
+/// month"), and no reference back to a date already given ("later that year").
+fn named_from_publication(low: &str) -> bool {
+    let found = split_words(low);
+    !low.contains(|c: char| c.is_ascii_digit())
+        && found.iter().any(|w| words_has(List::RelativeUnits, &w.low))
+        && !found
+            .iter()
+            .any(|w| words_has(List::BackReferences, &w.low))
 }
 
 fn words_has(section: List, word: &str) -> bool {
@@ -561,6 +578,27 @@ mod tests {
         );
         assert_eq!(m[0].0, Dated::Day(d(2001, 9, 11)));
         assert_eq!(m[1].0, Dated::Day(d(2002, 9, 11)));
+    }
+
+    #[test]
+    fn a_month_of_a_year_named_in_words_is_one_date() {
+        let m = mentions("He has been on leave since January of last year.");
+        assert_eq!((m[0].0, m[0].2), (Dated::Month(2019, 1), Role::Since));
+        assert!(!m.iter().any(|x| matches!(x.0, Dated::Year(_))));
+    }
+
+    #[test]
+    fn a_year_named_from_publication_is_vague() {
+        let m = mentions("Talks stalled. Earlier this year, the firm opened a plant.");
+        assert_eq!(m[0].0, Dated::Year(2020));
+        assert!(m[0].3 < params().threshold);
+        let m =
+            mentions("Talks stalled. In 2018, the firm opened a plant. One year later, it shut.");
+        assert!(m[0].3 >= params().threshold);
+        assert_eq!(m[1].0, Dated::Year(2019));
+        assert!(m[1].3 >= params().threshold);
+        assert!(!named_from_publication("later that year"));
+        assert!(named_from_publication("last month"));
     }
 
     #[test]

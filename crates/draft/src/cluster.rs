@@ -160,6 +160,8 @@ impl Input<'_> {
                     let l = leaders[rank];
                     let tau = if self.at_publication(i) || self.at_publication(l) {
                         self.params.same_at_publication
+                    } else if matches!(m.date, Dated::Year(_)) {
+                        self.params.same_year
                     } else {
                         self.params.same
                     };
@@ -315,6 +317,7 @@ impl Input<'_> {
                     alive[c] = false;
                 }
             }
+            self.fold_late_reports(&mut clusters, &mut alive, group, &days);
             self.fold_coarse(&mut clusters, &mut alive, group);
         }
         clusters
@@ -323,6 +326,45 @@ impl Input<'_> {
             .filter(|(c, alive)| *alive && !c.members.is_empty())
             .map(|(c, _)| c)
             .collect()
+    }
+
+    /// A lead dated only by its article's publication joins a happening it
+    /// resembles that another sentence dates a day or two earlier: news is
+    /// often published the day after it happened ("has chosen to step down",
+    /// published the 25th, is the resignation another article dates the 24th).
+    fn fold_late_reports(
+        &self,
+        clusters: &mut [Cluster],
+        alive: &mut [bool],
+        group: &[usize],
+        days: &BTreeMap<NaiveDate, Vec<usize>>,
+    ) {
+        let late = chrono::Days::new(u64::from(self.params.late_report_days));
+        for &c in group {
+            let b = &self.mentions[clusters[c].best];
+            let (true, true, Kind::Published, Dated::Day(published)) =
+                (alive[c], b.lead, b.kind, b.date)
+            else {
+                continue;
+            };
+            let Some(from) = published.checked_sub_days(late) else {
+                continue;
+            };
+            let mut best: Option<(usize, f32)> = None;
+            for list in days.range(from..published).map(|(_, l)| l) {
+                for &f in list.iter().filter(|&&f| f != c && alive[f]) {
+                    let sim = self.resemblance(&clusters[c].members, &clusters[f].members);
+                    if sim >= self.params.same && best.is_none_or(|(_, b)| sim > b) {
+                        best = Some((f, sim));
+                    }
+                }
+            }
+            if let Some((f, _)) = best {
+                let moved = std::mem::take(&mut clusters[c].members);
+                clusters[f].members.extend(moved);
+                alive[c] = false;
+            }
+        }
     }
 
     /// Each mention of a year or month happening moves to the finer
@@ -382,5 +424,76 @@ impl Input<'_> {
                 clusters[c].members = stay;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use annals_core::DateSpec;
+    use annals_tagger::Tagger;
+    use chrono::NaiveDate;
+
+    use crate::{Options, draft};
+
+    fn article(id: &str, body: &str) -> annals_core::Source {
+        annals_core::Source {
+            id: id.into(),
+            title: id.into(),
+            outlet: None,
+            published: NaiveDate::from_ymd_opt(2010, 5, 1).unwrap(),
+            url: None,
+            language: None,
+            note: None,
+            path: format!("{id}.txt").into(),
+            body_line: 1,
+            paragraphs: annals_core::text::paragraphs(body),
+            body: body.into(),
+        }
+    }
+
+    #[test]
+    fn a_lead_dated_by_publication_joins_the_day_before() {
+        let filler = "Markets were calm. Rivals kept quiet. Shares barely moved. Analysts waited.";
+        let a = format!("Jane Roe resigned from her post as chief of Acme on April 30. {filler}");
+        let b = format!("Jane Roe has stepped down from her post as chief of Acme. {filler}");
+        let timeline = draft(
+            vec![article("a", &a), article("b", &b)],
+            &Tagger::new(),
+            &Options::default(),
+        );
+        let dates: Vec<String> = timeline.events.iter().map(|e| e.when.label()).collect();
+        assert_eq!(dates, ["2010-04-30"]);
+        assert_eq!(timeline.events[0].sources, [0, 1]);
+    }
+
+    #[test]
+    fn two_happenings_of_one_year_need_more_than_a_word_in_common() {
+        let filler = |words: &[&str]| -> String {
+            words
+                .iter()
+                .map(|w| format!("The Portville {w} is busy. "))
+                .collect()
+        };
+        let a = format!(
+            "The Portville mayor spoke. {}In 2005 the Portville council opened a harbour warehouse.",
+            filler(&["market", "school", "bridge", "museum", "library", "station"])
+        );
+        let b = format!(
+            "The Portville port reopened. {}In 2005 the Portville ferry company sold its harbour boats.",
+            filler(&[
+                "stadium", "hospital", "airport", "theatre", "garden", "castle"
+            ])
+        );
+        let timeline = draft(
+            vec![article("a", &a), article("b", &b)],
+            &Tagger::new(),
+            &Options::default(),
+        );
+        let years = timeline
+            .events
+            .iter()
+            .filter(|e| e.date == DateSpec::Year(2005))
+            .count();
+        assert_eq!(years, 2);
     }
 }

@@ -53,7 +53,10 @@ impl Context<'_> {
         if !self.when_clause() {
             if w.has(List::Since, b1) || (b1 == "of" && self.before(2) == "beginning") {
                 role = Role::Since;
-            } else if w.has(List::Until, b1) || (b1 == "by" && date.rank() < 2) {
+            } else if w.has(List::Until, b1)
+                || (b1 == "by" && date.rank() < 2)
+                || self.closes_a_period()
+            {
                 role = Role::Until;
             }
         }
@@ -91,6 +94,14 @@ impl Context<'_> {
             role = Role::Report;
         }
         role
+    }
+
+    /// "the quarter ended December 30", "the three months ending June 30":
+    /// the date closes a reporting period; the news is the results, not the day.
+    fn closes_a_period(&self) -> bool {
+        let w = words();
+        w.has(List::PeriodEnds, self.before(1))
+            && (2..=4).any(|n| w.has(List::Periods, self.before(n)))
     }
 
     /// ", which is when", "when": the date is the time of the clause that follows.
@@ -174,6 +185,19 @@ mod tests {
         let y = Dated::Year(2008);
         assert_eq!(role("It has grown since 2008.", "2008", y), Role::Since);
         assert_eq!(role("It runs until 2008.", "2008", y), Role::Until);
+        let day = Dated::Day(chrono::NaiveDate::from_ymd_opt(2006, 12, 30).unwrap());
+        assert_eq!(
+            role(
+                "Profits rose in the quarter, which ended December 30.",
+                "December 30",
+                day
+            ),
+            Role::Until
+        );
+        assert_eq!(
+            role("The strike ended December 30.", "December 30", day),
+            Role::Event
+        );
         assert_eq!(role("The 2008 model sold well.", "2008", y), Role::Modifier);
         assert_eq!(role("Fiscal 2008 was good.", "2008", y), Role::Modifier);
         assert_eq!(role("2008's sales grew.", "2008", y), Role::Modifier);

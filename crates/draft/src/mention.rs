@@ -180,6 +180,9 @@ pub(crate) struct Mention {
     /// A year told in passing after another date of the same sentence ("He
     /// started Apple in 1976, and in 1984 the Macintosh was released").
     pub aside: bool,
+    /// A year or month named only from publication ("earlier this year",
+    /// "last month"): when in it the happening fell is not told.
+    pub relative: bool,
 }
 
 impl Mention {
@@ -222,6 +225,11 @@ impl Mention {
             (true, _) => w.min(p.future),
         };
         let w = if self.aside { w.min(p.aside) } else { w };
+        let w = if self.relative {
+            w.min(p.vague_period)
+        } else {
+            w
+        };
         if self.tense.is_none() {
             w.min(p.no_verb)
         } else {

@@ -12,9 +12,9 @@ use annals_draft::{Options, draft};
 use annals_tagger::Tagger;
 
 /// The whole-corpus Date-F1 reported for the drafter; the test fails a point below.
-const WHOLE_F1: f64 = 0.717;
+const WHOLE_F1: f64 = 0.752;
 /// The mean Date-F1 over the six entities drafted with `--about`.
-const ENTITY_MEAN_F1: f64 = 0.623;
+const ENTITY_MEAN_F1: f64 = 0.645;
 
 /// The six target entities and their names as a user would give them.
 const ENTITIES: &[(&str, &[&str])] = &[
