@@ -379,3 +379,46 @@ fn print_pages_long_output_on_a_terminal() {
         assert!(raw.contains("sources"), "{args:?} printed:\n{raw}");
     }
 }
+
+/// A folder of `articles` synthetic articles with no timeline.toml.
+fn bare_articles(articles: usize) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let sources = tmp.path().join("sources");
+    std::fs::create_dir_all(&sources).expect("sources folder");
+    for (name, text) in annals_synth::generate(articles, 1).sources {
+        std::fs::write(sources.join(name), text).expect("an article");
+    }
+    tmp
+}
+
+#[test]
+#[cfg_attr(
+    not(debug_assertions),
+    ignore = "needs a debug build, where drafting 300 articles takes over a second"
+)]
+fn drafting_that_takes_a_while_shows_progress_on_a_terminal_only() {
+    let story = bare_articles(300);
+    let dir = story.path().to_string_lossy().into_owned();
+    let out = story.path().join("draft.toml");
+    let out = out.to_string_lossy().into_owned();
+
+    let mut s = Session::start(&["draft", &dir, "-o", &out]);
+    assert!(s.wait_exit("draft"), "the draft failed:\n{}", s.text());
+    s.finish_reading();
+    let raw = s.raw();
+    assert!(
+        raw.contains("/300 articles"),
+        "no progress on the terminal:\n{raw}"
+    );
+    assert!(raw.contains("drafted "), "{raw}");
+
+    // The same work in a pipe: the summary line, no progress bar.
+    let piped = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(["draft", &dir, "-o", &out])
+        .output()
+        .expect("run annals");
+    assert!(piped.status.success());
+    let err = String::from_utf8_lossy(&piped.stderr);
+    assert!(err.contains("drafted "), "{err}");
+    assert!(!err.contains("/300 articles"), "progress in a pipe:\n{err}");
+}
