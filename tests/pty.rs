@@ -394,10 +394,10 @@ fn bare_articles(articles: usize) -> tempfile::TempDir {
 #[test]
 #[cfg_attr(
     not(debug_assertions),
-    ignore = "needs a debug build, where drafting 300 articles takes over a second"
+    ignore = "needs a debug build, where drafting 500 articles takes over a second"
 )]
 fn drafting_that_takes_a_while_shows_progress_on_a_terminal_only() {
-    let story = bare_articles(300);
+    let story = bare_articles(500);
     let dir = story.path().to_string_lossy().into_owned();
     let out = story.path().join("draft.toml");
     let out = out.to_string_lossy().into_owned();
@@ -407,7 +407,7 @@ fn drafting_that_takes_a_while_shows_progress_on_a_terminal_only() {
     s.finish_reading();
     let raw = s.raw();
     assert!(
-        raw.contains("/300 articles"),
+        raw.contains("/500 articles"),
         "no progress on the terminal:\n{raw}"
     );
     assert!(raw.contains("drafted "), "{raw}");
@@ -420,5 +420,5 @@ fn drafting_that_takes_a_while_shows_progress_on_a_terminal_only() {
     assert!(piped.status.success());
     let err = String::from_utf8_lossy(&piped.stderr);
     assert!(err.contains("drafted "), "{err}");
-    assert!(!err.contains("/300 articles"), "progress in a pipe:\n{err}");
+    assert!(!err.contains("/500 articles"), "progress in a pipe:\n{err}");
 }

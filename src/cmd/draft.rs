@@ -6,8 +6,8 @@ use std::fs;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::Duration;
 
 use annals_core::load::{self, DataFiles, Options};
 use annals_core::text::sanitize_line;
@@ -23,7 +23,9 @@ use crate::output::{self, DATA_PROBLEM, USAGE, WriteError};
 const PROGRESS_AFTER: Duration = Duration::from_secs(1);
 
 /// The articles of `files` drafted, with the problems of those that could not
-/// be read; progress is shown on a terminal once the work takes a while.
+/// be read. On a terminal, drafting that is still running after a second
+/// shows a progress bar on stderr (through every stage, merging included),
+/// cleared when it ends; in a pipe, none.
 pub fn draft(
     files: DataFiles,
     options: &Options,
@@ -33,20 +35,34 @@ pub fn draft(
     let bar = ProgressBar::hidden();
     bar.set_length(sources.len() as u64);
     bar.set_style(
-        ProgressStyle::with_template("drafting {bar:30} {pos}/{len} articles ({eta} left)")
+        ProgressStyle::with_template("{msg} {bar:30} {pos}/{len} articles, {elapsed}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    let started = Instant::now();
-    let shown = AtomicBool::new(false);
+    bar.set_message("drafting: reading");
     let terminal = std::io::stderr().is_terminal();
-    let progress = |done: usize, _total: usize| {
-        if terminal && started.elapsed() > PROGRESS_AFTER && !shown.swap(true, Ordering::Relaxed) {
-            bar.set_draw_target(ProgressDrawTarget::stderr());
+    let (finished, finished_in_time) = mpsc::channel::<()>();
+    let timeline = std::thread::scope(|scope| {
+        if terminal {
+            let bar = &bar;
+            scope.spawn(move || {
+                if finished_in_time.recv_timeout(PROGRESS_AFTER) == Err(RecvTimeoutError::Timeout) {
+                    bar.set_draw_target(ProgressDrawTarget::stderr());
+                    bar.enable_steady_tick(Duration::from_millis(200));
+                }
+            });
         }
-        bar.set_position(done as u64);
-    };
-    let timeline =
-        annals_draft::draft_with_progress(sources, &Tagger::new(), draft_options, &progress);
+        let progress = |done: usize, total: usize| {
+            bar.set_position(done as u64);
+            if done == total {
+                bar.set_message("drafting: merging");
+            }
+        };
+        let timeline =
+            annals_draft::draft_with_progress(sources, &Tagger::new(), draft_options, &progress);
+        // The timer may be gone already (not a terminal): nothing to tell it.
+        let _ = finished.send(());
+        timeline
+    });
     bar.finish_and_clear();
     (timeline, problems)
 }
