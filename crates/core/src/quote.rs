@@ -180,7 +180,19 @@ fn fold_text(original: &str) -> String {
         && !original
             .bytes()
             .any(|b| b.is_ascii_whitespace() && b != b' ' || b == 0x0B);
-    if plain {
+    // Or folded already though not ASCII ("Łukasz Yılmaz said"): every
+    // character stays as it is.
+    let folded = plain
+        || (!original.contains("  ")
+            && original.chars().all(|c| {
+                if c.is_whitespace() {
+                    c == ' '
+                } else {
+                    fold_punctuation(c) == c
+                }
+            })
+            && is_nfc(original));
+    if folded {
         return original.to_string();
     }
     let mut out = String::with_capacity(original.len());

@@ -232,14 +232,17 @@ fn event_headers(text: &str) -> Vec<usize> {
 }
 
 /// Where a one-line string that opened before `from` ends: after its closing
-/// quote, or at the end of the line if it is never closed.
+/// quote, or at the end of the line if it is never closed. Quotes are most
+/// of a timeline's bytes, so the scan jumps between the three bytes that
+/// matter.
 fn string_end(b: &[u8], mut from: usize, quote: u8) -> usize {
-    while from < b.len() {
-        match b[from] {
-            b'\\' if quote == b'"' => from += 2,
-            b'\n' => return from,
-            c if c == quote => return from + 1,
-            _ => from += 1,
+    while let Some(k) = memchr::memchr3(b'\\', b'\n', quote, &b[from.min(b.len())..]) {
+        let at = from + k;
+        match b[at] {
+            b'\\' if quote == b'"' => from = at + 2,
+            b'\\' => from = at + 1,
+            b'\n' => return at,
+            _ => return at + 1,
         }
     }
     b.len()
@@ -248,17 +251,18 @@ fn string_end(b: &[u8], mut from: usize, quote: u8) -> usize {
 /// Where a multi-line string that opened before `from` ends: after its
 /// closing three quotes (and up to two more, which belong to the string).
 fn multi_line_string_end(b: &[u8], mut from: usize, quote: u8) -> usize {
-    while from < b.len() {
-        match b[from] {
-            b'\\' if quote == b'"' => from += 2,
-            c if c == quote && b[from..].starts_with(&[quote; 3]) => {
-                let mut end = from + 3;
-                while end < b.len() && b[end] == quote && end < from + 5 {
-                    end += 1;
-                }
-                return end;
+    while let Some(k) = memchr::memchr2(b'\\', quote, &b[from.min(b.len())..]) {
+        let at = from + k;
+        if b[at] == b'\\' {
+            from = at + if quote == b'"' { 2 } else { 1 };
+        } else if b[at..].starts_with(&[quote; 3]) {
+            let mut end = at + 3;
+            while end < b.len() && b[end] == quote && end < at + 5 {
+                end += 1;
             }
-            _ => from += 1,
+            return end;
+        } else {
+            from = at + 1;
         }
     }
     b.len()
