@@ -8,6 +8,7 @@
 //! outwards from each hit, folding characters as it goes. Only an article
 //! that is not in NFC is folded up front (and then only once).
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -172,8 +173,9 @@ fn fold(original: &str) -> Folded {
 }
 
 /// [`fold`]'s text alone, without keeping where each character came from;
-/// an ASCII text needs no normalisation.
-fn fold_text(original: &str) -> String {
+/// an ASCII text needs no normalisation, and a text already folded is
+/// borrowed as it is.
+fn fold_text(original: &str) -> Cow<'_, str> {
     // Most quotes are already folded: single spaces, no typographic marks.
     let plain = original.is_ascii()
         && !original.contains("  ")
@@ -193,7 +195,7 @@ fn fold_text(original: &str) -> String {
             })
             && is_nfc(original));
     if folded {
-        return original.to_string();
+        return Cow::Borrowed(original);
     }
     let mut out = String::with_capacity(original.len());
     let mut push = |c: char| {
@@ -210,26 +212,29 @@ fn fold_text(original: &str) -> String {
     } else {
         original.nfc().for_each(&mut push);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// A quote, folded once for matching against any number of articles.
 #[derive(Debug, Clone)]
-pub struct Needle {
-    /// The folded quote: NFC, one space per whitespace run, plain punctuation.
-    text: String,
+pub struct Needle<'q> {
+    /// The folded quote: NFC, one space per whitespace run, plain punctuation;
+    /// borrowed from the quote when folding changes nothing.
+    text: Cow<'q, str>,
     /// The longest run of stable characters (a byte range of `text`): where
     /// to look first, verbatim.
     anchor: Range<usize>,
 }
 
-impl Needle {
+impl<'q> Needle<'q> {
     /// Folds a quote; `None` if nothing is left of it.
-    pub fn new(quote: &str) -> Option<Needle> {
+    pub fn new(quote: &'q str) -> Option<Needle<'q>> {
         let text = fold_text(quote.trim());
         if text.is_empty() {
             return None;
         }
+        // The unstable characters are ASCII, and no byte of a longer UTF-8
+        // character is ASCII, so runs can be cut byte by byte.
         let mut best = 0..0;
         let mut start = 0;
         for (i, c) in text.char_indices() {
@@ -263,7 +268,7 @@ impl<'a> Haystack<'a> {
     }
 
     /// Like [`find_quote`], for a quote already folded.
-    pub fn find_needle(&self, needle: &Needle) -> Option<Range<usize>> {
+    pub fn find_needle(&self, needle: &Needle<'_>) -> Option<Range<usize>> {
         if self.nfc && !needle.anchor.is_empty() {
             return self.find_from_anchor(needle);
         }
@@ -281,7 +286,7 @@ impl<'a> Haystack<'a> {
 
     /// Every verbatim occurrence of the anchor, in order, checked outwards.
     /// Matches are found in the order they start, so the first is the earliest.
-    fn find_from_anchor(&self, needle: &Needle) -> Option<Range<usize>> {
+    fn find_from_anchor(&self, needle: &Needle<'_>) -> Option<Range<usize>> {
         let body = self.body;
         let anchor = &needle.text[needle.anchor.clone()];
         let before = &needle.text[..needle.anchor.start];

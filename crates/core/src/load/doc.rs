@@ -142,6 +142,17 @@ impl<'d, 't> Fields<'d, '_, 't> {
         required: Option<&str>,
         problems: &mut Problems,
     ) -> Option<String> {
+        self.str(key, required, problems).map(str::to_string)
+    }
+
+    /// Like [`Fields::string`], borrowed from the parsed document: for fields
+    /// read only while loading (a quote, a source id), not kept.
+    pub fn str(
+        &self,
+        key: &str,
+        required: Option<&str>,
+        problems: &mut Problems,
+    ) -> Option<&'d str> {
         match self.get(key) {
             None => {
                 if let Some(example) = required {
@@ -158,7 +169,7 @@ impl<'d, 't> Fields<'d, '_, 't> {
                     );
                     None
                 }
-                Some(s) => Some(s.to_string()),
+                Some(s) => Some(s),
                 None => {
                     self.wrong_type(key, value, "a string in \"quotes\"", problems);
                     None

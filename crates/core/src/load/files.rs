@@ -83,10 +83,16 @@ pub fn read_with(path: &Path, options: &Options) -> Result<DataFiles, Problems> 
             let from = if in_sources { &sources_dir } else { &dir };
             match fs::read_dir(from) {
                 Ok(entries) => {
-                    let mut paths: Vec<PathBuf> = entries
+                    let mut paths: Vec<(PathBuf, bool)> = entries
                         .filter_map(Result::ok)
-                        .map(|e| e.path())
-                        .filter(|p| {
+                        .map(|e| {
+                            // The listing already says (on most file systems)
+                            // which entries are plain files, sparing a lookup
+                            // of each path before it is opened.
+                            let plain = e.file_type().is_ok_and(|t| t.is_file());
+                            (e.path(), plain)
+                        })
+                        .filter(|(p, _)| {
                             has_extension(p, ARTICLE_EXTENSIONS)
                                 && !p
                                     .file_name()
@@ -94,8 +100,19 @@ pub fn read_with(path: &Path, options: &Options) -> Result<DataFiles, Problems> 
                         })
                         .collect();
                     // Byte order of the names, not the slower component-wise Path order.
-                    paths.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
-                    Some(paths.into_iter().filter_map(|p| reader.read(p)).collect())
+                    paths.sort_unstable_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
+                    Some(
+                        paths
+                            .into_iter()
+                            .filter_map(|(p, plain)| {
+                                if plain {
+                                    reader.read_plain(p)
+                                } else {
+                                    reader.read(p)
+                                }
+                            })
+                            .collect(),
+                    )
                 }
                 Err(e) => {
                     skipped.push(problem(
@@ -148,6 +165,23 @@ impl Reader<'_> {
         }
     }
 
+    /// Reads a file the folder's listing says is a regular file, not a
+    /// link: its metadata is taken from the open file, which also catches one
+    /// replaced by something else since the listing.
+    fn read_plain(&mut self, path: PathBuf) -> Option<DataFile> {
+        let result = File::open(&path)
+            .and_then(|file| Ok((file.metadata()?, file)))
+            .map_err(|e| {
+                problem(
+                    &path,
+                    format!("cannot read: {}", io_reason(&e)),
+                    "check the file's permissions",
+                )
+            })
+            .and_then(|(meta, file)| self.read_open(&path, &meta, file));
+        result.map_err(|p| self.skipped.push(p)).ok()
+    }
+
     fn try_read(&self, path: &Path) -> Result<DataFile, Problem> {
         let link = fs::symlink_metadata(path).map_err(|e| {
             problem(
@@ -183,16 +217,22 @@ impl Reader<'_> {
             )
         })?;
         if !meta.is_file() {
-            let help = if meta.is_dir() {
-                "rename the folder, or move its articles up into the data folder"
-            } else {
-                "only regular files are read; save the article as a file"
-            };
-            return Err(problem(
+            return Err(not_a_file(path, &meta));
+        }
+        let file = File::open(path).map_err(|e| {
+            problem(
                 path,
-                format!("this is {}, not a file", kind(&meta)),
-                help,
-            ));
+                format!("cannot read: {}", io_reason(&e)),
+                "check the file's permissions",
+            )
+        })?;
+        self.read_open(path, &meta, file)
+    }
+
+    /// Reads an opened file whose metadata says what it is.
+    fn read_open(&self, path: &Path, meta: &Metadata, file: File) -> Result<DataFile, Problem> {
+        if !meta.is_file() {
+            return Err(not_a_file(path, meta));
         }
         let limit = self.options.max_file_size;
         let too_big = |size: u64| {
@@ -210,8 +250,8 @@ impl Reader<'_> {
             return Err(too_big(meta.len()));
         }
         let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-        File::open(path)
-            .and_then(|f| f.take(limit.saturating_add(1)).read_to_end(&mut bytes))
+        file.take(limit.saturating_add(1))
+            .read_to_end(&mut bytes)
             .map_err(|e| {
                 problem(
                     path,
@@ -233,6 +273,16 @@ impl Reader<'_> {
             saved,
         })
     }
+}
+
+/// Why a path that is not a regular file is not read.
+fn not_a_file(path: &Path, meta: &Metadata) -> Problem {
+    let help = if meta.is_dir() {
+        "rename the folder, or move its articles up into the data folder"
+    } else {
+        "only regular files are read; save the article as a file"
+    };
+    problem(path, format!("this is {}, not a file", kind(meta)), help)
 }
 
 fn has_extension(path: &Path, extensions: &[&str]) -> bool {

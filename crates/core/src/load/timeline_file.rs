@@ -111,7 +111,8 @@ fn read(
     let head = whole.piece(0, &text[pieces[0].clone()]);
     let mut title = None;
     let mut summary = None;
-    let mut raw = Vec::new();
+    // One event a piece, as a file is usually written.
+    let mut raw = Vec::with_capacity(pieces.len());
     let mut inline_events = None;
     let mut head_parsed = false;
     if let Some(table) = head.parse(problems) {
@@ -490,14 +491,14 @@ fn parse_evidence(
         what: "evidence",
     };
     fields.check_known(EVIDENCE_FIELDS, problems);
-    let source_id = fields.string("source", Some("\"sun\""), problems);
-    let quote = fields.string(
+    let source_id = fields.str("source", Some("\"sun\""), problems);
+    let quote = fields.str(
         "quote",
         Some("\"words quoted verbatim from the article\""),
         problems,
     );
     let (source_id, quote) = (source_id?, quote?);
-    let Some(&index) = sources.by_id.get(source_id.as_str()) else {
+    let Some(&index) = sources.by_id.get(source_id) else {
         let broken = sources.broken.iter().any(|p| {
             p.file_stem()
                 .is_some_and(|s| s.to_string_lossy() == source_id)
@@ -514,7 +515,7 @@ fn parse_evidence(
             problems.push(
                 doc.problem(&span, format!("unknown source `{source_id}`"))
                     .with_help(with_suggestion(
-                        &source_id,
+                        source_id,
                         ids,
                         format!("known sources: {list}"),
                     )),
@@ -523,7 +524,7 @@ fn parse_evidence(
         return None;
     };
     let source = &sources.list[index];
-    let found = Needle::new(&quote).and_then(|n| sources.haystacks[index].find_needle(&n));
+    let found = Needle::new(quote).and_then(|n| sources.haystacks[index].find_needle(&n));
     if let Some(found) = found {
         return Some(Passage {
             source: index,
@@ -538,7 +539,7 @@ fn parse_evidence(
     let left = sources.hints_left.get();
     if left > 0 {
         sources.hints_left.set(left - 1);
-        if let Some(near) = quote::nearest(&source.body, &quote) {
+        if let Some(near) = quote::nearest(&source.body, quote) {
             let full = sanitize_line(&source.body[near.range.clone()]);
             let mut shown: String = full.chars().take(160).collect();
             if shown.len() < full.len() {
