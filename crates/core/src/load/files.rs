@@ -20,6 +20,11 @@ fn problem(path: &Path, message: impl Into<String>, help: &str) -> Problem {
     Problem::new(path, Position::START, message).with_help(help)
 }
 
+/// A file that could not be read, with why and what to check.
+fn cannot_read(path: &Path, e: &io::Error, help: &str) -> Problem {
+    problem(path, format!("cannot read: {}", io_reason(e)), help)
+}
+
 fn fail(path: &Path, message: String, help: &str) -> Problems {
     let mut problems = Problems::new();
     problems.push(problem(path, message, help));
@@ -171,25 +176,14 @@ impl Reader<'_> {
     fn read_plain(&mut self, path: PathBuf) -> Option<DataFile> {
         let result = File::open(&path)
             .and_then(|file| Ok((file.metadata()?, file)))
-            .map_err(|e| {
-                problem(
-                    &path,
-                    format!("cannot read: {}", io_reason(&e)),
-                    "check the file's permissions",
-                )
-            })
+            .map_err(|e| cannot_read(&path, &e, "check the file's permissions"))
             .and_then(|(meta, file)| self.read_open(&path, &meta, file));
         result.map_err(|p| self.skipped.push(p)).ok()
     }
 
     fn try_read(&self, path: &Path) -> Result<DataFile, Problem> {
-        let link = fs::symlink_metadata(path).map_err(|e| {
-            problem(
-                path,
-                format!("cannot read: {}", io_reason(&e)),
-                "check the file",
-            )
-        })?;
+        let link =
+            fs::symlink_metadata(path).map_err(|e| cannot_read(path, &e, "check the file"))?;
         if link.file_type().is_symlink() {
             let target = fs::canonicalize(path).map_err(|_| {
                 problem(
@@ -209,23 +203,12 @@ impl Reader<'_> {
                 ));
             }
         }
-        let meta = fs::metadata(path).map_err(|e| {
-            problem(
-                path,
-                format!("cannot read: {}", io_reason(&e)),
-                "check the file",
-            )
-        })?;
+        let meta = fs::metadata(path).map_err(|e| cannot_read(path, &e, "check the file"))?;
         if !meta.is_file() {
             return Err(not_a_file(path, &meta));
         }
-        let file = File::open(path).map_err(|e| {
-            problem(
-                path,
-                format!("cannot read: {}", io_reason(&e)),
-                "check the file's permissions",
-            )
-        })?;
+        let file =
+            File::open(path).map_err(|e| cannot_read(path, &e, "check the file's permissions"))?;
         self.read_open(path, &meta, file)
     }
 
@@ -252,13 +235,7 @@ impl Reader<'_> {
         let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
         file.take(limit.saturating_add(1))
             .read_to_end(&mut bytes)
-            .map_err(|e| {
-                problem(
-                    path,
-                    format!("cannot read: {}", io_reason(&e)),
-                    "check the file's permissions",
-                )
-            })?;
+            .map_err(|e| cannot_read(path, &e, "check the file's permissions"))?;
         // The file may have grown since its size was read.
         if bytes.len() as u64 > limit {
             return Err(too_big(bytes.len() as u64));
