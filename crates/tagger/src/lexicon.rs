@@ -29,7 +29,8 @@ pub struct Lexicon {
     words: FxHashMap<Box<str>, u32>,
     classes: Vec<String>,
     entries: Vec<Entry>,
-    /// For each vocabulary id, the entries whose phrase starts with it.
+    /// For each vocabulary id, the entries whose phrase starts with it, by
+    /// class and then longest first.
     by_first: Vec<Vec<u32>>,
     /// For each vocabulary id, the classes that contain it as a one-word phrase.
     single: Vec<u64>,
@@ -83,6 +84,15 @@ impl Lexicon {
                     value: value.into(),
                 });
             }
+        }
+        // Each word's phrases by class, longest first, so that the longest
+        // phrase of a class is the first of its run that fits.
+        let entries = &lex.entries;
+        for list in &mut lex.by_first {
+            list.sort_by_key(|&e| {
+                let entry = &entries[e as usize];
+                (entry.class, std::cmp::Reverse(entry.ids.len()), e)
+            });
         }
         Ok(lex)
     }
@@ -149,10 +159,12 @@ impl Lexicon {
         {
             return None;
         }
-        let mut best: Option<(usize, &str)> = None;
-        for entry in self.starting_with(first.id) {
-            if entry.class != class || best.is_some_and(|(len, _)| len >= entry.ids.len()) {
-                continue;
+        let list = self.by_first.get(first.id as usize)?;
+        let from = list.partition_point(|&e| self.entries[e as usize].class < class);
+        for &e in &list[from..] {
+            let entry = &self.entries[e as usize];
+            if entry.class != class {
+                break;
             }
             let rest = tokens.get(i + 1..i + entry.ids.len());
             let fits = rest.is_some_and(|rest| {
@@ -162,10 +174,10 @@ impl Lexicon {
                 })
             });
             if fits {
-                best = Some((entry.ids.len(), &entry.value));
+                return Some((entry.ids.len(), &entry.value));
             }
         }
-        best
+        None
     }
 
     /// The value of the one-word phrase `id` in `class`.
