@@ -1,5 +1,7 @@
 //! Extraction rules: the parser for `rules/patterns.txt` and the matcher that runs them over tokens.
 
+use std::cell::Cell;
+
 use super::context::{Document, Found};
 use super::lexicon::{ClassId, Lexicon};
 use super::numbers::{NumberClasses, Numbers};
@@ -207,12 +209,14 @@ impl RuleSet {
             classes: self.numbers?,
             tokens,
         };
+        let memo = ClassMemo::default();
         let mut matches: Vec<(usize, u16, Slots)> = Vec::new();
         let mut slots = Slots::default();
         for &r in candidates {
             let rule = &self.rules[r as usize];
             slots.clear();
-            if let Some(end) = self.match_rule(rule, &numbers, i, &mut slots, &mut doc.work) {
+            if let Some(end) = self.match_rule(rule, &numbers, &memo, i, &mut slots, &mut doc.work)
+            {
                 matches.push((end, r, slots));
             }
         }
@@ -242,6 +246,7 @@ impl RuleSet {
         &'t self,
         rule: &'t Rule,
         numbers: &Numbers<'t>,
+        memo: &ClassMemo<'t>,
         start: usize,
         slots: &mut Slots<'t>,
         work: &mut u64,
@@ -257,7 +262,7 @@ impl RuleSet {
                         && element
                             .alts
                             .iter()
-                            .any(|alt| match_alt(alt, numbers, j, &mut scratch).is_some())
+                            .any(|alt| match_alt(alt, numbers, memo, j, &mut scratch).is_some())
                 });
                 if hit {
                     return None;
@@ -272,7 +277,7 @@ impl RuleSet {
                 element
                     .alts
                     .iter()
-                    .find_map(|alt| match_alt(alt, numbers, j, slots))
+                    .find_map(|alt| match_alt(alt, numbers, memo, j, slots))
             });
             match matched {
                 Some(len) => j += len,
@@ -284,9 +289,44 @@ impl RuleSet {
     }
 }
 
+/// The lexicon matches already made while trying the rules at one token:
+/// the rules that start alike ask for the same class at the same place, and
+/// a few slots remember the answers.
+#[derive(Default)]
+struct ClassMemo<'t> {
+    slots: [Cell<Option<Remembered<'t>>>; 8],
+    next: Cell<usize>,
+}
+
+/// A class asked for at a token, and the answer.
+type Remembered<'t> = (ClassId, usize, Option<(usize, &'t str)>);
+
+impl<'t> ClassMemo<'t> {
+    fn match_class(
+        &self,
+        numbers: &Numbers<'t>,
+        class: ClassId,
+        j: usize,
+    ) -> Option<(usize, &'t str)> {
+        for slot in &self.slots {
+            match slot.get() {
+                Some((c, at, answer)) if c == class && at == j => return answer,
+                Some(_) => {}
+                None => break,
+            }
+        }
+        let answer = numbers.lex.match_class(class, numbers.tokens, j);
+        let next = self.next.get();
+        self.slots[next % self.slots.len()].set(Some((class, j, answer)));
+        self.next.set(next + 1);
+        answer
+    }
+}
+
 fn match_alt<'t>(
     alt: &Alt,
     numbers: &Numbers<'t>,
+    memo: &ClassMemo<'t>,
     j: usize,
     slots: &mut Slots<'t>,
 ) -> Option<usize> {
@@ -294,7 +334,7 @@ fn match_alt<'t>(
     match *alt {
         Alt::Word(id) => (token.id == id).then_some(1),
         Alt::Class(class, slot) => {
-            let (len, value) = numbers.lex.match_class(class, numbers.tokens, j)?;
+            let (len, value) = memo.match_class(numbers, class, j)?;
             slots.set(slot, Cap::Text(value));
             Some(len)
         }
