@@ -64,5 +64,5 @@ pub fn in_memory<N: AsRef<std::path::Path>>(
 
 /// Loads the bundled story: the US–Taliban agreement signed in Doha on 29 February 2020.
 pub fn load() -> Result<Timeline, Problems> {
-    load::load_files(&files())
+    load::load_owned(files())
 }

@@ -256,19 +256,33 @@ impl DateSpec {
         }
     }
 
-    /// Resolves an absolute date; `None` for a relative one.
+    /// Resolves an absolute date; `None` for a relative one. A month or year
+    /// the calendar does not have (possible only in a value built by hand,
+    /// never in one parsed) is an error, not a relative date.
     pub fn absolute(&self) -> Option<Result<When, DateError>> {
+        let no_such = |what: String| {
+            Some(Err(DateError::new(
+                format!("there is no {what}"),
+                "write a real calendar date, such as 2020-02-29",
+            )))
+        };
         Some(Ok(match *self {
             DateSpec::Day(d) => When::day(d),
             DateSpec::Month { year, month } => {
-                let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+                let Some(first) = NaiveDate::from_ymd_opt(year, month, 1) else {
+                    return no_such(format!("month {month} in {year}"));
+                };
                 When::span(first, calendar::month_end(first), Precision::Month)
             }
-            DateSpec::Year(y) => When::span(
-                NaiveDate::from_ymd_opt(y, 1, 1)?,
-                NaiveDate::from_ymd_opt(y, 12, 31)?,
-                Precision::Year,
-            ),
+            DateSpec::Year(y) => {
+                let (Some(first), Some(last)) = (
+                    NaiveDate::from_ymd_opt(y, 1, 1),
+                    NaiveDate::from_ymd_opt(y, 12, 31),
+                ) else {
+                    return no_such(format!("year {y} in the calendar"));
+                };
+                When::span(first, last, Precision::Year)
+            }
             DateSpec::Range(start, end) => {
                 if end < start {
                     return Some(Err(DateError::new(
@@ -352,20 +366,7 @@ impl DateSpec {
     pub fn as_written(&self) -> Option<String> {
         match self {
             DateSpec::Month { year, month } => Some(format!("{year:04}-{month:02}")),
-            DateSpec::Relative { anchor, offset } => Some(match *offset {
-                Offset::Same => anchor.clone(),
-                Offset::Shift { back, amount, unit } => format!(
-                    "{anchor} {} {}",
-                    if back { "-" } else { "+" },
-                    unit.amount(amount.into())
-                ),
-                Offset::Before { amount, unit } => {
-                    format!("{} before {anchor}", unit.amount(amount.into()))
-                }
-                Offset::After { amount, unit } => {
-                    format!("{} after {anchor}", unit.amount(amount.into()))
-                }
-            }),
+            DateSpec::Relative { anchor, offset } => Some(relative(anchor, offset)),
             DateSpec::Day(_) | DateSpec::Year(_) | DateSpec::Range(..) => None,
         }
     }
@@ -386,18 +387,27 @@ impl fmt::Display for DateSpec {
 
 /// How a relative date was computed: "signing + 135 days", "the 7 days before signing".
 pub fn describe(anchor: &str, offset: &Offset) -> String {
-    match *offset {
+    match offset {
         Offset::Same => format!("same date as {anchor}"),
+        Offset::Shift { .. } => relative(anchor, offset),
+        Offset::Before { .. } | Offset::After { .. } => format!("the {}", relative(anchor, offset)),
+    }
+}
+
+/// A relative date as it is written in `timeline.toml`.
+fn relative(anchor: &str, offset: &Offset) -> String {
+    match *offset {
+        Offset::Same => anchor.to_string(),
         Offset::Shift { back, amount, unit } => format!(
             "{anchor} {} {}",
             if back { "-" } else { "+" },
             unit.amount(amount.into())
         ),
         Offset::Before { amount, unit } => {
-            format!("the {} before {anchor}", unit.amount(amount.into()))
+            format!("{} before {anchor}", unit.amount(amount.into()))
         }
         Offset::After { amount, unit } => {
-            format!("the {} after {anchor}", unit.amount(amount.into()))
+            format!("{} after {anchor}", unit.amount(amount.into()))
         }
     }
 }
@@ -440,6 +450,20 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(day.human(), "Saturday 29 February 2020");
+    }
+
+    #[test]
+    fn a_hand_built_month_or_year_outside_the_calendar_is_an_error_not_a_panic() {
+        let month = DateSpec::Month {
+            year: 2020,
+            month: 13,
+        };
+        assert_eq!(
+            month.resolve(&signing()).unwrap_err().message,
+            "there is no month 13 in 2020"
+        );
+        let year = DateSpec::Year(1_000_000);
+        assert!(year.absolute().unwrap().is_err());
     }
 
     #[test]

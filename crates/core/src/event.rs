@@ -104,6 +104,14 @@ pub struct Event {
 }
 
 impl Event {
+    /// The sources that `passages` (ordered by source) quote, each once: what
+    /// [`Event::sources`] holds.
+    pub fn sources_of(passages: &[Passage]) -> Vec<usize> {
+        let mut sources: Vec<usize> = passages.iter().map(|p| p.source).collect();
+        sources.dedup();
+        sources
+    }
+
     /// Whether `source` reports this event.
     pub fn reported_by(&self, source: usize) -> bool {
         self.sources.contains(&source)

@@ -25,7 +25,7 @@ struct Safe<F>(F);
 
 /// Whether a character must be written as `\uXXXX` although JSON allows it raw.
 fn must_escape(c: char) -> bool {
-    matches!(c, '\u{7F}'..='\u{9F}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    c == '\u{7F}' || crate::text::is_terminal_hazard(c)
 }
 
 impl<F: Formatter> Formatter for Safe<F> {

@@ -215,9 +215,9 @@ fn fold_text(original: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// A quote, folded once for matching against any number of articles.
+/// A quote, folded for matching.
 #[derive(Debug, Clone)]
-pub struct Needle<'q> {
+struct Needle<'q> {
     /// The folded quote: NFC, one space per whitespace run, plain punctuation;
     /// borrowed from the quote when folding changes nothing.
     text: Cow<'q, str>,
@@ -228,7 +228,7 @@ pub struct Needle<'q> {
 
 impl<'q> Needle<'q> {
     /// Folds a quote; `None` if nothing is left of it.
-    pub fn new(quote: &'q str) -> Option<Needle<'q>> {
+    fn new(quote: &'q str) -> Option<Needle<'q>> {
         let text = fold_text(quote.trim());
         if text.is_empty() {
             return None;
@@ -267,8 +267,8 @@ impl<'a> Haystack<'a> {
         }
     }
 
-    /// Like [`find_quote`], for a quote already folded.
-    pub fn find_needle(&self, needle: &Needle<'_>) -> Option<Range<usize>> {
+    /// Like [`Haystack::find`], for a quote already folded.
+    fn find_needle(&self, needle: &Needle<'_>) -> Option<Range<usize>> {
         if self.nfc && !needle.anchor.is_empty() {
             return self.find_from_anchor(needle);
         }
@@ -402,8 +402,7 @@ pub struct Near {
 /// share with the quote.
 pub fn nearest(body: &str, quote: &str) -> Option<Near> {
     let words = |s: &str| -> Vec<String> {
-        fold(s)
-            .text
+        fold_text(s)
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
@@ -425,8 +424,8 @@ pub fn nearest(body: &str, quote: &str) -> Option<Near> {
         .filter(|(shared, _, _)| *shared > 0)
         .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
         .map(|(_, i, r)| (i, r))?;
-    let line_text = fold(&body[range.clone()]).text;
-    let want: Vec<char> = fold(quote.trim()).text.chars().collect();
+    let line_text = fold_text(&body[range.clone()]);
+    let want: Vec<char> = fold_text(quote.trim()).chars().collect();
     // The longest start of the quote that the line has, found by halving.
     let has = |n: usize| line_text.contains(&want[..n].iter().collect::<String>());
     let (mut lo, mut hi) = (0, want.len());

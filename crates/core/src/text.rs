@@ -114,6 +114,16 @@ fn needs_escape(c: char) -> bool {
     c != '\n' && safe_char(c) != c
 }
 
+/// Whether a terminal acts on `c` though text formats allow it raw: a C1
+/// control, or a mark that reorders bidirectional text. Every output that
+/// may reach a terminal (text, JSON, TOML) escapes these.
+pub fn is_terminal_hazard(c: char) -> bool {
+    matches!(
+        c,
+        '\u{80}'..='\u{9F}' | '\u{200E}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
 /// The character to show in place of `c`.
 pub fn safe_char(c: char) -> char {
     match c {
@@ -122,10 +132,7 @@ pub fn safe_char(c: char) -> char {
         '\r' => '\u{240D}',
         '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
         '\u{7F}' => '\u{2421}',
-        '\u{80}'..='\u{9F}'
-        | '\u{200E}'..='\u{200F}'
-        | '\u{202A}'..='\u{202E}'
-        | '\u{2066}'..='\u{2069}' => '\u{FFFD}',
+        c if is_terminal_hazard(c) => '\u{FFFD}',
         c => c,
     }
 }

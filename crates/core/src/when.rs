@@ -66,11 +66,10 @@ impl When {
     /// The date as precise as known: `2001`, `2001-10`, `2020-02-29`,
     /// `2020-02-22 – 2020-02-28`.
     pub fn label(&self) -> String {
+        let (start, end) = self.bounds();
         match self.precision {
-            Precision::Day => iso_day(self.start),
-            Precision::Month => format!("{:04}-{:02}", self.start.year(), self.start.month()),
-            Precision::Year => format!("{:04}", self.start.year()),
-            Precision::Range => format!("{} – {}", iso_day(self.start), iso_day(self.end)),
+            Precision::Range => format!("{start} – {end}"),
+            Precision::Day | Precision::Month | Precision::Year => start,
         }
     }
 

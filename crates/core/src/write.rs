@@ -56,7 +56,7 @@ pub fn edit(
 /// string holding any is written as a basic string with them escaped, which
 /// reads back as the same text.
 pub fn string_value(text: &str) -> Value {
-    let needs = |c: char| matches!(c, '\u{80}'..='\u{9F}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    let needs = crate::text::is_terminal_hazard;
     if !text.chars().any(needs) {
         return Value::from(text);
     }

@@ -131,8 +131,7 @@ pub(crate) fn events(selected: &[Scored], mentions: &[Mention], sources: &[Sourc
                 }
             };
             let passages = passages(&d.scored.cluster.members, mentions, sources);
-            let mut reporting: Vec<usize> = passages.iter().map(|p| p.source).collect();
-            reporting.dedup();
+            let reporting = Event::sources_of(&passages);
             let summary = format!(
                 "Reported by {} source{}; {}",
                 reporting.len(),

@@ -175,9 +175,8 @@ impl Reader<'_> {
     /// replaced by something else since the listing.
     fn read_plain(&mut self, path: PathBuf) -> Option<DataFile> {
         let result = File::open(&path)
-            .and_then(|file| Ok((file.metadata()?, file)))
             .map_err(|e| cannot_read(&path, &e, "check the file's permissions"))
-            .and_then(|(meta, file)| self.read_open(&path, &meta, file));
+            .and_then(|file| self.read_open(&path, file));
         result.map_err(|p| self.skipped.push(p)).ok()
     }
 
@@ -203,19 +202,24 @@ impl Reader<'_> {
                 ));
             }
         }
+        // Checked before opening: opening a FIFO would wait for a writer.
         let meta = fs::metadata(path).map_err(|e| cannot_read(path, &e, "check the file"))?;
         if !meta.is_file() {
             return Err(not_a_file(path, &meta));
         }
         let file =
             File::open(path).map_err(|e| cannot_read(path, &e, "check the file's permissions"))?;
-        self.read_open(path, &meta, file)
+        self.read_open(path, file)
     }
 
-    /// Reads an opened file whose metadata says what it is.
-    fn read_open(&self, path: &Path, meta: &Metadata, file: File) -> Result<DataFile, Problem> {
+    /// Reads an opened file, if it is a regular file within the size limit;
+    /// what it is and its size come from the open file itself.
+    fn read_open(&self, path: &Path, file: File) -> Result<DataFile, Problem> {
+        let meta = file
+            .metadata()
+            .map_err(|e| cannot_read(path, &e, "check the file"))?;
         if !meta.is_file() {
-            return Err(not_a_file(path, meta));
+            return Err(not_a_file(path, &meta));
         }
         let limit = self.options.max_file_size;
         let too_big = |size: u64| {

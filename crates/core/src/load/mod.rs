@@ -14,7 +14,7 @@ mod resolve;
 mod source_file;
 mod timeline_file;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -140,15 +140,25 @@ fn read_article_file(
     }
 }
 
-/// Sorts sources by id and makes ids unique: a second `x` becomes `x-2`.
+/// Sorts sources by id and makes ids unique: a second `x` becomes `x-2`, or
+/// the next number no other source already has.
 fn unique_ids(sources: &mut [Source]) {
     sources.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path)));
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut taken: HashSet<String> = sources.iter().map(|s| s.id.clone()).collect();
+    // The next number to try for each id that repeats.
+    let mut next: HashMap<String, usize> = HashMap::new();
+    let mut previous: Option<String> = None;
     for s in sources.iter_mut() {
-        let n = seen.entry(s.id.clone()).or_insert(0);
-        *n += 1;
-        if *n > 1 {
+        let repeat = previous.as_deref() == Some(s.id.as_str());
+        previous = Some(s.id.clone());
+        if repeat {
+            let n = next.entry(s.id.clone()).or_insert(2);
+            while taken.contains(&format!("{}-{n}", s.id)) {
+                *n += 1;
+            }
             s.id = format!("{}-{n}", s.id);
+            *n += 1;
+            taken.insert(s.id.clone());
         }
     }
     sources.sort_by(|a, b| a.id.cmp(&b.id));
@@ -194,10 +204,13 @@ pub fn load_with(files: DataFiles, options: &Options) -> Result<Timeline, Proble
                 .with_help("put each article in sources/ (or beside timeline.toml) as a .txt, .md or .jsonl file"),
         );
     }
-    // Files that failed to load: evidence citing them is not reported again.
-    let broken: Vec<PathBuf> = article_paths
-        .into_iter()
-        .filter(|p| problems.mentions(p))
+    // The ids of articles that failed to load: evidence citing them is not
+    // reported again as citing an unknown source.
+    let loaded: HashSet<&Path> = sources.iter().map(|s| s.path.as_path()).collect();
+    let broken: HashSet<String> = article_paths
+        .iter()
+        .filter(|p| !loaded.contains(p.as_path()))
+        .map(|p| source_file::id_from_path(p))
         .collect();
     let timeline = match timeline_file {
         None if needs_draft => {
@@ -246,25 +259,14 @@ pub fn read_article(file: DataFile) -> Result<Article, Problems> {
             body_line: 1,
         });
     }
-    // Kept for an article whose front matter gives no date: the caller has one.
-    let text = String::from_utf8(file.bytes.clone()).unwrap_or_default();
-    match source_file::parse(file, &Options::default(), &mut problems) {
-        Some(source) => Ok(Article {
-            body: source.body,
-            published: Some(source.published),
-            body_line: source.body_line,
+    // An article whose front matter gives no date is still read: the caller
+    // has one.
+    match source_file::read(file, &Options::default(), &mut problems) {
+        Some(read) => Ok(Article {
+            body: read.body,
+            published: read.published,
+            body_line: read.body_line,
         }),
-        None if problems
-            .iter()
-            .all(|p| p.message.starts_with("no publication date")) =>
-        {
-            let split = source::split(&text).ok();
-            Ok(Article {
-                body: split.as_ref().map_or("", |s| s.body).to_string(),
-                published: None,
-                body_line: split.map_or(1, |s| Position::of_offset(&text, s.body_offset).line),
-            })
-        }
         None => Err(problems),
     }
 }

@@ -168,8 +168,7 @@ pub(super) fn resolve(file: &Path, raw: Vec<RawEvent>, problems: &mut Problems) 
                 if dup {
                     return None;
                 }
-                let mut sources: Vec<usize> = e.passages.iter().map(|p| p.source).collect();
-                sources.dedup();
+                let sources = Event::sources_of(&e.passages);
                 Some(Event {
                     id: e.id,
                     title: e.title,

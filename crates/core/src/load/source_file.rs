@@ -4,7 +4,7 @@
 //! body, else from [`Options::published`]; the title defaults to the first line.
 
 use std::cell::RefCell;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
@@ -39,6 +39,51 @@ struct Front {
 
 /// Reads an article file; its bytes become the article's text without a copy.
 pub(super) fn parse(file: DataFile, options: &Options, problems: &mut Problems) -> Option<Source> {
+    let read = read(file, options, problems)?;
+    let Some(published) = read.published else {
+        problems.push(no_date(&read.path));
+        return None;
+    };
+    let Front {
+        id,
+        title,
+        outlet,
+        url,
+        language,
+        note,
+        ..
+    } = read.front;
+    Some(Source {
+        id: id.unwrap_or_else(|| id_from_path(&read.path)),
+        title: title.unwrap_or_default(),
+        outlet,
+        published,
+        url,
+        language,
+        note,
+        path: read.path,
+        body_line: read.body_line,
+        paragraphs: text::paragraphs(&read.body),
+        body: read.body,
+    })
+}
+
+/// An article file read without problems, though perhaps without a date.
+pub(super) struct Read {
+    path: PathBuf,
+    /// The front matter, with the title from the first line if it has none.
+    front: Front,
+    /// From the front matter, a dateline or the options.
+    pub published: Option<NaiveDate>,
+    /// The text after the front matter.
+    pub body: String,
+    /// The file's line on which `body` starts.
+    pub body_line: usize,
+}
+
+/// Reads an article file, reporting its problems; a missing publication
+/// date is left to the caller, who may have one.
+pub(super) fn read(file: DataFile, options: &Options, problems: &mut Problems) -> Option<Read> {
     let DataFile { path, bytes, saved } = file;
     let mut text = match String::from_utf8(bytes) {
         Ok(text) => text,
@@ -77,35 +122,27 @@ pub(super) fn parse(file: DataFile, options: &Options, problems: &mut Problems) 
             .with_help("paste the article text below the closing `+++`"),
         );
     }
-    let front = front?;
+    let mut front = front?;
+    if problems.len() > before {
+        return None;
+    }
     let saved = saved.unwrap_or_else(files::today);
     let published = front
         .published
         .or_else(|| dateline::find(body, saved).map(|(date, _)| date))
         .or(options.published);
-    if published.is_none() && problems.len() == before {
-        problems.push(no_date(&path));
-    }
-    let title = front.title.or_else(|| first_line_title(body));
-    if problems.len() > before {
-        return None;
+    if front.title.is_none() {
+        front.title = first_line_title(body);
     }
     let body_line = Position::of_offset(&text, body_offset).line;
-    let id = front.id.unwrap_or_else(|| id_from_path(&path));
     // The body keeps the file's allocation: only the front matter is cut away.
     text.drain(..body_offset);
-    Some(Source {
-        id,
-        title: title.unwrap_or_default(),
-        outlet: front.outlet,
-        published: published?,
-        url: front.url,
-        language: front.language,
-        note: front.note,
+    Some(Read {
         path,
-        body_line,
-        paragraphs: text::paragraphs(&text),
+        front,
+        published,
         body: text,
+        body_line,
     })
 }
 

@@ -149,6 +149,58 @@ fn unknown_sources_list_the_known_ones() {
 }
 
 #[test]
+fn evidence_citing_an_article_that_failed_is_not_also_unknown() {
+    // The file name is not an id as it stands: the id is its slug.
+    let t = event(
+        "id = \"a\"\ntitle = \"A\"\ndate = 2001\nevidence = [{ source = \"wire-story\", quote = \"Doha\" }]",
+    );
+    let p = problems_of(&files(
+        Some(&t),
+        &[
+            ("sun.txt", SUN.as_bytes()),
+            ("Wire story.txt", b"+++\ntitle = \"x\"\nbody"),
+        ],
+    ));
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(
+        p[0].starts_with("d/sources/Wire story.txt:1:1: broken front matter"),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn repeated_source_ids_are_made_unique_without_taking_an_id_in_use() {
+    let article = |id: &str| {
+        format!(
+            "+++\nid = \"{id}\"\ntitle = \"T\"\npublished = 2020-02-29\n+++\nThe deal was signed in Doha."
+        )
+    };
+    let (x1, x2, x3) = (article("x"), article("x"), article("x-2"));
+    let all = files(
+        None,
+        &[
+            ("a.txt", x1.as_bytes()),
+            ("b.txt", x2.as_bytes()),
+            ("c.txt", x3.as_bytes()),
+        ],
+    );
+    let (sources, problems) = articles(all, &Options::default());
+    assert!(problems.is_empty(), "{problems:?}");
+    let ids: Vec<(&str, String)> = sources
+        .iter()
+        .map(|s| (s.id.as_str(), s.path.display().to_string()))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            ("x", "d/sources/a.txt".to_string()),
+            ("x-2", "d/sources/c.txt".to_string()),
+            ("x-3", "d/sources/b.txt".to_string()),
+        ]
+    );
+}
+
+#[test]
 fn unknown_anchor_events_are_reported() {
     let p = problems(&event(&format!(
         "id = \"a\"\ntitle = \"A\"\ndate = \"signin + 3 days\"\n{EVIDENCE}"
@@ -364,4 +416,27 @@ proptest! {
         let t = event(&format!("id = \"a\"\ntitle = \"A\"\ndate = 2001\n{EVIDENCE}"));
         let _ = problems_of(&files(Some(&t), &[("sun.txt", &bytes)]));
     }
+}
+
+#[test]
+fn an_article_read_alone_may_lack_a_date_but_not_be_broken() {
+    let file = |text: &str| DataFile::new("a.txt", text.as_bytes().to_vec());
+    let undated = read_article(file("+++\ntitle = \"T\"\n+++\nThe deal was signed.")).unwrap();
+    assert_eq!(undated.published, None);
+    assert_eq!(undated.body, "The deal was signed.");
+    assert_eq!(undated.body_line, 4);
+    let dated = read_article(file("+++\npublished = 2020-02-29\n+++\nSigned.")).unwrap();
+    assert_eq!(
+        dated.published.map(|d| d.to_string()).as_deref(),
+        Some("2020-02-29")
+    );
+    let plain = read_article(file("Just text.")).unwrap();
+    assert_eq!((plain.body.as_str(), plain.body_line), ("Just text.", 1));
+    let broken = read_article(file("+++\ntitel = \"T\"\n+++\nBody.")).unwrap_err();
+    let messages: Vec<String> = broken.iter().map(|p| p.to_string()).collect();
+    assert!(messages.iter().any(|m| m.contains("titel")), "{messages:?}");
+    assert!(
+        !messages.iter().any(|m| m.contains("no publication date")),
+        "{messages:?}"
+    );
 }

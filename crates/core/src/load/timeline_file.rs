@@ -9,8 +9,8 @@
 
 use rustc_hash::FxHashMap;
 use std::cell::{Cell, RefCell};
+use std::collections::HashSet;
 use std::ops::Range;
-use std::path::PathBuf;
 
 use toml::Spanned;
 use toml::de::DeValue;
@@ -21,7 +21,7 @@ use super::resolve::{self, RawEvent};
 use crate::date::{self, DateSpec};
 use crate::event::{Basis, Drafted, Origin, Passage};
 use crate::problem::{Locator, Problems};
-use crate::quote::{self, Haystack, Needle};
+use crate::quote::{self, Haystack};
 use crate::source::Source;
 use crate::suggest::with_suggestion;
 use crate::text::sanitize_line;
@@ -54,7 +54,7 @@ struct Sources<'s> {
     by_id: FxHashMap<&'s str, usize>,
     haystacks: Vec<Haystack<'s>>,
     /// Files that failed to load, whose ids are not reported again as unknown.
-    broken: &'s [PathBuf],
+    broken: &'s HashSet<String>,
     hints_left: Cell<usize>,
 }
 
@@ -63,7 +63,7 @@ struct Sources<'s> {
 pub(super) fn parse(
     file: DataFile,
     sources: Vec<Source>,
-    broken: &[PathBuf],
+    broken: &HashSet<String>,
     problems: &mut Problems,
 ) -> Option<Timeline> {
     let (title, summary, raw) = read(&file, &sources, broken, problems)?;
@@ -84,7 +84,7 @@ type Read = (Option<String>, Option<String>, Vec<RawEvent>);
 fn read(
     file: &DataFile,
     sources: &[Source],
-    broken: &[PathBuf],
+    broken: &HashSet<String>,
     problems: &mut Problems,
 ) -> Option<Read> {
     let text = super::utf8(file, problems)?;
@@ -499,11 +499,7 @@ fn parse_evidence(
     );
     let (source_id, quote) = (source_id?, quote?);
     let Some(&index) = sources.by_id.get(source_id) else {
-        let broken = sources.broken.iter().any(|p| {
-            p.file_stem()
-                .is_some_and(|s| s.to_string_lossy() == source_id)
-        });
-        if !broken {
+        if !sources.broken.contains(source_id) {
             let span = fields.get("source").map_or(value.span(), |v| v.span());
             let ids = sources.list.iter().map(|s| s.id.as_str());
             let known: Vec<&str> = ids.clone().take(20).collect();
@@ -524,7 +520,7 @@ fn parse_evidence(
         return None;
     };
     let source = &sources.list[index];
-    let found = Needle::new(quote).and_then(|n| sources.haystacks[index].find_needle(&n));
+    let found = sources.haystacks[index].find(quote);
     if let Some(found) = found {
         return Some(Passage {
             source: index,

@@ -38,9 +38,6 @@ pub enum Format {
     Csv,
 }
 
-pub use self::csv::HEADER as CSV_HEADER;
-pub use self::ics::PRODID as ICS_PRODID;
-
 /// What to print.
 #[derive(Debug, Clone)]
 pub struct View<'t> {
@@ -94,20 +91,5 @@ impl<'t> View<'t> {
         // Writing to a Vec cannot fail.
         let _ = self.write(format, &mut out);
         String::from_utf8(out).unwrap_or_default()
-    }
-
-    /// Plain text: the date as precise as known, the title, the sources.
-    pub fn text(&self) -> String {
-        self.render(Format::Text)
-    }
-
-    /// Markdown: a heading per event, passages as block quotes with the quote in bold.
-    pub fn markdown(&self) -> String {
-        self.render(Format::Markdown)
-    }
-
-    /// JSON, as documented in the README.
-    pub fn json(&self) -> String {
-        self.render(Format::Json)
     }
 }
