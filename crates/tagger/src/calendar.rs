@@ -1,7 +1,7 @@
 //! The calendar as TIMEX3 sees it: the granularities of relative expressions
 //! ("last week", "next quarter") on top of the core's calendar arithmetic.
 
-use annals_core::calendar::{MAX_YEAR, MIN_YEAR, add_days, add_months, quarter_of};
+use annals_core::calendar::{Unit, add_days, add_months, quarter_of, shift};
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::value::Date;
@@ -66,26 +66,10 @@ pub fn shifted(date: NaiveDate, unit: CalUnit, n: i64) -> Option<Date> {
                 quarter: quarter_of(d),
             }
         }
-        CalUnit::Year => {
-            let year = i64::from(date.year()) + n;
-            let years = i64::from(MIN_YEAR)..=i64::from(MAX_YEAR);
-            Date::Year(i32::try_from(year).ok().filter(|_| years.contains(&year))?)
-        }
-        CalUnit::Decade => {
-            let decade = i64::from(date.year()).div_euclid(10) + n;
-            Date::Decade(
-                i32::try_from(decade)
-                    .ok()
-                    .filter(|d| (0..1000).contains(d))?,
-            )
-        }
+        CalUnit::Year => Date::Year(shift(date, n, Unit::Year).ok()?.year()),
+        CalUnit::Decade => Date::Decade(shift(date, n, Unit::Decade).ok()?.year().div_euclid(10)),
         CalUnit::Century => {
-            let century = i64::from(date.year()).div_euclid(100) + n;
-            Date::Century(
-                i32::try_from(century)
-                    .ok()
-                    .filter(|c| (0..100).contains(c))?,
-            )
+            Date::Century(shift(date, n, Unit::Century).ok()?.year().div_euclid(100))
         }
     })
 }

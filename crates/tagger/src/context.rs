@@ -167,7 +167,10 @@ impl<'a> Document<'a> {
             last_quarter: &mut self.last_quarter,
             last_year: &mut self.last_year,
         };
-        let resolved = resolve::apply(action, kind, slots, &mut ctx)?;
+        // Arithmetic near the ends of the calendar ("June next year" in
+        // 9999) may leave it: such a value is no date, whichever rule made it.
+        let resolved =
+            resolve::apply(action, kind, slots, &mut ctx).filter(|r| r.value.in_calendar())?;
         let mut found = Found {
             start_token: start,
             end_token: end,

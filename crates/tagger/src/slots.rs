@@ -57,11 +57,6 @@ impl Slot {
     /// Number of slots.
     pub const COUNT: usize = <Slot as EnumCount>::COUNT;
 
-    /// The slot's name in rule files.
-    pub fn name(self) -> &'static str {
-        self.into()
-    }
-
     /// Looks a slot up by its name in rule files.
     pub fn parse(name: &str) -> Option<Slot> {
         name.parse().ok()

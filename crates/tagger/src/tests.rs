@@ -561,6 +561,20 @@ fn years_counted_out_of_the_calendar_are_no_dates() {
         "{found:#?}"
     );
     assert!(found.iter().any(|t| t.value == "1987"), "{found:#?}");
+    // Every way out of the calendar, at both of its ends.
+    for (text, dct) in [
+        (
+            "June last year. The year-ago quarter. The decade.",
+            "0001-03-01",
+        ),
+        ("June next year. Next year. The next decade.", "9999-11-01"),
+    ] {
+        let found = tag(text, dct);
+        assert!(
+            found.iter().all(|t| t.value.in_calendar()),
+            "{text} ({dct}): {found:#?}"
+        );
+    }
 }
 
 #[test]

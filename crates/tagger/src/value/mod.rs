@@ -27,6 +27,18 @@ pub enum Value {
     Set(Set),
 }
 
+impl Value {
+    /// Whether a date or time in this value is one the calendar has (see
+    /// [`Date::in_calendar`]); lengths, references and sets always are.
+    pub fn in_calendar(&self) -> bool {
+        match self {
+            Value::Date(d) => d.in_calendar(),
+            Value::Time(d, _) => Date::Day(*d).in_calendar(),
+            Value::Duration(_) | Value::Ref(_) | Value::Set(_) => true,
+        }
+    }
+}
+
 /// A calendar date or period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Date {
@@ -80,6 +92,27 @@ pub enum Date {
     Decade(i32),
     /// A century, by its first two digits: `19` for the 1900s.
     Century(i32),
+}
+
+impl Date {
+    /// Whether the calendar annals shows has this period: its year is 1 to
+    /// 9999 (decades 000 to 999, centuries 00 to 99).
+    pub fn in_calendar(&self) -> bool {
+        use annals_core::calendar::{MAX_YEAR, MIN_YEAR};
+        let year = match *self {
+            Date::Day(d) => d.year(),
+            Date::Week { year, .. }
+            | Date::Weekend { year, .. }
+            | Date::Month { year, .. }
+            | Date::Quarter { year, .. }
+            | Date::Half { year, .. }
+            | Date::Season { year, .. }
+            | Date::Year(year) => year,
+            Date::Decade(decade) => return (0..=MAX_YEAR / 10).contains(&decade),
+            Date::Century(century) => return (0..=MAX_YEAR / 100).contains(&century),
+        };
+        (MIN_YEAR..=MAX_YEAR).contains(&year)
+    }
 }
 
 /// A season of the year.
@@ -490,7 +523,9 @@ mod tests {
         ] {
             let value: Value = text.parse().unwrap_or_else(|e| panic!("{e}"));
             assert_eq!(value.to_string(), text);
-            assert_eq!(value, text);
+            // Compared with text, a value is equal only to a text of the same value.
+            assert_ne!(value, "soon");
+            assert_ne!(value, "1066");
         }
     }
 
@@ -505,6 +540,11 @@ mod tests {
             "P3H",
             "XXXX-WXX-8",
             "2020-W8",
+            "2020-W99",
+            "2020-W00-WE",
+            "2020-Q9",
+            "2020-Q0",
+            "2020-H7",
             "soon",
         ] {
             assert!(text.parse::<Value>().is_err(), "{text}");

@@ -80,7 +80,7 @@ fn parse_date(s: &str) -> Option<Date> {
         [y] => Date::Year(number(y, 4)?),
         [y, w, "WE"] => Date::Weekend {
             year: number(y, 4)?,
-            week: number(w.strip_prefix('W')?, 2)?,
+            week: number(w.strip_prefix('W')?, 2).filter(|w| (1..=53).contains(w))?,
         },
         [y, m, d] => Date::Day(NaiveDate::from_ymd_opt(
             number(y, 4)?,
@@ -92,17 +92,17 @@ fn parse_date(s: &str) -> Option<Date> {
             if let Some(w) = rest.strip_prefix('W') {
                 Date::Week {
                     year,
-                    week: number(w, 2)?,
+                    week: number(w, 2).filter(|w| (1..=53).contains(w))?,
                 }
             } else if let Some(q) = rest.strip_prefix('Q') {
                 Date::Quarter {
                     year,
-                    quarter: number(q, 1)?,
+                    quarter: number(q, 1).filter(|q| (1..=4).contains(q))?,
                 }
             } else if let Some(h) = rest.strip_prefix('H') {
                 Date::Half {
                     year,
-                    half: number(h, 1)?,
+                    half: number(h, 1).filter(|h| (1..=2).contains(h))?,
                 }
             } else if let Some(season) = Season::from_code(rest) {
                 Date::Season { year, season }
