@@ -81,7 +81,10 @@ pub fn load(given: Option<&Path>) -> Result<Config, Problems> {
                 Problem::new(
                     &path,
                     Position::START,
-                    format!("cannot read the config: {e}"),
+                    format!(
+                        "cannot read the config: {}",
+                        annals_core::load::io_reason(&e)
+                    ),
                 )
                 .with_help("give --config a readable TOML file, or leave it out"),
             );

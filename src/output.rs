@@ -24,13 +24,7 @@ impl fmt::Display for WriteError {
 impl std::error::Error for WriteError {}
 
 /// An I/O error in words, without the "(os error 28)" noise.
-pub fn reason(e: &io::Error) -> String {
-    let text = e.to_string();
-    match text.find(" (os error") {
-        Some(cut) => text[..cut].to_string(),
-        None => text,
-    }
-}
+pub use annals_core::load::io_reason as reason;
 
 /// Runs `write` against a buffered standard output and flushes it.
 pub fn stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), WriteError> {

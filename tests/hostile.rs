@@ -313,6 +313,9 @@ fn a_full_disk_is_a_message_and_exit_1_for_every_command() {
         &["print", "--format", "json"],
         &["print", "--format", "ics"],
         &["extract", "--dct", "2020-02-29", a],
+        &["draft", "-o", "-", "data"],
+        // Without a terminal, plain `annals` prints the timeline.
+        &[],
         &["completions", "bash"],
         &["man"],
         &["--help"],
@@ -335,11 +338,16 @@ fn a_closed_pipe_ends_quietly_for_every_command() {
         &["check"][..],
         &["print", "--passages"],
         &["print", "--format", "csv"],
+        &["extract", "--dct", "2020-02-29", "data/sources/sun.txt"],
+        &["draft", "-o", "-", "data"],
+        &[],
         &["man"],
         &["completions", "zsh"],
+        &["--help"],
     ] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
             .args(args)
+            .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -456,6 +464,22 @@ fn devices_and_oversized_input_are_refused_by_extract() {
     assert_eq!(out.code, Some(1));
     assert!(
         out.stderr.contains("more than the limit of 2 MB"),
+        "{}",
+        out.stderr
+    );
+    // What to do stands on its own line, as in every other message.
+    assert!(
+        out.stderr
+            .contains("<stdin>:1:1: more than the limit of 2 MB\n    pass --max-file-size"),
+        "{}",
+        out.stderr
+    );
+    let out = run(&["extract", "no-such-article.txt"]);
+    assert_eq!(out.code, Some(1));
+    assert!(
+        out.stderr.contains(
+            "no-such-article.txt:1:1: cannot read: it does not exist\n    check the file"
+        ),
         "{}",
         out.stderr
     );

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use annals_core::load::{self, DataFile, Options};
+use annals_core::problem::{Position, Problem};
 use annals_core::text::sanitize_line;
 use annals_tagger::Tagger;
 
@@ -12,18 +13,31 @@ use crate::cli::{ExtractArgs, ExtractFormat};
 use crate::output::{self, DATA_PROBLEM, WriteError};
 
 /// Reads standard input, no more than the size limit.
-fn read_stdin(options: &Options) -> Result<DataFile, String> {
+fn read_stdin(options: &Options) -> Result<DataFile, Problem> {
+    let stdin = Path::new("<stdin>");
     let mut bytes = Vec::new();
     io::stdin()
         .lock()
         .take(options.max_file_size.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("<stdin>: cannot read: {}", output::reason(&e)))?;
+        .map_err(|e| {
+            Problem::new(
+                stdin,
+                Position::START,
+                format!("cannot read: {}", output::reason(&e)),
+            )
+            .with_help("pipe the article in, or name its file")
+        })?;
     if bytes.len() as u64 > options.max_file_size {
-        return Err(format!(
-            "<stdin>: more than the limit of {} MB\n    pass --max-file-size with a larger size",
-            options.max_file_size / 1_000_000
-        ));
+        return Err(Problem::new(
+            stdin,
+            Position::START,
+            format!(
+                "more than the limit of {} MB",
+                options.max_file_size / 1_000_000
+            ),
+        )
+        .with_help("pass --max-file-size with a larger size"));
     }
     Ok(DataFile::new(PathBuf::from("<stdin>"), bytes))
 }
@@ -36,12 +50,13 @@ pub fn run(args: &ExtractArgs, options: &Options) -> Result<ExitCode, WriteError
         let file = if path.as_os_str() == "-" {
             read_stdin(options)
         } else {
-            load::read_file(Path::new(path), options).map_err(|p| p.to_string())
+            load::read_file(Path::new(path), options)
         };
         let file = match file {
             Ok(file) => file,
-            Err(message) => {
-                output::eprintln_safe(&format!("error: {}", sanitize_line(&message)));
+            Err(problem) => {
+                // A problem makes its own text safe for a terminal.
+                output::eprintln_safe(&format!("error: {problem}"));
                 failed = true;
                 continue;
             }

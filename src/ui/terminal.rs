@@ -103,19 +103,21 @@ pub fn run(
         } else if app.busy() {
             app.update(Action::Tick);
         }
-        match signals.take() {
+        // Ctrl-Z arrives as a key; a stop from outside as SIGTSTP. Either
+        // way the terminal is handed back once and taken again once.
+        let got = if std::mem::take(&mut app.suspend) {
+            signals.stop()
+        } else {
+            signals.take()
+        };
+        match got {
             Some(signals::Got::End(signal)) => {
                 restore();
                 signals::die(signal);
             }
+            // Here again after `fg`: take the terminal back and draw it all.
             Some(signals::Got::Continued) => terminal = reenter(&mut app)?,
             None => {}
-        }
-        if std::mem::take(&mut app.suspend) {
-            restore();
-            signals::stop();
-            // Here again after `fg`: take the terminal back and draw it all.
-            terminal = reenter(&mut app)?;
         }
     }
     Ok(())
@@ -164,24 +166,31 @@ mod signals {
         /// A stop is carried out here, the terminal handed back first.
         pub fn take(&mut self) -> Option<Got> {
             let mut got = None;
+            let mut stop = false;
             for signal in self.0.pending() {
                 match signal {
-                    SIGTSTP => {
-                        super::restore();
-                        stop();
-                        got = got.or(Some(Got::Continued));
-                    }
+                    SIGTSTP => stop = true,
                     SIGCONT => got = got.or(Some(Got::Continued)),
                     end => return Some(Got::End(end)),
                 }
             }
-            got
+            if stop { self.stop() } else { got }
         }
-    }
 
-    /// Stops the process as SIGTSTP would; returns once continued.
-    pub fn stop() {
-        let _ = emulate_default_handler(SIGTSTP);
+        /// Hands the terminal back and stops the process as SIGTSTP would;
+        /// returns once continued. The SIGCONT that continued it is taken
+        /// here, so that the terminal is taken again only once.
+        pub fn stop(&mut self) -> Option<Got> {
+            super::restore();
+            let _ = emulate_default_handler(SIGTSTP);
+            for signal in self.0.pending() {
+                match signal {
+                    SIGTSTP | SIGCONT => {}
+                    end => return Some(Got::End(end)),
+                }
+            }
+            Some(Got::Continued)
+        }
     }
 
     /// Ends the process as `signal` would have (exit 128 + signal if it
@@ -213,9 +222,13 @@ mod signals {
         pub fn take(&mut self) -> Option<Got> {
             None
         }
-    }
 
-    pub fn stop() {}
+        /// There is no stopping here: the terminal is handed back and taken again.
+        pub fn stop(&mut self) -> Option<Got> {
+            super::restore();
+            Some(Got::Continued)
+        }
+    }
 
     pub fn die(signal: i32) -> ! {
         std::process::exit(128 + signal);

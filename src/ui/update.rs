@@ -381,6 +381,27 @@ mod tests {
         assert_eq!(a.mode(), Mode::Help);
         a.update(Action::Down);
         assert_eq!(a.popup, Some(Popup::Help { scroll: 1 }));
+        // Scrolling stops with the last line at the overlay's bottom: on
+        // 80×24 the overlay shows 24 - 4 rows, and no blank page past them.
+        for _ in 0..200 {
+            a.update(Action::Down);
+        }
+        let Some(Popup::Help { scroll }) = a.popup else {
+            panic!("the help is open")
+        };
+        let shown = |a: &App| {
+            let mut screen =
+                ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+            screen.draw(|f| crate::ui::draw::draw(f, a)).unwrap();
+            let cells = screen.backend().buffer().content();
+            cells.iter().map(|c| c.symbol()).collect::<String>()
+        };
+        let last = "suspends annals; fg resumes";
+        let bottom = shown(&a);
+        assert!(bottom.contains(last), "scrolled to {scroll}: {bottom}");
+        a.update(Action::Up);
+        let up_one = shown(&a);
+        assert!(!up_one.contains(last), "scrolled to {scroll}: {up_one}");
         a.update(Action::Back);
         assert_eq!(a.mode(), Mode::Passages);
         a.update(Action::Help);

@@ -22,9 +22,8 @@ pub fn update(app: &mut App, action: Action, scroll: usize) {
         Action::Up => scroll.saturating_sub(1),
         _ => scroll,
     };
-    let max = lines(app)
-        .len()
-        .saturating_sub(usize::from(app.size.height / 2));
+    // Scrolling stops when the last line shows at the bottom of the overlay.
+    let max = lines(app).len().saturating_sub(rows(app.size));
     app.popup = Some(Popup::Help {
         scroll: scroll.min(max),
     });
@@ -82,13 +81,23 @@ fn line(keys: &str, what: &str, t: &Theme) -> Line<'static> {
     ])
 }
 
-/// Draws the overlay over the screen.
-pub fn view(frame: &mut Frame, app: &App, area: Rect, scroll: usize) {
-    let rect = layout::centered(
+/// Where the overlay stands on a screen of `area`, borders included.
+fn frame_rect(area: Rect) -> Rect {
+    layout::centered(
         area,
         72.min(area.width.saturating_sub(2)),
         area.height.saturating_sub(2),
-    );
+    )
+}
+
+/// How many lines of help the overlay shows at once on a screen of `area`.
+fn rows(area: Rect) -> usize {
+    usize::from(frame_rect(area).height.saturating_sub(2))
+}
+
+/// Draws the overlay over the screen.
+pub fn view(frame: &mut Frame, app: &App, area: Rect, scroll: usize) {
+    let rect = frame_rect(area);
     let key = |action| app.keymap.first_key(Mode::Help, action).unwrap_or_default();
     let title = format!(
         " Keys · {} closes · {}/{} scroll ",

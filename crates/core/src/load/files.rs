@@ -299,13 +299,20 @@ fn megabytes(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / 1_000_000.0)
 }
 
-/// A reason an operation failed, in words.
-pub(crate) fn io_reason(e: &io::Error) -> String {
+/// Why an I/O operation failed, in words a user can act on.
+pub fn io_reason(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "it does not exist".into(),
         io::ErrorKind::PermissionDenied => "permission denied".into(),
         io::ErrorKind::IsADirectory => "it is a folder".into(),
-        _ => e.to_string(),
+        _ => {
+            // The system's words, without the "(os error 28)" after them.
+            let text = e.to_string();
+            match text.find(" (os error") {
+                Some(cut) => text[..cut].to_string(),
+                None => text,
+            }
+        }
     }
 }
 

@@ -23,7 +23,7 @@ use crate::problem::{Position, Problem, Problems};
 use crate::source::{self, FenceError, Source};
 use crate::timeline::Timeline;
 
-pub use files::{ARTICLE_EXTENSIONS, read_dir, read_file, read_with};
+pub use files::{ARTICLE_EXTENSIONS, io_reason, read_dir, read_file, read_with};
 
 /// A file of a data folder, read into memory.
 #[derive(Debug, Clone)]
