@@ -125,18 +125,13 @@ impl Context<'_> {
     /// "within 14 months", "in the first 135 days", "by the next year": a
     /// length counted from an anchor.
     pub fn counted_from_anchor(&self) -> bool {
-        let w = words();
-        if matches!(self.before(1), "within" | "in" | "next" | "first") {
+        let just_before = self.before(1);
+        if matches!(just_before, "next" | "first") {
             return true;
         }
-        let mut n = 1;
-        if matches!(self.before(n), "first" | "next") {
-            n += 1;
-        }
-        if self.before(n) == "the" {
-            n += 1;
-        }
-        w.has(List::AnchoredBefore, self.before(n))
+        // "within", "in", "by": at once, or before "the".
+        let n = if just_before == "the" { 2 } else { 1 };
+        words().has(List::AnchoredBefore, self.before(n))
     }
 
     /// "follows a seven-day X", "preceded by a week-long X", "after more than

@@ -171,7 +171,7 @@ pub fn draft_with_progress(
     }
     .clusters();
     let selected = select::select(clusters, &mentions, &published, p);
-    let events = output::events(&selected, &mentions, &sources);
+    let events = output::events(&selected, &mentions, &sources, &articles);
     let title = options
         .title
         .clone()

@@ -9,6 +9,7 @@ use annals_core::date::Offset;
 use annals_core::{Basis, DateSpec, Drafted, Event, Origin, Passage, Source, Timeline, When};
 use chrono::NaiveDate;
 
+use crate::analyse::Article;
 use crate::mention::{Dated, Kind, Mention};
 use crate::select::Scored;
 use crate::terms;
@@ -31,7 +32,12 @@ struct Draft<'a> {
 }
 
 /// The events of the selected happenings, in date order.
-pub(crate) fn events(selected: &[Scored], mentions: &[Mention], sources: &[Source]) -> Vec<Event> {
+pub(crate) fn events(
+    selected: &[Scored],
+    mentions: &[Mention],
+    sources: &[Source],
+    articles: &[Article],
+) -> Vec<Event> {
     let mut order: Vec<&Scored> = selected.iter().collect();
     order.sort_by(|a, b| {
         let (da, db) = (mentions[a.cluster.best].date, mentions[b.cluster.best].date);
@@ -40,8 +46,6 @@ pub(crate) fn events(selected: &[Scored], mentions: &[Mention], sources: &[Sourc
             .then(b.score.total_cmp(&a.score))
     });
     let mut used = HashSet::default();
-    // Each article's sentences, split once when a title needs them.
-    let mut split: Vec<Option<Vec<crate::sentences::Sentence>>> = vec![None; sources.len()];
     let drafts: Vec<Draft> = order
         .into_iter()
         .map(|scored| {
@@ -53,9 +57,7 @@ pub(crate) fn events(selected: &[Scored], mentions: &[Mention], sources: &[Sourc
             // The sentences before it (split as the article was read), for
             // a title that opens with a pronoun.
             let body = &sources[best.doc].body;
-            let spans = split[best.doc].get_or_insert_with(|| {
-                crate::sentences::split(body, &sources[best.doc].paragraphs)
-            });
+            let spans = &articles[best.doc].sentences;
             let before: Vec<&str> = spans[..best.sentence.min(spans.len())]
                 .iter()
                 .rev()

@@ -11,8 +11,6 @@ use crate::rules::{List, words};
 pub(crate) struct Sentence {
     /// Byte range in the body, trimmed.
     pub span: Range<usize>,
-    /// Index of its paragraph.
-    pub paragraph: usize,
 }
 
 fn is_end(c: char) -> bool {
@@ -69,7 +67,7 @@ fn after_abbreviation(text: &str) -> bool {
 /// Splits `body` into sentences, paragraph by paragraph.
 pub(crate) fn split(body: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence> {
     let mut out = Vec::new();
-    for (index, para) in paragraphs.iter().enumerate() {
+    for para in paragraphs {
         let text = &body[para.clone()];
         let mut start = 0;
         let mut chars = text.char_indices().peekable();
@@ -94,15 +92,15 @@ pub(crate) fn split(body: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence> {
             if c == '.' && after_abbreviation(&text[start..end]) {
                 continue;
             }
-            push(&mut out, para.start, text, start..end, index);
+            push(&mut out, para.start, text, start..end);
             start = end;
         }
-        push(&mut out, para.start, text, start..text.len(), index);
+        push(&mut out, para.start, text, start..text.len());
     }
     out
 }
 
-fn push(out: &mut Vec<Sentence>, base: usize, text: &str, span: Range<usize>, paragraph: usize) {
+fn push(out: &mut Vec<Sentence>, base: usize, text: &str, span: Range<usize>) {
     let piece = &text[span.clone()];
     let trimmed = piece.trim();
     if trimmed.is_empty() {
@@ -112,7 +110,6 @@ fn push(out: &mut Vec<Sentence>, base: usize, text: &str, span: Range<usize>, pa
     let start = base + span.start + lead;
     out.push(Sentence {
         span: start..start + trimmed.len(),
-        paragraph,
     });
 }
 

@@ -163,3 +163,52 @@ fn empty_and_odd_inputs_give_empty_or_valid_drafts() {
     let t = draft(vec![a], &tagger, &options);
     assert_eq!((t.title.as_str(), t.events.len()), ("Mine", 0));
 }
+
+#[test]
+fn since_and_until_each_keep_their_side_of_the_timeline() {
+    let tagger = Tagger::new();
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let articles = || {
+        let on = day(2000, 3, 8);
+        vec![
+            common::article(
+                "wire",
+                "Acme and Zenith merge",
+                on,
+                "Acme Corp signed the merger with Zenith Ltd on March 6, 2000, the companies said. \
+                 Acme Corp opened its Lyon plant on January 10, 1999.",
+            ),
+            common::article(
+                "daily",
+                "Acme merges with Zenith",
+                on,
+                "Acme Corp and Zenith Ltd signed their merger on March 6, 2000. \
+                 Acme Corp had opened its Lyon plant on January 10, 1999, when Zenith Ltd was small.",
+            ),
+        ]
+    };
+    let starts = |options: &Options| -> Vec<String> {
+        draft(articles(), &tagger, options)
+            .events
+            .iter()
+            .map(|e| e.when.start.to_string())
+            .collect()
+    };
+    let all = starts(&Options::default());
+    assert!(
+        all.contains(&"2000-03-06".to_string()) && all.contains(&"1999-01-10".to_string()),
+        "{all:?}"
+    );
+    let since = starts(&Options {
+        since: Some(day(2000, 1, 1)),
+        ..Options::default()
+    });
+    assert!(since.contains(&"2000-03-06".to_string()), "{since:?}");
+    assert!(!since.contains(&"1999-01-10".to_string()), "{since:?}");
+    let until = starts(&Options {
+        until: Some(day(1999, 12, 31)),
+        ..Options::default()
+    });
+    assert!(until.contains(&"1999-01-10".to_string()), "{until:?}");
+    assert!(!until.contains(&"2000-03-06".to_string()), "{until:?}");
+}

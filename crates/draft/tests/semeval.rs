@@ -7,7 +7,7 @@ mod common;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-use annals_core::{Precision, Timeline};
+use annals_core::Timeline;
 use annals_draft::{Options, draft};
 use annals_tagger::Tagger;
 
@@ -147,22 +147,10 @@ fn predicted(events: &[(String, String)]) -> BTreeSet<Dated> {
     out
 }
 
-/// Each event's start and end, as precisely as it is known.
+/// Each event's start and end, as precisely as it is known: what
+/// `annals print --format json` writes and the scorer reads.
 fn starts_and_ends(t: &Timeline) -> Vec<(String, String)> {
-    t.events
-        .iter()
-        .map(|e| {
-            let cut = |d: chrono::NaiveDate| {
-                let s = d.to_string();
-                match e.when.precision {
-                    Precision::Year => s[..4].to_string(),
-                    Precision::Month => s[..7].to_string(),
-                    _ => s,
-                }
-            };
-            (cut(e.when.start), cut(e.when.end))
-        })
-        .collect()
+    t.events.iter().map(|e| e.when.bounds()).collect()
 }
 
 /// The gold timeline's entries.
