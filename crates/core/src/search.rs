@@ -16,22 +16,33 @@ use crate::timeline::Timeline;
 /// Byte ranges of every non-overlapping, case-insensitive occurrence of
 /// `query` in `text`. An empty query matches nothing.
 pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
-    let needle: Vec<char> = query.chars().flat_map(char::to_lowercase).collect();
-    if needle.is_empty() {
-        return Vec::new();
-    }
+    let needle = lowered(query);
     let mut found = Vec::new();
     let mut from = 0;
+    while let Some(hit) = next_match(text, from, &needle) {
+        from = hit.end;
+        found.push(hit);
+    }
+    found
+}
+
+/// A query lowercased, as [`match_at`] compares it.
+fn lowered(query: &str) -> Vec<char> {
+    query.chars().flat_map(char::to_lowercase).collect()
+}
+
+/// The first match of `needle` (already lowercased) at or after byte `from`.
+fn next_match(text: &str, mut from: usize, needle: &[char]) -> Option<Range<usize>> {
+    if needle.is_empty() {
+        return None;
+    }
     while from < text.len() {
-        match match_at(text, from, &needle) {
-            Some(end) => {
-                found.push(from..end);
-                from = end;
-            }
+        match match_at(text, from, needle) {
+            Some(end) => return Some(from..end),
             None => from += text[from..].chars().next().map_or(1, char::len_utf8),
         }
     }
-    found
+    None
 }
 
 /// Where a match of `needle` (already lowercased) starting at byte `at` ends.
@@ -65,6 +76,8 @@ pub fn event_matches(timeline: &Timeline, event: usize, query: &str) -> bool {
 #[derive(Debug, Clone)]
 struct Matcher {
     query: String,
+    /// The query lowercased, for the exact path.
+    needle: Vec<char>,
     /// For an ASCII query: a case-insensitive automaton. Only two non-ASCII
     /// characters lowercase to ASCII (the Kelvin sign and the dotted capital
     /// I), and texts holding either take the exact path instead.
@@ -86,6 +99,7 @@ impl Matcher {
             .flatten();
         Some(Matcher {
             query: query.to_string(),
+            needle: lowered(query),
             ascii,
         })
     }
@@ -93,7 +107,8 @@ impl Matcher {
     fn contains(&self, text: &str) -> bool {
         match &self.ascii {
             Some(ac) if !text.contains(['\u{212A}', '\u{130}']) => ac.is_match(text),
-            _ => !find_all(text, &self.query).is_empty(),
+            // The first match answers; there is no need to find them all.
+            _ => next_match(text, 0, &self.needle).is_some(),
         }
     }
 
@@ -152,7 +167,7 @@ impl Search {
     pub fn narrow(&self, query: &str, timeline: &Timeline) -> Search {
         let mut next = Search::new(query);
         let contains = match (&self.matcher, &next.matcher) {
-            (Some(old), Some(new)) => !find_all(&new.query, &old.query).is_empty(),
+            (Some(old), Some(new)) => next_match(&new.query, 0, &old.needle).is_some(),
             _ => false,
         };
         if contains && self.is_done(timeline) {

@@ -126,15 +126,18 @@ pub fn draft_with_progress(
     let state = state_weight(p, !names.is_empty());
     let total = sources.len();
     let done = AtomicUsize::new(0);
-    let articles: Vec<Article> = sources
+    // Each article is read, and which of its mentions may go on is decided,
+    // on every core.
+    let (articles, kept): (Vec<Article>, Vec<Vec<bool>>) = sources
         .par_iter()
         .enumerate()
         .map(|(doc, source)| {
             let article = analyse(doc, source, tagger, state);
+            let kept = kept(&article, source, &names, options);
             progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
-            article
+            (article, kept)
         })
-        .collect();
+        .unzip();
     let published: Vec<NaiveDate> = sources.iter().map(|s| s.published).collect();
     let idf = Idf::new(
         articles
@@ -156,7 +159,7 @@ pub fn draft_with_progress(
             .map(Vec::as_slice),
         p.salient_share,
     );
-    let (mut mentions, terms) = gather(&articles, &sources, &names, options);
+    let (mut mentions, terms) = gather(&articles, &kept);
     for m in &mut mentions {
         if !actors.any_salient(&articles[m.doc].names[m.sentence]) {
             m.weight = m.weight.min(p.unsalient);
@@ -210,35 +213,42 @@ pub fn fingerprint(timeline: &Timeline, event: &Event) -> String {
     output::fingerprint(timeline, event)
 }
 
-/// The mentions that count (positive weight, about the entity, within the
-/// dates asked for), with references between them made global, and the
-/// terms of each one's sentence.
-fn gather<'a>(
-    articles: &'a [Article],
-    sources: &[Source],
-    names: &Names,
-    options: &Options,
-) -> (Vec<Mention>, Vec<&'a [Term]>) {
+/// Which mentions of `article` may go on: those with weight, within
+/// `--since` and `--until`, and (with `--about`) concerning the entity.
+fn kept(article: &Article, source: &Source, names: &Names, options: &Options) -> Vec<bool> {
+    let body = source.body.as_str();
+    article
+        .mentions
+        .iter()
+        .map(|m| {
+            if m.weight <= 0.0 || !within(m, options) {
+                return false;
+            }
+            if names.is_empty() {
+                return true;
+            }
+            let sentence = &body[m.quote.clone()];
+            let date = m.timex.as_ref().map(|t| t.start - m.quote.start);
+            let previous = m
+                .sentence
+                .checked_sub(1)
+                .filter(|&i| Some(i) != article.dateline)
+                .map(|i| &body[article.sentences[i].span.clone()]);
+            about::concerns(names, sentence, date, previous)
+        })
+        .collect()
+}
+
+/// The mentions that go on, numbered across articles (their coreference
+/// links renumbered to match), with the key terms of each one's sentence.
+fn gather<'a>(articles: &'a [Article], kept: &[Vec<bool>]) -> (Vec<Mention>, Vec<&'a [Term]>) {
     let mut mentions = Vec::new();
     let mut terms = Vec::new();
-    for (doc, article) in articles.iter().enumerate() {
-        let body = sources[doc].body.as_str();
+    for (article, kept) in articles.iter().zip(kept) {
         let mut global: HashMap<usize, usize> = HashMap::default();
         for (local, m) in article.mentions.iter().enumerate() {
-            if m.weight <= 0.0 || !within(m, options) {
+            if !kept[local] {
                 continue;
-            }
-            if !names.is_empty() {
-                let sentence = &body[m.quote.clone()];
-                let date = m.timex.as_ref().map(|t| t.start - m.quote.start);
-                let previous = m
-                    .sentence
-                    .checked_sub(1)
-                    .filter(|&i| Some(i) != article.dateline)
-                    .map(|i| &body[article.sentences[i].span.clone()]);
-                if !about::concerns(names, sentence, date, previous) {
-                    continue;
-                }
             }
             let mut m = m.clone();
             m.coref = m.coref.and_then(|c| global.get(&c).copied());
