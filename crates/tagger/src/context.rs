@@ -163,7 +163,13 @@ impl<'a> Document<'a> {
         let mut ctx = Ctx {
             dct: self.dct,
             tense: self.tense_at(start),
-            year_after: self.year_after(end),
+            // Only a month and day ("September 11") may take a year written
+            // after them, and only the date action reads it.
+            year_after: if action == Action::Date {
+                self.year_after(end)
+            } else {
+                None
+            },
             last_quarter: &mut self.last_quarter,
             last_year: &mut self.last_year,
         };
