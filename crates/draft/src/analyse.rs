@@ -8,7 +8,7 @@ use chrono::{Days, NaiveDate, Weekday};
 
 use crate::actors;
 use crate::cues::Context;
-use crate::mention::{Dated, Kind, Mention, Role, calendar_unit, shift};
+use crate::mention::{Dated, Kind, Mention, Role, shift};
 use crate::rules::{List, Params, params, words};
 use crate::sentences::{self, Sentence};
 use crate::terms::{self, Term};
@@ -368,7 +368,9 @@ impl Reader {
             return None;
         }
         let amount = u32::try_from(d.amount?).ok().filter(|&a| a > 0)?;
-        let unit = calendar_unit(d.unit)
+        let unit = d
+            .unit
+            .calendar()
             .filter(|u| matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year))?;
         if let (Some(anchor), Some(end)) = (t.anchor, t.resolved_end)
             && context.counted_from_anchor()

@@ -238,21 +238,6 @@ impl Mention {
     }
 }
 
-/// The calendar unit of a tagger unit, for counting from a date.
-pub(crate) fn calendar_unit(unit: annals_tagger::Unit) -> Option<Unit> {
-    use annals_tagger::Unit as T;
-    Some(match unit {
-        T::Day => Unit::Day,
-        T::Week => Unit::Week,
-        T::Month => Unit::Month,
-        T::Quarter => Unit::Quarter,
-        T::Year => Unit::Year,
-        T::Decade => Unit::Decade,
-        T::Century => Unit::Century,
-        _ => return None,
-    })
-}
-
 /// `date` moved by `amount` units, back or forward; `None` off the calendar.
 pub(crate) fn shift(date: NaiveDate, amount: u32, unit: Unit, back: bool) -> Option<NaiveDate> {
     let n = i64::from(amount);

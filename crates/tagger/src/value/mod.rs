@@ -287,6 +287,22 @@ codes!(Mod {
 });
 
 impl Unit {
+    /// The calendar's unit of the same length, for counting from a date;
+    /// `None` for clock units, millennia and the unknown unit.
+    pub fn calendar(self) -> Option<annals_core::calendar::Unit> {
+        use annals_core::calendar::Unit as C;
+        Some(match self {
+            Unit::Day => C::Day,
+            Unit::Week => C::Week,
+            Unit::Month => C::Month,
+            Unit::Quarter => C::Quarter,
+            Unit::Year => C::Year,
+            Unit::Decade => C::Decade,
+            Unit::Century => C::Century,
+            _ => return None,
+        })
+    }
+
     /// Whether the unit is written after `T` (hours, minutes, seconds).
     pub fn is_time(self) -> bool {
         matches!(self, Unit::Second | Unit::Minute | Unit::Hour)
@@ -350,16 +366,14 @@ impl Duration {
     /// `None` for lengths of hours or less, or of an unknown amount.
     pub fn calendar(&self) -> Option<annals_core::calendar::Length> {
         let part = |n: u64, unit: Unit| -> Option<(u64, u64)> {
-            Some(match unit {
-                Unit::Day => (0, n),
-                Unit::Week => (0, n.checked_mul(7)?),
-                Unit::Month => (n, 0),
-                Unit::Quarter => (n.checked_mul(3)?, 0),
-                Unit::Year => (n.checked_mul(12)?, 0),
-                Unit::Decade => (n.checked_mul(120)?, 0),
-                Unit::Century => (n.checked_mul(1200)?, 0),
-                Unit::Millennium => (n.checked_mul(12000)?, 0),
-                _ => return None,
+            if unit == Unit::Millennium {
+                return Some((n.checked_mul(12_000)?, 0));
+            }
+            let unit = unit.calendar()?;
+            Some(match unit.months() {
+                Some(months) => (n.checked_mul(u64::from(months))?, 0),
+                None if unit == annals_core::calendar::Unit::Week => (0, n.checked_mul(7)?),
+                None => (0, n),
             })
         };
         let (months, days) = part(self.amount?, self.unit)?;
