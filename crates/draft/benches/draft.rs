@@ -1,5 +1,7 @@
 //! Drafting throughput: 1,000 and 10,000 synthetic articles (`annals-synth`,
-//! about 3 KB each), on one core and on all of them.
+//! about 3 KB each), on one core and on all of them; and one article that is
+//! a single paragraph with a quotation left open, so that it never ends a
+//! sentence, at two sizes: its cost must grow linearly.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -59,6 +61,35 @@ fn bench(c: &mut Criterion) {
                 |s| black_box(draft(s, &tagger, &Options::default())),
                 criterion::BatchSize::LargeInput,
             )
+        });
+    }
+    group.finish();
+    let mut group = c.benchmark_group("draft one endless sentence");
+    group.sample_size(10).warm_up_time(Duration::from_secs(1));
+    for n in [6_000, 24_000] {
+        let body = format!(
+            "\"{}",
+            ["The council met. It voted on Monday."; 1]
+                .repeat(n)
+                .join(" ")
+        );
+        let published = chrono::NaiveDate::from_ymd_opt(2020, 2, 29).unwrap_or_default();
+        let source = Source {
+            id: "endless".into(),
+            title: "Endless".into(),
+            outlet: None,
+            published,
+            url: None,
+            language: None,
+            note: None,
+            path: "bench/endless.txt".into(),
+            body_line: 1,
+            paragraphs: annals_core::text::paragraphs(&body),
+            body,
+        };
+        group.throughput(Throughput::Bytes(source.body.len() as u64));
+        group.bench_function(format!("{} KB", source.body.len() / 1000), |b| {
+            b.iter(|| black_box(draft(vec![source.clone()], &tagger, &Options::default())))
         });
     }
     group.finish();

@@ -208,13 +208,14 @@ impl Reader {
         timexes: &[&Timex],
     ) {
         let mut used = vec![false; timexes.len()];
+        let governing = verbs::Governing::new(words, groups);
         for (k, t) in timexes.iter().enumerate() {
             if used[k] {
                 continue;
             }
             let start = t.byte_start - s.span.start;
             let mut end = t.byte_end - s.span.start;
-            let tense = verbs::governing(words, groups, start);
+            let tense = governing.at(start);
             let mut m = Mention {
                 doc: self.doc,
                 sentence: index,
@@ -473,12 +474,19 @@ fn with_year(date: Dated, year: i32) -> Option<Dated> {
 /// Whether the first sentence only gives a date: "June 8, 2010", "Saturday,
 /// February 29, 2020 -".
 fn is_dateline(text: &str, offset: usize, timexes: &[&Timex]) -> bool {
+    let trimmed =
+        |c: char| c.is_whitespace() || matches!(c, ',' | '.' | '-' | '\u{2013}' | '\u{2014}');
+    let kept = |text: &str| text.chars().filter(|&c| !trimmed(c)).count();
+    // Characters that trimming cannot remove, counted once: a first sentence
+    // that is a whole paragraph is no dateline, whatever its dates.
+    let all = kept(text);
     timexes.iter().any(|t| {
         let (a, b) = (t.byte_start - offset, t.byte_end - offset);
+        if all - kept(&text[a..b]) > 25 {
+            return false;
+        }
         let rest = format!("{}{}", &text[..a], &text[b..]);
-        let rest = rest.trim_matches(|c: char| {
-            c.is_whitespace() || matches!(c, ',' | '.' | '-' | '\u{2013}' | '\u{2014}')
-        });
+        let rest = rest.trim_matches(trimmed);
         rest.chars().count() <= 25 && !long_lower_runs(rest)
     })
 }

@@ -35,9 +35,12 @@ impl Context<'_> {
         &self.text[self.end..]
     }
 
-    /// The lower-case text before the expression.
-    pub fn head(&self) -> String {
-        self.text[..self.start].to_lowercase()
+    /// The lower-case text before the expression, from just after the last
+    /// of `separators` (only that much is read: a sentence may be very long).
+    fn head_after(&self, separators: [char; 2]) -> String {
+        let head = &self.text[..self.start];
+        let from = head.rfind(separators).map_or(0, |i| i + 1);
+        head[from..].to_lowercase()
     }
 
     /// Whether a possessive `'s` follows: "2010's sales".
@@ -82,11 +85,7 @@ impl Context<'_> {
             // "today's 12,000 soldiers": a quantity of the day, not an event.
             role = Role::Modifier;
         }
-        let head = self.head();
-        let attributed = head
-            .rsplit(['.', ';'])
-            .next()
-            .is_some_and(|tail| tail.contains("according to"));
+        let attributed = self.head_after(['.', ';']).contains("according to");
         if w.has(List::ReportNouns, a1)
             || attributed
             || (w.has(List::ReleaseVerbs, b1) && a1 == "by")
@@ -106,8 +105,11 @@ impl Context<'_> {
 
     /// ", which is when", "when": the date is the time of the clause that follows.
     fn when_clause(&self) -> bool {
-        let rest = self.rest().to_lowercase();
-        let rest = rest.trim_start_matches(',').trim_start();
+        // The longest opening looked for is "the month when" with a comma
+        // and spaces before it: a few dozen characters are enough to read.
+        let rest = self.rest().trim_start_matches(',').trim_start();
+        let opening: String = rest.chars().take(64).collect::<String>().to_lowercase();
+        let rest = opening.as_str();
         let rest = [
             "which is ",
             "that is ",
@@ -137,15 +139,16 @@ impl Context<'_> {
     /// "follows a seven-day X", "preceded by a week-long X", "after more than
     /// a year of X": the period before the article's main date.
     pub fn precedes_the_news(&self, expression: &str) -> bool {
-        let head = self.head();
-        let clause = head.rsplit([',', ';']).next().unwrap_or("");
-        let cue = crate::words::words(clause)
+        // The clause before the expression: also all that the check for
+        // "after" below can see, as a separator before it ends the match.
+        let clause = self.head_after([',', ';']);
+        let cue = crate::words::words(&clause)
             .iter()
             .any(|w| words().has(List::PrecedingCues, &w.low));
         if expression.contains('-') && cue {
             return true;
         }
-        let mut tail = head.trim_end();
+        let mut tail = clause.trim_end();
         for hedge in ["more than", "nearly", "almost"] {
             tail = tail.strip_suffix(hedge).unwrap_or(tail).trim_end();
         }

@@ -44,10 +44,52 @@ fn starts_sentence(rest: &str) -> bool {
     first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
-/// Whether the text of a sentence so far (`open`) leaves a quotation open.
-fn inside_quotation(open: &str) -> bool {
-    let count = |c| open.matches(c).count();
-    count('\u{201C}') > count('\u{201D}') || count('"') % 2 == 1
+/// The quotation marks of a sentence read so far, counted as the sentence
+/// grows, so that a long paragraph with a quotation left open is not read
+/// again from its start at every full stop.
+#[derive(Default)]
+struct Quotes {
+    opening: usize,
+    closing: usize,
+    straight: usize,
+    /// Where counting has reached, in the paragraph.
+    to: usize,
+}
+
+impl Quotes {
+    /// Counts starting at byte `at` of the paragraph.
+    fn at(at: usize) -> Quotes {
+        Quotes {
+            to: at,
+            ..Quotes::default()
+        }
+    }
+
+    fn counted(mut self, text: &str) -> Quotes {
+        for c in text.chars() {
+            match c {
+                '\u{201C}' => self.opening += 1,
+                '\u{201D}' => self.closing += 1,
+                '"' => self.straight += 1,
+                _ => {}
+            }
+        }
+        self
+    }
+
+    /// Counts on up to byte `to` of `paragraph`.
+    fn up_to(self, paragraph: &str, to: usize) -> Quotes {
+        let from = self.to;
+        Quotes {
+            to,
+            ..self.counted(&paragraph[from..to])
+        }
+    }
+
+    /// Whether a quotation is open.
+    fn inside(&self) -> bool {
+        self.opening > self.closing || self.straight % 2 == 1
+    }
 }
 
 /// Whether the word before a final period is an abbreviation or an initial.
@@ -70,6 +112,7 @@ pub(crate) fn split(body: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence> {
     for para in paragraphs {
         let text = &body[para.clone()];
         let mut start = 0;
+        let mut quotes = Quotes::at(0);
         let mut chars = text.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
             if !is_end(c) {
@@ -86,7 +129,8 @@ pub(crate) fn split(body: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence> {
             if !starts_sentence(&text[end..]) {
                 continue;
             }
-            if inside_quotation(&text[start..i]) && !text[i..end].contains(['"', '\u{201D}']) {
+            quotes = quotes.up_to(text, i);
+            if quotes.inside() && !text[i..end].contains(['"', '\u{201D}']) {
                 continue;
             }
             if c == '.' && after_abbreviation(&text[start..end]) {
@@ -94,6 +138,7 @@ pub(crate) fn split(body: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence> {
             }
             push(&mut out, para.start, text, start..end);
             start = end;
+            quotes = Quotes::at(end);
         }
         push(&mut out, para.start, text, start..text.len());
     }

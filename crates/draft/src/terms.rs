@@ -22,12 +22,22 @@ pub(crate) fn hash(text: &str) -> Term {
 /// (the date expressions, byte ranges of the sentence) are left out.
 pub(crate) fn of_sentence(sentence: &[Word], masked: &[Range<usize>]) -> Vec<Term> {
     let w = words();
+    // The masked ranges in order and merged, so that each word looks up
+    // the one range it may overlap: a sentence can hold thousands of dates.
+    let mut masks: Vec<Range<usize>> = masked.to_vec();
+    masks.sort_by_key(|m| m.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(masks.len());
+    for m in masks {
+        match merged.last_mut() {
+            Some(last) if m.start <= last.end => last.end = last.end.max(m.end),
+            _ => merged.push(m),
+        }
+    }
     let mut out: Vec<Term> = sentence
         .iter()
         .filter(|word| {
-            !masked
-                .iter()
-                .any(|m| m.start < word.span.end && word.span.start < m.end)
+            let at = merged.partition_point(|m| m.end <= word.span.start);
+            merged.get(at).is_none_or(|m| m.start >= word.span.end)
         })
         .filter_map(|word| {
             let low = word.low.trim_matches(|c| matches!(c, '\'' | '-'));

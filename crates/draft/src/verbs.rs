@@ -118,30 +118,84 @@ pub(crate) fn groups(sentence: &[Word]) -> Vec<Group> {
 /// most likely modifies: the nearest group, a clause break (that, which,
 /// when...) between them counting as six words.
 pub(crate) fn governing(sentence: &[Word], groups: &[Group], offset: usize) -> Option<Tense> {
-    let p = word_at(sentence, offset);
-    let breaks = |from: usize, to: usize| {
-        sentence[from.min(to)..to]
-            .iter()
-            .filter(|w| words().has(List::ClauseBreaks, &w.low))
-            .count() as f32
-    };
-    let distance = |g: &Group| {
-        if g.end <= p {
-            (p - g.end + 1) as f32 + 6.0 * breaks(g.end, p)
-        } else if g.first > p {
-            (g.first - p) as f32 + 1.5 + 6.0 * breaks(p + 1, g.first)
-        } else {
-            0.0
+    Governing::new(sentence, groups).at(offset)
+}
+
+/// A sentence's verb groups, ready to say which governs each of its dates.
+/// A sentence can be a whole paragraph (a quotation left open keeps it from
+/// ending), with thousands of dates and groups: clause breaks are counted
+/// once, and each date looks only at the groups near enough to win.
+pub(crate) struct Governing<'a> {
+    sentence: &'a [Word],
+    groups: &'a [Group],
+    /// `breaks[i]`: the clause breaks among the first `i` words.
+    breaks: Vec<u32>,
+    /// The most words a group spans.
+    longest: usize,
+}
+
+impl<'a> Governing<'a> {
+    pub(crate) fn new(sentence: &'a [Word], groups: &'a [Group]) -> Governing<'a> {
+        let w = words();
+        let mut breaks = Vec::with_capacity(sentence.len() + 1);
+        breaks.push(0);
+        let mut n = 0;
+        for word in sentence {
+            n += u32::from(w.has(List::ClauseBreaks, &word.low));
+            breaks.push(n);
         }
-    };
-    let mut best: Option<(f32, Tense)> = None;
-    for g in groups {
-        let d = distance(g);
-        if best.is_none_or(|(b, _)| d < b) {
-            best = Some((d, g.tense));
+        let longest = groups.iter().map(|g| g.end - g.first).max().unwrap_or(0);
+        Governing {
+            sentence,
+            groups,
+            breaks,
+            longest,
         }
     }
-    best.map(|(_, t)| t)
+
+    /// See [`governing`]; of groups equally near, the first wins.
+    pub(crate) fn at(&self, offset: usize) -> Option<Tense> {
+        let p = word_at(self.sentence, offset);
+        let breaks = |from: usize, to: usize| {
+            let at = |i: usize| self.breaks[i.min(self.breaks.len() - 1)];
+            at(to).saturating_sub(at(from.min(to))) as f32
+        };
+        let distance = |g: &Group| {
+            if g.end <= p {
+                (p - g.end + 1) as f32 + 6.0 * breaks(g.end, p)
+            } else if g.first > p {
+                (g.first - p) as f32 + 1.5 + 6.0 * breaks(p + 1, g.first)
+            } else {
+                0.0
+            }
+        };
+        let mut best: Option<(f32, usize)> = None;
+        let consider = |best: &mut Option<(f32, usize)>, i: usize| {
+            let d = distance(&self.groups[i]);
+            if best.is_none_or(|(b, at)| d < b || (d == b && i < at)) {
+                *best = Some((d, i));
+            }
+        };
+        // Groups are in order of their first word. A group's distance is at
+        // least its gap in words, which only grows away from the date.
+        let split = self.groups.partition_point(|g| g.first <= p);
+        for i in split..self.groups.len() {
+            let gap = (self.groups[i].first - p) as f32 + 1.5;
+            if best.is_some_and(|(b, _)| gap > b) {
+                break;
+            }
+            consider(&mut best, i);
+        }
+        for i in (0..split).rev() {
+            let end_at_most = self.groups[i].first + self.longest;
+            let gap = (p + 1).saturating_sub(end_at_most) as f32;
+            if best.is_some_and(|(b, _)| gap > b) {
+                break;
+            }
+            consider(&mut best, i);
+        }
+        best.map(|(_, i)| self.groups[i].tense)
+    }
 }
 
 #[cfg(test)]
