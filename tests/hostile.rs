@@ -857,3 +857,25 @@ fn a_draft_of_hostile_articles_escapes_them_and_still_checks() {
         assert_no_raw_controls(format, &out.stdout);
     }
 }
+
+#[test]
+fn a_paragraph_that_never_ends_a_sentence_drafts_without_hanging() {
+    // A quotation left open keeps 444 KB of short sentences one sentence,
+    // with 12,000 dates in it: drafting it once took over five minutes.
+    let tmp = tempfile::tempdir().unwrap();
+    let body = format!(
+        "\"{}",
+        vec!["The council met. It voted on Monday."; 12_000].join(" ")
+    );
+    fs::write(
+        tmp.path().join("a.txt"),
+        format!("+++\npublished = 2020-02-29\n+++\n{body}\n"),
+    )
+    .unwrap();
+    let out = run(&["draft", tmp.path().to_str().unwrap(), "-o", "-"]);
+    // One article gives no happening a second source: nothing to draft,
+    // said plainly, not a hang or a panic.
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert!(out.stderr.contains("nothing to draft"), "{}", out.stderr);
+    assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+}
