@@ -879,3 +879,103 @@ fn a_paragraph_that_never_ends_a_sentence_drafts_without_hanging() {
     assert!(out.stderr.contains("nothing to draft"), "{}", out.stderr);
     assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
 }
+
+// ------------------------------------------------------ ways out, and ids
+
+#[cfg(unix)]
+#[test]
+fn a_sources_folder_linked_outside_the_data_folder_is_not_followed() {
+    use std::os::unix::fs::symlink;
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("wire.txt"), ARTICLE).unwrap();
+    let folder = Folder::good();
+    fs::remove_dir_all(folder.dir.join("sources")).unwrap();
+    symlink(outside.path(), folder.dir.join("sources")).unwrap();
+    let out = check_case(
+        &folder,
+        &["check", "--data", folder.path()],
+        1,
+        &["sources:1:1: the link points outside the data folder"],
+    );
+    // Nothing of the outside folder is shown, nor checked as if it were here.
+    assert!(!out.stderr.contains("ok:"), "{}", out.stderr);
+    let out = check_case(
+        &folder,
+        &["print", "--passages", "--data", folder.path()],
+        1,
+        &["the link points outside the data folder"],
+    );
+    assert!(!out.stdout.contains("signed in Doha"), "{}", out.stdout);
+    // A sources/ linked to a folder inside the data folder is followed.
+    let folder = Folder::good();
+    fs::rename(folder.dir.join("sources"), folder.dir.join("articles")).unwrap();
+    symlink(folder.dir.join("articles"), folder.dir.join("sources")).unwrap();
+    check_case(
+        &folder,
+        &["check", "--data", folder.path()],
+        0,
+        &["ok: 1 events"],
+    );
+}
+
+#[test]
+fn an_article_claiming_an_id_in_use_is_a_located_problem() {
+    // sun.md arrives beside sun.txt: the quotes found in both must not pass
+    // against whichever file happens to take the id.
+    let folder = Folder::new(
+        &timeline(GOOD_EVENT),
+        &[
+            ("wire.txt", ARTICLE.as_bytes()),
+            ("wire.md", ARTICLE.as_bytes()),
+        ],
+    );
+    check_case(
+        &folder,
+        &["check", "--data", folder.path()],
+        1,
+        &[
+            "wire.txt:1:1: the source id `wire` is already that of",
+            "rename one of the files",
+        ],
+    );
+}
+
+#[test]
+fn json_lines_with_a_bom_impossible_times_or_year_0_are_located() {
+    let line = |published: &str| {
+        format!(
+            "{{\"id\": \"wire\", \"title\": \"W\", \"published\": \"{published}\", \"text\": \"The treaty was signed in Doha on Saturday.\"}}\n"
+        )
+    };
+    // A byte-order mark before the first line: the article is read.
+    let bom = format!("\u{feff}{}", line("2020-02-29T10:00:00Z"));
+    let folder = Folder::new(&timeline(GOOD_EVENT), &[("wire.jsonl", bom.as_bytes())]);
+    check_case(
+        &folder,
+        &["check", "--data", folder.path()],
+        0,
+        &["ok: 1 events"],
+    );
+    for (published, message) in [
+        (
+            "2020-02-29T25:00:00Z",
+            "wire.jsonl:1:44: \"2020-02-29T25:00:00Z\" is not a time of day",
+        ),
+        ("2020-02-29T10:00:00+99:00", "is not a time of day"),
+        ("0000-03-01", "wire.jsonl:1:44: there is no year 0"),
+        (
+            "2021-02-29",
+            "2021-02-29 is not a date: February 2021 has 28 days",
+        ),
+    ] {
+        let folder = Folder::new(
+            &timeline(GOOD_EVENT),
+            &[("wire.jsonl", line(published).as_bytes())],
+        );
+        check_case(&folder, &["check", "--data", folder.path()], 1, &[message]);
+        // Drafting names the same line, never a file that does not exist.
+        fs::remove_file(folder.dir.join("timeline.toml")).unwrap();
+        let out = check_case(&folder, &["draft", "-o", "-", folder.path()], 1, &[message]);
+        assert!(!out.stderr.contains("please report"), "{}", out.stderr);
+    }
+}

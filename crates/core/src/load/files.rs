@@ -86,7 +86,16 @@ pub fn read_with(path: &Path, options: &Options) -> Result<DataFiles, Problems> 
             let sources_dir = dir.join("sources");
             let in_sources = fs::metadata(&sources_dir).is_ok_and(|m| m.is_dir());
             let from = if in_sources { &sources_dir } else { &dir };
-            match fs::read_dir(from) {
+            // `sources/` is a link like any other: followed only inside the
+            // data folder, or every article in it would be read from outside.
+            let listing = match fs::canonicalize(&sources_dir) {
+                Ok(target) if in_sources && !target.starts_with(&root) => {
+                    reader.skipped.push(outside_link(&sources_dir, &target));
+                    Err(None)
+                }
+                _ => fs::read_dir(from).map_err(Some),
+            };
+            match listing {
                 Ok(entries) => {
                     let mut paths: Vec<(PathBuf, bool)> = entries
                         .filter_map(Result::ok)
@@ -119,7 +128,8 @@ pub fn read_with(path: &Path, options: &Options) -> Result<DataFiles, Problems> 
                             .collect(),
                     )
                 }
-                Err(e) => {
+                Err(None) => None,
+                Err(Some(e)) => {
                     skipped.push(problem(
                         from,
                         format!("cannot read the folder: {}", io_reason(&e)),
@@ -192,14 +202,7 @@ impl Reader<'_> {
                 )
             })?;
             if !target.starts_with(self.root) {
-                return Err(problem(
-                    path,
-                    format!(
-                        "the link points outside the data folder, to {}",
-                        target.display()
-                    ),
-                    "links are followed only inside the data folder; copy the file in instead",
-                ));
+                return Err(outside_link(path, &target));
             }
         }
         // Checked before opening: opening a FIFO would wait for a writer.
@@ -254,6 +257,18 @@ impl Reader<'_> {
             saved,
         })
     }
+}
+
+/// A link out of the data folder, which is never followed.
+fn outside_link(path: &Path, target: &Path) -> Problem {
+    problem(
+        path,
+        format!(
+            "the link points outside the data folder, to {}",
+            target.display()
+        ),
+        "links are followed only inside the data folder; copy the files in instead",
+    )
 }
 
 /// Why a path that is not a regular file is not read.

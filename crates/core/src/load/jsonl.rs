@@ -1,12 +1,14 @@
 //! Articles in JSON Lines, as news APIs and scrapers export them: one object a
 //! line with `title`, `published` or `date`, `text` or `body`, and optionally
 //! `url`, `outlet` or `source`, and `id`. A bad line is reported and skipped.
+//! A byte-order mark before the first line is skipped, as editors write one.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use serde::Deserialize;
 
 use super::source_file::{first_line_title, is_source_id, no_date};
 use super::{DataFile, Options, dateline, files};
+use crate::date::{self, DateError, DateSpec};
 use crate::problem::{Position, Problem, Problems};
 use crate::source::Source;
 use crate::text;
@@ -36,6 +38,8 @@ pub(super) fn parse(file: DataFile, options: &Options, problems: &mut Problems) 
             return Vec::new();
         }
     };
+    // Saved by a Windows editor, the file may open with a byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let saved = file.saved.unwrap_or_else(files::today);
     let mut out = Vec::new();
     for (n, raw) in text.lines().enumerate() {
@@ -66,12 +70,16 @@ pub(super) fn parse(file: DataFile, options: &Options, problems: &mut Problems) 
         };
         let published = match object.published.as_deref().map(str::trim) {
             Some(date) => match day(date) {
-                Some(d) => Some(d),
-                None => {
-                    problems.push(bad(
-                        format!("cannot read {date:?} as a publication date"),
-                        "write it as 2020-02-29 (a time after it is ignored)",
-                    ));
+                Ok(d) => Some(d),
+                Err(why) => {
+                    // At the value itself when the line writes it plainly.
+                    let column = raw
+                        .find(&format!("\"{date}\""))
+                        .map_or(1, |at| raw[..at].chars().count() + 2);
+                    problems.push(
+                        Problem::new(&file.path, Position { line, column }, why.message)
+                            .with_help(why.help),
+                    );
                     continue;
                 }
             },
@@ -119,14 +127,62 @@ pub(super) fn parse(file: DataFile, options: &Options, problems: &mut Problems) 
     out
 }
 
-/// A publication date: `2020-02-29`, or a timestamp starting with one.
-fn day(text: &str) -> Option<NaiveDate> {
-    let date = text.get(..10)?;
-    let rest = &text[10..];
-    if !(rest.is_empty() || rest.starts_with(['T', 't', ' '])) {
-        return None;
+/// A publication date: `2020-02-29`, or a timestamp starting with one
+/// (`2020-02-29T10:00:00Z`, `2020-02-29 10:00:00+01:00`), whose time is
+/// checked and then set aside: the day is the one the article was dated.
+fn day(text: &str) -> Result<NaiveDate, DateError> {
+    let cannot = || {
+        DateError::new(
+            format!("cannot read {text:?} as a publication date"),
+            "write it as 2020-02-29 or a timestamp such as 2020-02-29T10:00:00Z",
+        )
+    };
+    let (date, time) = match text.get(..10) {
+        Some(date) if text.is_char_boundary(10) => (date, &text[10..]),
+        _ => return Err(cannot()),
+    };
+    let date = match date::parse_str(date) {
+        Ok(DateSpec::Day(d)) => d,
+        Ok(_) => return Err(cannot()),
+        // "there is no year 0", "February 2021 has 28 days": said as such.
+        Err(e) => return Err(e),
+    };
+    if time.is_empty() {
+        return Ok(date);
     }
-    NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()
+    let Some(time) = time.strip_prefix(['T', 't', ' ']) else {
+        return Err(cannot());
+    };
+    if !valid_time(time) {
+        return Err(DateError::new(
+            format!(
+                "{text:?} is not a time of day: hours run to 23, minutes and seconds to 59, offsets to ±23:59"
+            ),
+            "write the timestamp as 2020-02-29T10:00:00Z (or +01:00 after the time)",
+        ));
+    }
+    Ok(date)
+}
+
+/// Whether `text` is a time of day as RFC 3339 and ISO 8601 write it:
+/// `HH:MM[:SS[.fraction]]`, then nothing, `Z` or an offset `±HH[:MM]`.
+fn valid_time(text: &str) -> bool {
+    let zone_at = text.find(['Z', 'z', '+', '-']).unwrap_or(text.len());
+    let (clock, zone) = text.split_at(zone_at);
+    let clock_ok = NaiveTime::parse_from_str(clock, "%H:%M:%S%.f").is_ok()
+        || NaiveTime::parse_from_str(clock, "%H:%M").is_ok();
+    let two = |hi: u8, lo: u8, max: u8| {
+        hi.is_ascii_digit() && lo.is_ascii_digit() && (hi - b'0') * 10 + (lo - b'0') <= max
+    };
+    let zone_ok = match *zone.as_bytes() {
+        [] | [b'Z' | b'z'] => true,
+        [b'+' | b'-', h1, h2] => two(h1, h2, 23),
+        [b'+' | b'-', h1, h2, b':', m1, m2] | [b'+' | b'-', h1, h2, m1, m2] => {
+            two(h1, h2, 23) && two(m1, m2, 59)
+        }
+        _ => false,
+    };
+    clock_ok && zone_ok
 }
 
 #[cfg(test)]
@@ -164,6 +220,71 @@ mod tests {
     }
 
     #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let mut problems = Problems::new();
+        let sources = parse(
+            file(
+                "\u{feff}{\"title\": \"ok\", \"published\": \"2020-02-29\", \"text\": \"Fine.\"}\n",
+            ),
+            &Options::default(),
+            &mut problems,
+        );
+        assert!(problems.is_empty(), "{problems}");
+        assert_eq!(sources.len(), 1);
+    }
+
+    #[test]
+    fn timestamps_are_checked_and_impossible_ones_located() {
+        for good in [
+            "2020-02-29",
+            "2020-02-29T10:00:00Z",
+            "2020-02-29T23:59:59.999+05:30",
+            "2020-02-29 10:00:00-0800",
+            "2020-02-29T10:00",
+            "2020-02-29t10:00:00z",
+            "2020-02-29T10:00:00+01",
+        ] {
+            assert!(day(good).is_ok(), "{good}");
+        }
+        for (bad, says) in [
+            ("2020-02-29T25:00:00Z", "is not a time of day"),
+            ("2020-02-29T10:61:00Z", "is not a time of day"),
+            ("2020-02-29T10:00:00+99:00", "is not a time of day"),
+            ("2020-02-29T10:00:00+01:60", "is not a time of day"),
+            ("2020-02-29T10:00:00 GMT", "is not a time of day"),
+            ("2020-02-29X", "cannot read"),
+            ("0000-03-01", "there is no year 0"),
+            ("2021-02-29", "February 2021 has 28 days"),
+            ("2020-1-1", "cannot read"),
+            ("2020-02-2é", "cannot read"),
+        ] {
+            let e = day(bad).expect_err(bad);
+            assert!(e.message.contains(says), "{bad}: {}", e.message);
+        }
+        let mut problems = Problems::new();
+        let sources = parse(
+            file(
+                "{\"title\": \"x\", \"text\": \"y\", \"published\": \"0000-03-01\"}\n\
+                  {\"title\": \"z\", \"text\": \"y\", \"date\": \"2020-02-29T25:00:00+99:00\"}\n",
+            ),
+            &Options::default(),
+            &mut problems,
+        );
+        assert!(sources.is_empty());
+        let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert!(
+            lines[0].starts_with("d/articles.jsonl:1:43: there is no year 0"),
+            "{lines:?}"
+        );
+        assert!(
+            lines[1].starts_with(
+                "d/articles.jsonl:2:38: \"2020-02-29T25:00:00+99:00\" is not a time of day"
+            ),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
     fn bad_lines_are_reported_by_line_and_skipped() {
         let mut problems = Problems::new();
         let sources = parse(
@@ -185,7 +306,10 @@ mod tests {
             "{lines:?}"
         );
         assert!(lines[1].starts_with("d/articles.jsonl:3:1: the article has no `text`"));
-        assert!(lines[2].starts_with("d/articles.jsonl:4:1: cannot read \"yesterday\""));
+        assert!(
+            lines[2].starts_with("d/articles.jsonl:4:37: cannot read \"yesterday\""),
+            "{lines:?}"
+        );
         assert!(lines[3].starts_with("d/articles.jsonl:5:1: no publication date"));
     }
 }

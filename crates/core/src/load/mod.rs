@@ -118,7 +118,7 @@ pub fn articles(files: DataFiles, options: &Options) -> (Vec<Source>, Problems) 
     for file in files.sources.into_iter().flatten() {
         read_article_file(file, options, &mut sources, &mut problems);
     }
-    unique_ids(&mut sources);
+    unique_ids(&mut sources, &mut problems);
     problems.sort();
     (sources, problems)
 }
@@ -140,10 +140,52 @@ fn read_article_file(
     }
 }
 
-/// Sorts sources by id and makes ids unique: a second `x` becomes `x-2`, or
-/// the next number no other source already has.
-fn unique_ids(sources: &mut [Source]) {
+/// Sorts sources by id and makes ids unique. Articles of one JSON Lines file
+/// that share an id are told apart by order: a second `x` becomes `x-2`, or
+/// the next number no other source already has. Two *files* that claim one
+/// id (`sun.txt` and `sun.md`) are a problem, never a silent rename: a file
+/// added later would otherwise take the id, and the quotes, of one already
+/// cited. The first (by path) keeps the id; the others are not read.
+fn unique_ids(sources: &mut Vec<Source>, problems: &mut Problems) {
     sources.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path)));
+    let mut owner: Option<(String, PathBuf)> = None;
+    sources.retain(|s| {
+        match &owner {
+            Some((id, path)) if *id == s.id && *path != s.path => {
+                let jsonl = s
+                    .path
+                    .extension()
+                    .is_some_and(|x| x.eq_ignore_ascii_case("jsonl"));
+                let at = if jsonl {
+                    Position {
+                        line: s.body_line,
+                        column: 1,
+                    }
+                } else {
+                    Position::START
+                };
+                problems.push(
+                    Problem::new(
+                        &s.path,
+                        at,
+                        format!(
+                            "the source id `{}` is already that of {}",
+                            s.id,
+                            path.display()
+                        ),
+                    )
+                    .with_help(
+                        "rename one of the files, or give one an `id` (front matter, or the JSON \
+                         object's \"id\"); until then this article is not read",
+                    ),
+                );
+                return false;
+            }
+            Some((id, _)) if *id == s.id => {}
+            _ => owner = Some((s.id.clone(), s.path.clone())),
+        }
+        true
+    });
     let mut taken: HashSet<String> = sources.iter().map(|s| s.id.clone()).collect();
     // The next number to try for each id that repeats.
     let mut next: HashMap<String, usize> = HashMap::new();

@@ -170,33 +170,70 @@ fn evidence_citing_an_article_that_failed_is_not_also_unknown() {
 
 #[test]
 fn repeated_source_ids_are_made_unique_without_taking_an_id_in_use() {
-    let article = |id: &str| {
+    // Two articles of one JSON Lines file with one id are told apart by
+    // their order; `x-2` is taken by a file, so the second `x` is `x-3`.
+    let line = |id: &str| {
         format!(
-            "+++\nid = \"{id}\"\ntitle = \"T\"\npublished = 2020-02-29\n+++\nThe deal was signed in Doha."
+            "{{\"id\": \"{id}\", \"title\": \"T\", \"published\": \"2020-02-29\", \"text\": \"Signed.\"}}\n"
         )
     };
-    let (x1, x2, x3) = (article("x"), article("x"), article("x-2"));
+    let jsonl = format!("{}{}", line("x"), line("x"));
+    let x2 = "+++\nid = \"x-2\"\npublished = 2020-02-29\n+++\nThe deal was signed in Doha.";
     let all = files(
         None,
-        &[
-            ("a.txt", x1.as_bytes()),
-            ("b.txt", x2.as_bytes()),
-            ("c.txt", x3.as_bytes()),
-        ],
+        &[("a.jsonl", jsonl.as_bytes()), ("c.txt", x2.as_bytes())],
     );
     let (sources, problems) = articles(all, &Options::default());
     assert!(problems.is_empty(), "{problems:?}");
-    let ids: Vec<(&str, String)> = sources
+    let ids: Vec<(&str, String, usize)> = sources
         .iter()
-        .map(|s| (s.id.as_str(), s.path.display().to_string()))
+        .map(|s| (s.id.as_str(), s.path.display().to_string(), s.body_line))
         .collect();
     assert_eq!(
         ids,
         [
-            ("x", "d/sources/a.txt".to_string()),
-            ("x-2", "d/sources/c.txt".to_string()),
-            ("x-3", "d/sources/b.txt".to_string()),
+            ("x", "d/sources/a.jsonl".to_string(), 1),
+            ("x-2", "d/sources/c.txt".to_string(), 5),
+            ("x-3", "d/sources/a.jsonl".to_string(), 2),
         ]
+    );
+}
+
+#[test]
+fn two_files_claiming_one_id_are_a_located_problem_not_a_rename() {
+    let article = "+++\npublished = 2020-02-29\n+++\nThe deal was signed in Doha.";
+    let front = "+++\nid = \"sun\"\npublished = 2020-02-29\n+++\nThe deal was signed in Doha.";
+    let line = "{\"id\": \"sun\", \"published\": \"2020-02-29\", \"text\": \"Signed.\"}\n";
+    let all = files(
+        None,
+        &[
+            ("sun.txt", article.as_bytes()),
+            ("sun.md", article.as_bytes()),
+            ("other.md", front.as_bytes()),
+            ("wire.jsonl", format!("\n{line}").as_bytes()),
+        ],
+    );
+    let (sources, problems) = articles(all, &Options::default());
+    let ids: Vec<(&str, String)> = sources
+        .iter()
+        .map(|s| (s.id.as_str(), s.path.display().to_string()))
+        .collect();
+    // The first by path keeps the id; no other article is read under it
+    // or under a made-up `sun-2` that evidence could come to cite.
+    assert_eq!(ids, [("sun", "d/sources/other.md".to_string())]);
+    let p: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(p.len(), 3, "{p:?}");
+    assert!(
+        p[0].starts_with("d/sources/sun.md:1:1: the source id `sun` is already that of d/sources/other.md\n    rename one of the files"),
+        "{p:?}"
+    );
+    assert!(
+        p[1].starts_with("d/sources/sun.txt:1:1: the source id `sun`"),
+        "{p:?}"
+    );
+    assert!(
+        p[2].starts_with("d/sources/wire.jsonl:2:1: the source id `sun`"),
+        "{p:?}"
     );
 }
 
