@@ -127,7 +127,9 @@ fn huge_article(c: &mut Criterion) {
         }
         text.push_str("\n\n");
     }
-    t.sources[0].body.push_str(&text);
+    let first = t.sources[0].clone();
+    let body = format!("{}{text}", first.body());
+    t.sources[0] = first.with_body(body);
     let signing = t.event_index("signing").expect("signing");
     let mut group = c.benchmark_group("explorer 50 MB article");
     group.sample_size(10);

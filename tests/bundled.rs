@@ -17,7 +17,7 @@ fn bundled_copy_matches_the_data_folder() {
     assert_eq!(from_disk.events, bundled.events);
     assert_eq!(from_disk.sources.len(), bundled.sources.len());
     for (a, b) in from_disk.sources.iter().zip(&bundled.sources) {
-        assert_eq!((&a.id, &a.body), (&b.id, &b.body));
+        assert_eq!((&a.id, &a.body()), (&b.id, &b.body()));
     }
 }
 
@@ -31,20 +31,20 @@ fn every_quote_in_timeline_toml_is_found_where_its_passage_points() {
         let id = raw["id"].as_str().unwrap();
         let event = &timeline.events[timeline.event_index(id).unwrap()];
         let evidence = raw["evidence"].as_array().unwrap();
-        assert_eq!(evidence.len(), event.passages.len(), "{id}");
+        assert_eq!(evidence.len(), event.passages().len(), "{id}");
         for e in evidence {
             let source_id = e["source"].as_str().unwrap();
             let quote = e["quote"].as_str().unwrap();
             let s = timeline.source_index(source_id).unwrap();
-            let body = &timeline.sources[s].body;
+            let body = &timeline.sources[s].body();
             let span = find_quote(body, quote)
                 .unwrap_or_else(|| panic!("{id}: {quote:?} not in {source_id}"));
             let passage = event
-                .passages
+                .passages()
                 .iter()
-                .find(|p| p.source == s && p.quote == span)
+                .find(|p| p.source() == s && p.quote() == span)
                 .unwrap_or_else(|| panic!("{id}: no passage at {span:?}"));
-            assert!(passage.paragraph.start <= span.start && span.end <= passage.paragraph.end);
+            assert!(passage.paragraph().start <= span.start && span.end <= passage.paragraph().end);
             assert_eq!(timeline.quote(passage), &body[span.clone()]);
             assert!(
                 timeline
@@ -62,7 +62,7 @@ fn every_event_cites_every_source_that_reports_it() {
     let t = annals::bundled::load().unwrap();
     let cites = |id: &str| -> Vec<&str> {
         let e = &t.events[t.event_index(id).unwrap()];
-        e.sources
+        e.sources()
             .iter()
             .map(|&s| t.sources[s].id.as_str())
             .collect()
@@ -86,7 +86,7 @@ fn every_event_cites_every_source_that_reports_it() {
 #[test]
 fn relative_dates_are_computed_from_the_signing() {
     let t = annals::bundled::load().unwrap();
-    let when = |id: &str| t.events[t.event_index(id).unwrap()].when.clone();
+    let when = |id: &str| t.events[t.event_index(id).unwrap()].when().clone();
     let signing = when("signing");
     assert_eq!(signing.human(), "Saturday 29 February 2020");
     let riv = when("riv-week");
@@ -120,7 +120,7 @@ fn article_bodies_are_the_seeds_byte_for_byte() {
         assert!(
             t.sources
                 .iter()
-                .any(|s| s.body.as_bytes() == seed.as_slice()),
+                .any(|s| s.body().as_bytes() == seed.as_slice()),
             "a seed has no identical source body"
         );
         matched += 1;

@@ -336,21 +336,21 @@ fn the_seed_articles_draft_the_required_events() {
     let drafted = annals_core::load(tmp.path()).expect("the draft checks");
     let made = annals_core::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data")).unwrap();
     // The same article under two ids: match sources by their text.
-    let same_source = |d: usize, m: usize| drafted.sources[d].body == made.sources[m].body;
+    let same_source = |d: usize, m: usize| drafted.sources[d].body() == made.sources[m].body();
     let matches = |e: &Event, h: &Event| {
-        e.when.overlaps(&h.when)
-            && e.passages.iter().any(|p| {
-                h.passages.iter().any(|q| {
-                    same_source(p.source, q.source)
-                        && p.quote.start < q.quote.end
-                        && q.quote.start < p.quote.end
+        e.when().overlaps(h.when())
+            && e.passages().iter().any(|p| {
+                h.passages().iter().any(|q| {
+                    same_source(p.source(), q.source())
+                        && p.quote().start < q.quote().end
+                        && q.quote().start < p.quote().end
                 })
             })
     };
     let found = |t: &Timeline, label: &str, min_sources: usize| {
         t.events
             .iter()
-            .find(|e| e.when.label() == label && e.sources.len() >= min_sources)
+            .find(|e| e.when().label() == label && e.sources().len() >= min_sources)
             .unwrap_or_else(|| panic!("no {label} event with {min_sources}+ sources"))
             .clone()
     };
@@ -360,8 +360,14 @@ fn the_seed_articles_draft_the_required_events() {
     let signing = found(&drafted, "2020-02-29", 3);
     let d135 = found(&drafted, "2020-07-13", 1);
     let m14 = found(&drafted, "2021-04-29", 3);
-    assert_eq!(d135.date.to_string(), format!("{} + 135 days", signing.id));
-    assert_eq!(m14.date.to_string(), format!("{} + 14 months", signing.id));
+    assert_eq!(
+        d135.date().to_string(),
+        format!("{} + 135 days", signing.id)
+    );
+    assert_eq!(
+        m14.date().to_string(),
+        format!("{} + 14 months", signing.id)
+    );
     let hand_made_found = made
         .events
         .iter()

@@ -35,7 +35,10 @@ fn synthetic_stories_load_cleanly() {
         };
         assert_eq!(timeline.events.len(), story.events);
         assert_eq!(timeline.sources.len(), 80);
-        let computed = timeline.events.iter().filter(|e| e.when.computed.is_some());
+        let computed = timeline
+            .events
+            .iter()
+            .filter(|e| e.when().computed.is_some());
         assert!(computed.count() > story.events / 10);
         for precision in [
             Precision::Day,
@@ -47,7 +50,7 @@ fn synthetic_stories_load_cleanly() {
                 timeline
                     .events
                     .iter()
-                    .any(|e| e.when.precision == precision)
+                    .any(|e| e.when().precision == precision)
             );
         }
     }

@@ -257,19 +257,27 @@ fn snapshot_jump_prompt_and_too_small_terminals() {
     }
 }
 
+/// Appends `text` to a source's body, after every passage, so offsets hold.
+fn append(source: &mut annals_core::Source, text: &str) {
+    let body = format!("{}{text}", source.body());
+    *source = source.clone().with_body(body);
+}
+
 #[test]
 fn control_characters_in_articles_are_drawn_as_placeholders() {
     let mut t = story();
     // A title and an article paragraph carrying terminal escapes. The ESC takes
     // the place of a one-byte space, so every passage offset stays valid.
     t.events[0].title = "Evil \u{1b}[2J title".into();
-    let passage = t.events[0].passages[0].clone();
-    let source = &mut t.sources[passage.source];
-    let space = source.body[passage.quote.clone()]
+    let passage = t.events[0].passages()[0].clone();
+    let source = t.sources[passage.source()].clone();
+    let space = source.body()[passage.quote()]
         .find(' ')
-        .map(|i| passage.quote.start + i)
+        .map(|i| passage.quote().start + i)
         .expect("a quote with a space");
-    source.body.replace_range(space..space + 1, "\u{1b}");
+    let mut body = source.body().to_string();
+    body.replace_range(space..space + 1, "\u{1b}");
+    t.sources[passage.source()] = source.with_body(body);
     let mut app = app_at(&t, 120, 40, true);
     press(&mut app, "g");
     let text = screen(&render(&app));
@@ -462,7 +470,7 @@ fn glyph_story() -> Timeline {
     t.events[signing].title = format!("Signed: {long}");
     t.events[signing].summary = Some(long.clone());
     t.sources[0].title = format!("Arrival {GLYPHS}");
-    t.sources[0].body.push_str(&format!("\n\n{long} {long}"));
+    append(&mut t.sources[0], &format!("\n\n{long} {long}"));
     t
 }
 
@@ -569,7 +577,7 @@ fn a_huge_article_opens_at_its_quote_and_is_measured_while_read() {
     let mut t = story();
     let line = "Officials said the talks went on through the night. ".repeat(40);
     let extra = format!("\n\n{line}").repeat(20_000);
-    t.sources[0].body.push_str(&extra);
+    append(&mut t.sources[0], &extra);
     let mut app = app_at(&t, 80, 24, false);
     press(&mut app, "Enter o");
     let opened = screen(&render(&app));

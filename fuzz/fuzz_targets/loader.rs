@@ -21,13 +21,14 @@ fuzz_target!(|bytes: &[u8]| {
     };
     if let Ok(t) = load_files(&files) {
         for event in &t.events {
-            for p in &event.passages {
-                let body = &t.sources[p.source].body;
-                assert!(p.quote.end <= body.len() && p.paragraph.start <= p.quote.start);
-                assert!(body.is_char_boundary(p.quote.start) && body.is_char_boundary(p.quote.end));
+            for p in event.passages() {
+                let body = t.sources[p.source()].body();
+                let (quote, paragraph) = (p.quote(), p.paragraph());
+                assert!(quote.end <= body.len() && paragraph.start <= quote.start);
+                assert!(body.is_char_boundary(quote.start) && body.is_char_boundary(quote.end));
             }
         }
-        assert!(t.events.windows(2).all(|w| w[0].when.start <= w[1].when.start));
+        assert!(t.events.windows(2).all(|w| w[0].when().start <= w[1].when().start));
         let _ = annals_core::write::to_toml(&t);
     }
 });

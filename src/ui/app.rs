@@ -86,11 +86,11 @@ impl Facts {
         let mut date_width = [0; 2];
         for e in &timeline.events {
             // Only ranges are written differently when compact.
-            if e.when.precision == Precision::Range {
-                date_width[0] = date_width[0].max(short_label(&e.when, false).width());
-                date_width[1] = date_width[1].max(short_label(&e.when, true).width());
+            if e.when().precision == Precision::Range {
+                date_width[0] = date_width[0].max(short_label(e.when(), false).width());
+                date_width[1] = date_width[1].max(short_label(e.when(), true).width());
             } else {
-                let w = e.when.label().width();
+                let w = e.when().label().width();
                 date_width = date_width.map(|d| d.max(w));
             }
         }
@@ -183,12 +183,12 @@ impl<'t> App<'t> {
         let start = today
             .and_then(|day| {
                 // Events are in date order: those of `today` are one run.
-                let from = timeline.events.partition_point(|e| e.when.start < day);
-                let to = timeline.events.partition_point(|e| e.when.start <= day);
+                let from = timeline.events.partition_point(|e| e.when().start < day);
+                let to = timeline.events.partition_point(|e| e.when().start <= day);
                 // The first of the best: `max_by_key` keeps the last, so reverse.
                 (from..to)
                     .rev()
-                    .max_by_key(|&i| timeline.events[i].sources.len())
+                    .max_by_key(|&i| timeline.events[i].sources().len())
             })
             .unwrap_or(timeline.events.len().saturating_sub(1));
         app.selected = start;
@@ -220,7 +220,7 @@ impl<'t> App<'t> {
     /// Whether some visible source reports the event.
     pub fn is_shown(&self, event: usize) -> bool {
         self.timeline.events[event]
-            .sources
+            .sources()
             .iter()
             .any(|&s| self.visible.get(s).copied().unwrap_or(false))
     }
@@ -231,7 +231,7 @@ impl<'t> App<'t> {
             return Vec::new();
         };
         self.timeline.events[e]
-            .sources
+            .sources()
             .iter()
             .copied()
             .filter(|&s| self.visible[s])
@@ -326,7 +326,7 @@ impl<'t> App<'t> {
             .events
             .iter()
             .map(|&e| {
-                latest = latest.max(self.timeline.events[e].when.end);
+                latest = latest.max(self.timeline.events[e].when().end);
                 latest
             })
             .collect();
@@ -351,7 +351,7 @@ impl<'t> App<'t> {
         self.events
             .iter()
             .map(|&e| {
-                let w = &self.timeline.events[e].when;
+                let w = &self.timeline.events[e].when();
                 (e, w.start, w.end)
             })
             .collect()
@@ -360,11 +360,11 @@ impl<'t> App<'t> {
     /// The position in `events` of the event nearest the span `from..=to`:
     /// one that overlaps it, else the closest by days; ties go to the earlier.
     pub fn nearest(&self, from: NaiveDate, to: NaiveDate) -> Option<usize> {
-        let when = |pos: usize| &self.timeline.events[self.events[pos]].when;
+        let when = |pos: usize| self.timeline.events[self.events[pos]].when();
         // Events before `after` start by `to`; from `after` on, later.
         let after = self
             .events
-            .partition_point(|&e| self.timeline.events[e].when.start <= to);
+            .partition_point(|&e| self.timeline.events[e].when().start <= to);
         let before = after.checked_sub(1).map(|last| {
             // Among them the nearest ends latest: the first to reach that far.
             let reach = self.filtered.reach[last];

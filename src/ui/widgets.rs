@@ -81,7 +81,7 @@ pub fn search_marks(app: &App, text: &str) -> Vec<(Range<usize>, Style)> {
 /// A passage's paragraph, wrapped, its quote and any search matches marked.
 pub fn passage_lines(app: &App, p: &Passage, width: usize, indent: usize) -> Wrapped {
     let para = app.timeline.paragraph(p);
-    let quote = p.quote.start - p.paragraph.start..p.quote.end - p.paragraph.start;
+    let quote = p.quote().start - p.paragraph().start..p.quote().end - p.paragraph().start;
     let mut marks = vec![(quote, app.theme.quote)];
     marks.extend(search_marks(app, para));
     wrap(para, width, indent, Style::new(), &marks)

@@ -2,18 +2,46 @@
 
 use std::ops::Range;
 
-use crate::date::DateSpec;
+use crate::date::{DateError, DateSpec};
+use crate::source::Source;
 use crate::when::When;
 
 /// A quote located in a source: the paragraph that holds it and the quote itself.
+///
+/// Made with [`Passage::new`], which finds the paragraph from the quote, so
+/// the two cannot disagree.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Passage {
+    source: usize,
+    paragraph: Range<usize>,
+    quote: Range<usize>,
+}
+
+impl Passage {
+    /// The passage quoting `quote` (a byte range of the body) of `source`,
+    /// the source at index `index` of its timeline.
+    pub fn new(index: usize, source: &Source, quote: Range<usize>) -> Passage {
+        Passage {
+            source: index,
+            paragraph: source.paragraph_around(&quote),
+            quote,
+        }
+    }
+
     /// Index of the source in [`crate::Timeline::sources`].
-    pub source: usize,
-    /// Byte range of the paragraph in the source body.
-    pub paragraph: Range<usize>,
+    pub fn source(&self) -> usize {
+        self.source
+    }
+
+    /// Byte range of the paragraph(s) holding the quote, in the source body.
+    pub fn paragraph(&self) -> Range<usize> {
+        self.paragraph.clone()
+    }
+
     /// Byte range of the quote in the source body.
-    pub quote: Range<usize>,
+    pub fn quote(&self) -> Range<usize> {
+        self.quote.clone()
+    }
 }
 
 /// Who wrote an event: a person, or `annals draft`.
@@ -79,37 +107,115 @@ impl Basis {
 }
 
 /// One dated event of the timeline.
+///
+/// Made with [`Event::new`], which resolves the date as written to the date
+/// as computed, then `with_…` for the rest. What derives from other fields
+/// stays derived: [`Event::when`] from [`Event::date`] (and the anchor's
+/// date), [`Event::sources`] from [`Event::passages`]; the four are read
+/// through accessors and changed only together.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Event {
     /// Short id, used by relative dates ("signing + 135 days").
     pub id: String,
     /// One line saying what happened.
     pub title: String,
-    /// The date as written in the data: a day, month, year, range or relative date.
-    pub date: DateSpec,
-    /// The date as computed, as precisely as known.
-    pub when: When,
+    date: DateSpec,
+    when: When,
     /// A few sentences of context.
     pub summary: Option<String>,
     /// Where the sources disagree about this event.
     pub disagreement: Option<String>,
     /// Free-form tags.
     pub tags: Vec<String>,
-    /// The evidence, ordered by source then position in the source.
-    pub passages: Vec<Passage>,
-    /// Indices of the sources that report it, in source order, each once.
-    pub sources: Vec<usize>,
+    passages: Vec<Passage>,
+    sources: Vec<usize>,
     /// Who wrote it.
     pub origin: Origin,
 }
 
 impl Event {
-    /// The sources that `passages` (ordered by source) quote, each once: what
-    /// [`Event::sources`] holds.
-    pub fn sources_of(passages: &[Passage]) -> Vec<usize> {
-        let mut sources: Vec<usize> = passages.iter().map(|p| p.source).collect();
-        sources.dedup();
-        sources
+    /// An event dated `date`, with no evidence yet, written by a person. A
+    /// relative date resolves against `anchor`, the date of the event it
+    /// counts from; an absolute date needs none and ignores it.
+    pub fn new(
+        id: impl Into<String>,
+        title: impl Into<String>,
+        date: DateSpec,
+        anchor: Option<&When>,
+    ) -> Result<Event, DateError> {
+        let when = resolve(&date, anchor)?;
+        Ok(Event {
+            id: id.into(),
+            title: title.into(),
+            date,
+            when,
+            summary: None,
+            disagreement: None,
+            tags: Vec::new(),
+            passages: Vec::new(),
+            sources: Vec::new(),
+            origin: Origin::Person,
+        })
+    }
+
+    /// With this evidence, which must be ordered by source, then position in
+    /// the source.
+    pub fn with_passages(mut self, passages: Vec<Passage>) -> Event {
+        self.sources = sources_of(&passages);
+        self.passages = passages;
+        self
+    }
+
+    /// With this summary, if any.
+    pub fn with_summary(mut self, summary: Option<String>) -> Event {
+        self.summary = summary;
+        self
+    }
+
+    /// With this note on where the sources disagree, if any.
+    pub fn with_disagreement(mut self, disagreement: Option<String>) -> Event {
+        self.disagreement = disagreement;
+        self
+    }
+
+    /// With these tags.
+    pub fn with_tags(mut self, tags: Vec<String>) -> Event {
+        self.tags = tags;
+        self
+    }
+
+    /// Written by `origin`.
+    pub fn with_origin(mut self, origin: Origin) -> Event {
+        self.origin = origin;
+        self
+    }
+
+    /// The date as written in the data: a day, month, year, range or relative date.
+    pub fn date(&self) -> &DateSpec {
+        &self.date
+    }
+
+    /// The date as computed, as precisely as known.
+    pub fn when(&self) -> &When {
+        &self.when
+    }
+
+    /// The evidence, ordered by source then position in the source.
+    pub fn passages(&self) -> &[Passage] {
+        &self.passages
+    }
+
+    /// Indices of the sources that report it, in source order, each once.
+    pub fn sources(&self) -> &[usize] {
+        &self.sources
+    }
+
+    /// Dates the event anew: `date`, resolved against `anchor` as in
+    /// [`Event::new`]. On an error the event is left as it was.
+    pub fn set_date(&mut self, date: DateSpec, anchor: Option<&When>) -> Result<(), DateError> {
+        self.when = resolve(&date, anchor)?;
+        self.date = date;
+        Ok(())
     }
 
     /// Whether `source` reports this event.
@@ -123,5 +229,87 @@ impl Event {
             Origin::Drafted(d) => Some(d),
             _ => None,
         }
+    }
+}
+
+/// The sources that `passages` (ordered by source) quote, each once.
+fn sources_of(passages: &[Passage]) -> Vec<usize> {
+    let mut sources: Vec<usize> = passages.iter().map(|p| p.source).collect();
+    sources.dedup();
+    sources
+}
+
+/// The date `date` means, counted from `anchor` if it is relative.
+fn resolve(date: &DateSpec, anchor: Option<&When>) -> Result<When, DateError> {
+    match (date.absolute(), anchor) {
+        (Some(when), _) => when,
+        (None, Some(anchor)) => date.resolve(anchor),
+        (None, None) => Err(DateError::new(
+            format!(
+                "the date is counted from `{}`, whose date is not known",
+                date.anchor().unwrap_or_default()
+            ),
+            "give that event a date first",
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::calendar::Unit;
+    use crate::date::Offset;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn the_computed_date_follows_the_date_as_written() {
+        let signing =
+            Event::new("signing", "Signed", DateSpec::Day(day(2020, 2, 29)), None).unwrap();
+        assert_eq!(signing.when(), &When::day(day(2020, 2, 29)));
+        let later = DateSpec::Relative {
+            anchor: "signing".into(),
+            offset: Offset::Shift {
+                back: false,
+                amount: 14,
+                unit: Unit::Month,
+            },
+        };
+        let mut out = Event::new("out", "Out", later.clone(), Some(signing.when())).unwrap();
+        assert_eq!(out.when().label(), "2021-04-29");
+        assert_eq!(out.when().computed.as_deref(), Some("signing + 14 months"));
+        let err = Event::new("out", "Out", later.clone(), None).unwrap_err();
+        assert!(err.message.contains("`signing`"), "{}", err.message);
+        let earlier = When::day(day(2019, 1, 31));
+        out.set_date(later, Some(&earlier)).unwrap();
+        assert_eq!(out.when().label(), "2020-03-31");
+        let backwards = DateSpec::Range(day(2020, 3, 1), day(2020, 2, 1));
+        assert!(out.set_date(backwards, None).is_err());
+        assert_eq!(
+            out.when().label(),
+            "2020-03-31",
+            "unchanged by a failed set_date"
+        );
+    }
+
+    #[test]
+    fn the_sources_follow_the_passages() {
+        let body = "One.\n\nTwo.";
+        let a = Source::new("a", day(2020, 2, 29), body);
+        let passages = vec![
+            Passage::new(0, &a, 0..3),
+            Passage::new(0, &a, 6..9),
+            Passage::new(2, &a, 6..9),
+        ];
+        assert_eq!(passages[1].paragraph(), 6..10);
+        let event = Event::new("e", "E", DateSpec::Year(2020), None)
+            .unwrap()
+            .with_passages(passages);
+        assert_eq!(event.sources(), [0, 2]);
+        assert!(event.reported_by(2) && !event.reported_by(1));
     }
 }

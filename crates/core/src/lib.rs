@@ -24,9 +24,9 @@
 //! };
 //! let story = load_files(&files).expect("the story checks");
 //! let last = &story.events[1];
-//! assert_eq!(last.when.label(), "2021-04-29");
-//! assert_eq!(last.date.to_string(), "signing + 14 months");
-//! assert_eq!(story.quote(&story.events[0].passages[0]), "signed in Doha");
+//! assert_eq!(last.when().label(), "2021-04-29");
+//! assert_eq!(last.date().to_string(), "signing + 14 months");
+//! assert_eq!(story.quote(&story.events[0].passages()[0]), "signed in Doha");
 //! ```
 
 #![warn(missing_docs)]

@@ -125,7 +125,7 @@ impl Matcher {
         let found = hit(&e.title)
             || e.summary.as_deref().is_some_and(&mut hit)
             || e.disagreement.as_deref().is_some_and(&mut hit)
-            || e.passages.iter().any(|p| hit(timeline.paragraph(p)));
+            || e.passages().iter().any(|p| hit(timeline.paragraph(p)));
         (found, read)
     }
 }

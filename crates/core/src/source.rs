@@ -9,6 +9,13 @@ use chrono::NaiveDate;
 use crate::text;
 
 /// One article.
+///
+/// Made with [`Source::new`] from what it cannot do without (an id, a
+/// publication date, the body), then `with_…` for the rest, so that a field
+/// added later has a default and no caller changes. The body's paragraphs
+/// are worked out once, from the body, and cannot drift from it: the body
+/// and its paragraphs are read through [`Source::body`] and
+/// [`Source::paragraphs`], never set apart.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
     /// Short id, the file name without `.txt`.
@@ -30,12 +37,88 @@ pub struct Source {
     /// The 1-based line of the file on which the body starts.
     pub body_line: usize,
     /// The article, exactly as published.
-    pub body: String,
+    body: String,
     /// Byte ranges of the body's paragraphs.
-    pub paragraphs: Vec<Range<usize>>,
+    paragraphs: Vec<Range<usize>>,
 }
 
 impl Source {
+    /// An article with this id, publication date and body, and nothing else
+    /// known: no title, outlet, URL, language or note; its path is
+    /// `ID.txt` and its body starts on line 1 until said otherwise.
+    pub fn new(id: impl Into<String>, published: NaiveDate, body: impl Into<String>) -> Source {
+        let id = id.into();
+        let body = body.into();
+        Source {
+            path: PathBuf::from(format!("{id}.txt")),
+            id,
+            title: String::new(),
+            outlet: None,
+            published,
+            url: None,
+            language: None,
+            note: None,
+            body_line: 1,
+            paragraphs: text::paragraphs(&body),
+            body,
+        }
+    }
+
+    /// With this title.
+    pub fn with_title(mut self, title: impl Into<String>) -> Source {
+        self.title = title.into();
+        self
+    }
+
+    /// With this outlet, if known.
+    pub fn with_outlet(mut self, outlet: Option<String>) -> Source {
+        self.outlet = outlet;
+        self
+    }
+
+    /// With this URL, if known.
+    pub fn with_url(mut self, url: Option<String>) -> Source {
+        self.url = url;
+        self
+    }
+
+    /// With this language tag, if known.
+    pub fn with_language(mut self, language: Option<String>) -> Source {
+        self.language = language;
+        self
+    }
+
+    /// With this note for readers, if any.
+    pub fn with_note(mut self, note: Option<String>) -> Source {
+        self.note = note;
+        self
+    }
+
+    /// Read from this file, its body starting on this 1-based line.
+    pub fn with_file(mut self, path: impl Into<PathBuf>, body_line: usize) -> Source {
+        self.path = path.into();
+        self.body_line = body_line;
+        self
+    }
+
+    /// With this body instead, and its paragraphs.
+    pub fn with_body(mut self, body: impl Into<String>) -> Source {
+        self.body = body.into();
+        self.paragraphs = text::paragraphs(&self.body);
+        self
+    }
+
+    /// The article, exactly as published.
+    pub fn body(&self) -> &str {
+        &self.body
+    }
+
+    /// Byte ranges of the body's paragraphs, in order: separated by blank
+    /// lines, or one a line in a body with no blank line at all.
+    pub fn paragraphs(&self) -> &[Range<usize>] {
+        &self.paragraphs
+    }
+
     /// The outlet if known, else the title: how the source is named in lists.
     pub fn label(&self) -> &str {
         self.outlet.as_deref().unwrap_or(&self.title)
@@ -130,22 +213,12 @@ mod tests {
 
     #[test]
     fn paragraph_around_covers_spans_across_paragraphs() {
-        let body = "One two.\n\nThree four.\n\nFive.".to_string();
-        let source = Source {
-            id: "s".into(),
-            title: "t".into(),
-            outlet: None,
-            published: NaiveDate::from_ymd_opt(2020, 2, 29).unwrap(),
-            url: None,
-            language: None,
-            note: None,
-            path: "s.txt".into(),
-            body_line: 1,
-            paragraphs: text::paragraphs(&body),
-            body,
-        };
+        let day = NaiveDate::from_ymd_opt(2020, 2, 29).unwrap();
+        let source = Source::new("s", day, "One two.\n\nThree four.\n\nFive.").with_title("t");
         assert_eq!(source.paragraph_around(&(4..7)), 0..8);
         assert_eq!(source.paragraph_around(&(4..14)), 0..21);
         assert_eq!(source.label(), "t");
+        assert_eq!(source.paragraphs(), [0..8, 10..21, 23..28]);
+        assert_eq!(source.path, std::path::Path::new("s.txt"));
     }
 }

@@ -30,12 +30,12 @@ impl Timeline {
 
     /// The paragraph a passage sits in.
     pub fn paragraph(&self, passage: &Passage) -> &str {
-        &self.sources[passage.source].body[passage.paragraph.clone()]
+        &self.sources[passage.source()].body()[passage.paragraph()]
     }
 
     /// The quoted words of a passage, exactly as the article has them.
     pub fn quote(&self, passage: &Passage) -> &str {
-        &self.sources[passage.source].body[passage.quote.clone()]
+        &self.sources[passage.source()].body()[passage.quote()]
     }
 
     /// Indices of the events reported by at least one source in `visible`
@@ -45,7 +45,7 @@ impl Timeline {
             .iter()
             .enumerate()
             .filter(|(_, e)| {
-                e.sources
+                e.sources()
                     .iter()
                     .any(|&s| visible.get(s).copied().unwrap_or(false))
             })
@@ -57,7 +57,7 @@ impl Timeline {
     pub fn event_counts(&self) -> Vec<usize> {
         let mut counts = vec![0; self.sources.len()];
         for event in &self.events {
-            for &s in &event.sources {
+            for &s in event.sources() {
                 counts[s] += 1;
             }
         }

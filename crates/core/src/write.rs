@@ -113,7 +113,7 @@ pub fn event_table(timeline: &Timeline, event: &Event) -> Table {
     let mut t = Table::new();
     t["id"] = string(&event.id);
     t["title"] = string(&event.title);
-    t["date"] = Item::Value(date_value(&event.date));
+    t["date"] = Item::Value(date_value(event.date()));
     if !event.tags.is_empty() {
         let tags: Array = event.tags.iter().map(|t| string_value(t)).collect();
         t["tags"] = value(tags);
@@ -136,9 +136,9 @@ pub fn event_table(timeline: &Timeline, event: &Event) -> Table {
         }
     }
     let mut evidence = ArrayOfTables::new();
-    for p in &event.passages {
+    for p in event.passages() {
         let mut e = Table::new();
-        e["source"] = string(&timeline.sources[p.source].id);
+        e["source"] = string(&timeline.sources[p.source()].id);
         e["quote"] = string(timeline.quote(p));
         evidence.push(e);
     }

@@ -54,7 +54,7 @@ fn timeline_round_trip() {
     let months: Vec<_> = again
         .events
         .iter()
-        .filter(|e| matches!(e.date, DateSpec::Relative { .. }))
+        .filter(|e| matches!(e.date(), DateSpec::Relative { .. }))
         .collect();
     assert!(months.len() >= 5, "relative dates stay relative");
     // Writing again gives the same text.

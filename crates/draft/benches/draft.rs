@@ -45,7 +45,7 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10).warm_up_time(Duration::from_secs(1));
     for n in [1_000, 10_000] {
         let input = sources(n);
-        let bytes: usize = input.iter().map(|s| s.body.len()).sum();
+        let bytes: usize = input.iter().map(|s| s.body().len()).sum();
         group.throughput(Throughput::Bytes(bytes as u64));
         group.measurement_time(Duration::from_secs(if n > 1_000 { 60 } else { 10 }));
         group.bench_function(format!("{n} articles, one core"), |b| {
@@ -74,21 +74,11 @@ fn bench(c: &mut Criterion) {
                 .join(" ")
         );
         let published = chrono::NaiveDate::from_ymd_opt(2020, 2, 29).unwrap_or_default();
-        let source = Source {
-            id: "endless".into(),
-            title: "Endless".into(),
-            outlet: None,
-            published,
-            url: None,
-            language: None,
-            note: None,
-            path: "bench/endless.txt".into(),
-            body_line: 1,
-            paragraphs: annals_core::text::paragraphs(&body),
-            body,
-        };
-        group.throughput(Throughput::Bytes(source.body.len() as u64));
-        group.bench_function(format!("{} KB", source.body.len() / 1000), |b| {
+        let source = Source::new("endless", published, body)
+            .with_title("Endless")
+            .with_file("bench/endless.txt", 1);
+        group.throughput(Throughput::Bytes(source.body().len() as u64));
+        group.bench_function(format!("{} KB", source.body().len() / 1000), |b| {
             b.iter(|| black_box(draft(vec![source.clone()], &tagger, &Options::default())))
         });
     }

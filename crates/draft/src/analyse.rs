@@ -34,9 +34,9 @@ pub(crate) struct Article {
 /// Reads article `doc`. `state` is the weight of a present-tense sentence
 /// with no date of its own (0 unless the draft is about one entity).
 pub(crate) fn analyse(doc: usize, source: &Source, tagger: &Tagger, state: f32) -> Article {
-    let body = source.body.as_str();
+    let body = source.body();
     let dct = source.published;
-    let sentences = sentences::split(body, &source.paragraphs);
+    let sentences = sentences::split(body, source.paragraphs());
     let timexes = tagger.tag(body, dct);
     let mut per_sentence: Vec<Vec<&Timex>> = vec![Vec::new(); sentences.len()];
     for t in &timexes {
@@ -518,19 +518,7 @@ mod tests {
     use super::*;
 
     pub(crate) fn source(body: &str, published: NaiveDate) -> Source {
-        Source {
-            id: "s".into(),
-            title: "t".into(),
-            outlet: None,
-            published,
-            url: None,
-            language: None,
-            note: None,
-            path: "s.txt".into(),
-            body_line: 1,
-            paragraphs: annals_core::text::paragraphs(body),
-            body: body.into(),
-        }
+        Source::new("s", published, body).with_title("t")
     }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

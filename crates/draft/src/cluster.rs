@@ -436,19 +436,8 @@ mod tests {
     use crate::{Options, draft};
 
     fn article(id: &str, body: &str) -> annals_core::Source {
-        annals_core::Source {
-            id: id.into(),
-            title: id.into(),
-            outlet: None,
-            published: NaiveDate::from_ymd_opt(2010, 5, 1).unwrap(),
-            url: None,
-            language: None,
-            note: None,
-            path: format!("{id}.txt").into(),
-            body_line: 1,
-            paragraphs: annals_core::text::paragraphs(body),
-            body: body.into(),
-        }
+        let published = NaiveDate::from_ymd_opt(2010, 5, 1).unwrap();
+        annals_core::Source::new(id, published, body).with_title(id)
     }
 
     #[test]
@@ -461,9 +450,9 @@ mod tests {
             &Tagger::new(),
             &Options::default(),
         );
-        let dates: Vec<String> = timeline.events.iter().map(|e| e.when.label()).collect();
+        let dates: Vec<String> = timeline.events.iter().map(|e| e.when().label()).collect();
         assert_eq!(dates, ["2010-04-30"]);
-        assert_eq!(timeline.events[0].sources, [0, 1]);
+        assert_eq!(timeline.events[0].sources(), [0, 1]);
     }
 
     #[test]
@@ -492,7 +481,7 @@ mod tests {
         let years = timeline
             .events
             .iter()
-            .filter(|e| e.date == DateSpec::Year(2005))
+            .filter(|e| *e.date() == DateSpec::Year(2005))
             .count();
         assert_eq!(years, 2);
     }

@@ -28,22 +28,8 @@
 //! use annals_tagger::Tagger;
 //! use chrono::NaiveDate;
 //!
-//! let article = |id: &str, body: &str| {
-//!     let body = body.to_string();
-//!     Source {
-//!         id: id.into(),
-//!         title: id.into(),
-//!         outlet: None,
-//!         published: NaiveDate::from_ymd_opt(2020, 3, 1).unwrap(),
-//!         url: None,
-//!         language: None,
-//!         note: None,
-//!         path: format!("{id}.txt").into(),
-//!         body_line: 1,
-//!         paragraphs: annals_core::text::paragraphs(&body),
-//!         body,
-//!     }
-//! };
+//! let published = NaiveDate::from_ymd_opt(2020, 3, 1).unwrap();
+//! let article = |id: &str, body: &str| Source::new(id, published, body).with_title(id);
 //! let sources = vec![
 //!     article("wire", "The US and the Taliban signed a peace agreement in Doha on Saturday. \
 //!         All US troops will leave within 14 months of the signing."),
@@ -52,11 +38,11 @@
 //! ];
 //! let timeline = draft(sources, &Tagger::new(), &Options::default());
 //! let signing = &timeline.events[0];
-//! assert_eq!(signing.date, DateSpec::Day(NaiveDate::from_ymd_opt(2020, 2, 29).unwrap()));
-//! assert_eq!(signing.sources, [0, 1]);
+//! assert_eq!(*signing.date(), DateSpec::Day(NaiveDate::from_ymd_opt(2020, 2, 29).unwrap()));
+//! assert_eq!(signing.sources(), [0, 1]);
 //! let withdrawal = &timeline.events[1];
-//! assert_eq!(withdrawal.date.to_string(), format!("{} + 14 months", signing.id));
-//! assert_eq!(withdrawal.when.label(), "2021-04-29");
+//! assert_eq!(withdrawal.date().to_string(), format!("{} + 14 months", signing.id));
+//! assert_eq!(withdrawal.when().label(), "2021-04-29");
 //! ```
 
 #![warn(missing_docs)]
@@ -193,17 +179,20 @@ pub fn draft_with_progress(
         sources,
         events,
     };
-    let prints: Vec<String> = timeline
-        .events
-        .iter()
-        .map(|e| fingerprint(&timeline, e))
-        .collect();
-    for (event, print) in timeline.events.iter_mut().zip(prints) {
-        if let Origin::Drafted(d) = &mut event.origin {
+    let all: Vec<usize> = (0..timeline.events.len()).collect();
+    stamp(&mut timeline, &all);
+    timeline
+}
+
+/// Records the fingerprint of each drafted event of `events` (indices into
+/// `timeline.events`) as it now stands: what a later draft compares it with.
+fn stamp(timeline: &mut Timeline, events: &[usize]) {
+    for &i in events {
+        let print = fingerprint(timeline, &timeline.events[i]);
+        if let Origin::Drafted(d) = &mut timeline.events[i].origin {
             d.fingerprint = Some(print);
         }
     }
-    timeline
 }
 
 /// A stable hash of an event's title, date as written and evidence (source
@@ -216,7 +205,7 @@ pub fn fingerprint(timeline: &Timeline, event: &Event) -> String {
 /// Which mentions of `article` may go on: those with weight, within
 /// `--since` and `--until`, and (with `--about`) concerning the entity.
 fn kept(article: &Article, source: &Source, names: &Names, options: &Options) -> Vec<bool> {
-    let body = source.body.as_str();
+    let body = source.body();
     article
         .mentions
         .iter()

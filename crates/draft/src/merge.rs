@@ -6,10 +6,10 @@
 
 use annals_core::date::DateSpec;
 use annals_core::write::edit;
-use annals_core::{Event, Origin, Timeline};
+use annals_core::{Event, Origin, Timeline, When};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::fingerprint;
+use crate::{fingerprint, stamp};
 
 /// What a re-draft did, for its report.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -38,13 +38,13 @@ pub fn untouched(timeline: &Timeline, event: &Event) -> bool {
 /// Whether two events tell the same happening: their dates overlap and, in
 /// one source, their quotes overlap.
 fn same_happening(a: &Timeline, x: &Event, b: &Timeline, y: &Event) -> bool {
-    x.when.overlaps(&y.when)
-        && x.passages.iter().any(|p| {
-            let id = &a.sources[p.source].id;
-            y.passages.iter().any(|q| {
-                &b.sources[q.source].id == id
-                    && p.quote.start < q.quote.end
-                    && q.quote.start < p.quote.end
+    x.when().overlaps(y.when())
+        && x.passages().iter().any(|p| {
+            let id = &a.sources[p.source()].id;
+            y.passages().iter().any(|q| {
+                &b.sources[q.source()].id == id
+                    && p.quote().start < q.quote().end
+                    && q.quote().start < p.quote().end
             })
         })
 }
@@ -97,23 +97,43 @@ pub fn merge(
         }
         taken.insert(renamed.get(id).unwrap_or(id).clone());
     }
+    // The date each new id stands for: a kept event's, or the drafted
+    // event's own under its fresh id.
+    let dated: HashMap<String, When> = {
+        let kept: HashMap<&str, &When> = kept.iter().map(|k| (k.id.as_str(), k.when())).collect();
+        let own: HashMap<&str, &When> = drafted
+            .events
+            .iter()
+            .map(|e| (e.id.as_str(), e.when()))
+            .collect();
+        renamed
+            .iter()
+            .filter_map(|(old, new)| {
+                let when = kept.get(new.as_str()).or_else(|| own.get(old.as_str()))?;
+                Some((new.clone(), (*when).clone()))
+            })
+            .collect()
+    };
     for &i in &added {
         let event = &mut drafted.events[i];
         if let Some(new) = renamed.get(&event.id) {
             event.id = new.clone();
         }
-        if let DateSpec::Relative { anchor, offset } = &mut event.date
+        if let DateSpec::Relative { anchor, offset } = event.date()
             && let Some(new) = renamed.get(anchor.as_str())
         {
-            anchor.clone_from(new);
-            event.when.computed = Some(annals_core::date::describe(new, offset));
-        }
-        // The event's text changed with its anchor: fingerprint it again.
-        let print = fingerprint(&drafted, &drafted.events[i]);
-        if let Origin::Drafted(d) = &mut drafted.events[i].origin {
-            d.fingerprint = Some(print);
+            let date = DateSpec::Relative {
+                anchor: new.clone(),
+                offset: *offset,
+            };
+            // Counted from the event it now names; should that date not
+            // resolve, the event keeps its own and the loader, which checks
+            // what is written, reports it.
+            let _ = event.set_date(date, dated.get(new));
         }
     }
+    // The events' text changed with their ids and anchors.
+    stamp(&mut drafted, &added);
     let text = edit(
         existing_text,
         |table| {

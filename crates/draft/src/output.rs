@@ -50,13 +50,13 @@ pub(crate) fn events(
         .into_iter()
         .map(|scored| {
             let best = &mentions[scored.cluster.best];
-            let sentence = &sources[best.doc].body[best.quote.clone()];
+            let sentence = &sources[best.doc].body()[best.quote.clone()];
             let date = best.timex.as_ref().map(|t| {
                 t.start.saturating_sub(best.quote.start)..t.end.saturating_sub(best.quote.start)
             });
             // The sentences before it (split as the article was read), for
             // a title that opens with a pronoun.
-            let body = &sources[best.doc].body;
+            let body = &sources[best.doc].body();
             let spans = &articles[best.doc].sentences;
             let before: Vec<&str> = spans[..best.sentence.min(spans.len())]
                 .iter()
@@ -101,8 +101,8 @@ pub(crate) fn events(
     };
     let mut events: Vec<Event> = drafts
         .iter()
-        .map(|d| {
-            let (date, when, basis) = match d.best.kind {
+        .filter_map(|d| {
+            let (date, anchor, basis) = match d.best.kind {
                 Kind::After {
                     anchor,
                     amount,
@@ -127,37 +127,29 @@ pub(crate) fn events(
                     let at = (anchor, None, d.best.doc);
                     anchors.counted(at, offset, d.best.date)
                 }
-                Kind::Published => (d.best.date.spec(), d.best.date.when(), Basis::Published),
-                Kind::Point | Kind::Range => {
-                    (d.best.date.spec(), d.best.date.when(), Basis::Stated)
-                }
+                Kind::Published => (d.best.date.spec(), None, Basis::Published),
+                Kind::Point | Kind::Range => (d.best.date.spec(), None, Basis::Stated),
             };
             let passages = passages(&d.scored.cluster.members, mentions, sources);
-            let reporting = Event::sources_of(&passages);
-            let summary = format!(
-                "Reported by {} source{}; {}",
-                reporting.len(),
-                if reporting.len() == 1 { "" } else { "s" },
-                basis.describe()
-            );
-            Event {
-                id: d.id.clone(),
-                title: d.title.clone(),
-                date,
-                when,
-                summary: Some(summary),
-                disagreement: None,
-                tags: Vec::new(),
-                passages,
-                sources: reporting,
-                origin: Origin::Drafted(Drafted {
+            // Mentions out of the calendar were dropped and a counted date
+            // is kept only if it resolves, so every date resolves here.
+            let event = Event::new(d.id.clone(), d.title.clone(), date, anchor)
+                .ok()?
+                .with_passages(passages)
+                .with_origin(Origin::Drafted(Drafted {
                     basis,
                     fingerprint: None,
-                }),
-            }
+                }));
+            let reporting = event.sources().len();
+            let summary = format!(
+                "Reported by {reporting} source{}; {}",
+                if reporting == 1 { "" } else { "s" },
+                basis.describe()
+            );
+            Some(event.with_summary(Some(summary)))
         })
         .collect();
-    events.sort_by_key(|e| e.when.start);
+    events.sort_by_key(|e| e.when().start);
     events
 }
 
@@ -179,7 +171,7 @@ impl Anchors<'_> {
         (anchor, anchor_text, doc): (NaiveDate, Option<&str>, usize),
         offset: Offset,
         fallback: Dated,
-    ) -> (DateSpec, When, Basis) {
+    ) -> (DateSpec, Option<&When>, Basis) {
         let head = anchor_text
             .and_then(|t| split_words(t).last().map(|w| stem(&w.low)))
             .unwrap_or_default();
@@ -206,11 +198,11 @@ impl Anchors<'_> {
                 anchor: self.drafts[i].id.clone(),
                 offset,
             };
-            if let Ok(when) = spec.resolve(&self.absolute[i]) {
-                return (spec, when, Basis::Computed);
+            if spec.resolve(&self.absolute[i]).is_ok() {
+                return (spec, Some(&self.absolute[i]), Basis::Computed);
             }
         }
-        (fallback.spec(), fallback.when(), Basis::Computed)
+        (fallback.spec(), None, Basis::Computed)
     }
 }
 
@@ -227,7 +219,7 @@ fn passages(members: &[usize], mentions: &[Mention], sources: &[Source]) -> Vec<
     let mut per_source: HashMap<usize, usize> = HashMap::default();
     let mut out = Vec::new();
     for m in ranked {
-        let text = sources[m.doc].body[m.quote.clone()].trim();
+        let text = sources[m.doc].body()[m.quote.clone()].trim();
         if text.is_empty() || !seen.insert((m.doc, text)) {
             continue;
         }
@@ -236,13 +228,9 @@ fn passages(members: &[usize], mentions: &[Mention], sources: &[Source]) -> Vec<
             continue;
         }
         *count += 1;
-        out.push(Passage {
-            source: m.doc,
-            paragraph: sources[m.doc].paragraph_around(&m.quote),
-            quote: m.quote.clone(),
-        });
+        out.push(Passage::new(m.doc, &sources[m.doc], m.quote.clone()));
     }
-    out.sort_by_key(|p| (p.source, p.quote.start));
+    out.sort_by_key(|p| (p.source(), p.quote().start));
     out
 }
 
@@ -290,11 +278,11 @@ pub(crate) fn fingerprint(timeline: &Timeline, event: &Event) -> String {
         h.write_u8(0xff);
     };
     field(event.title.as_bytes());
-    field(event.date.to_string().as_bytes());
-    for p in &event.passages {
-        if let Some(source) = timeline.sources.get(p.source) {
+    field(event.date().to_string().as_bytes());
+    for p in event.passages() {
+        if let Some(source) = timeline.sources.get(p.source()) {
             field(source.id.as_bytes());
-            field(source.body.get(p.quote.clone()).unwrap_or("").as_bytes());
+            field(source.body().get(p.quote()).unwrap_or("").as_bytes());
         }
     }
     format!("{:016x}", h.finish())

@@ -36,25 +36,25 @@ fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
 /// A drafted event matches a hand-made one when their dates overlap and one
 /// of its quotes overlaps one of the hand-made event's in the same article.
 fn matches(drafted: &Timeline, e: &Event, made: &Timeline, h: &Event) -> bool {
-    e.when.overlaps(&h.when)
-        && e.passages.iter().any(|p| {
-            let id = &drafted.sources[p.source].id;
-            h.passages
+    e.when().overlaps(h.when())
+        && e.passages().iter().any(|p| {
+            let id = &drafted.sources[p.source()].id;
+            h.passages()
                 .iter()
-                .any(|q| &made.sources[q.source].id == id && overlaps(&p.quote, &q.quote))
+                .any(|q| &made.sources[q.source()].id == id && overlaps(&p.quote(), &q.quote()))
         })
 }
 
 fn describe(t: &Timeline, e: &Event) -> String {
     let sources: Vec<&str> = e
-        .sources
+        .sources()
         .iter()
         .map(|&s| t.sources[s].id.as_str())
         .collect();
     format!(
         "{} [{}] {} ({}) {:?}",
-        e.when.label(),
-        e.date,
+        e.when().label(),
+        e.date(),
         e.title,
         sources.join(","),
         e.id
@@ -71,25 +71,27 @@ fn the_draft_finds_the_required_events_and_most_hand_made_ones() {
     let find = |start: NaiveDate, end: NaiveDate, sources: usize| {
         t.events
             .iter()
-            .filter(|e| e.when.start == start && e.when.end == end && e.sources.len() >= sources)
-            .max_by_key(|e| e.sources.len())
+            .filter(|e| {
+                e.when().start == start && e.when().end == end && e.sources().len() >= sources
+            })
+            .max_by_key(|e| e.sources().len())
             .unwrap_or_else(|| panic!("no event {start} – {end} with {sources}+ sources"))
     };
     find(d(2001, 9, 11), d(2001, 9, 11), 3);
     find(d(2001, 10, 7), d(2001, 10, 7), 1);
     find(d(2020, 2, 22), d(2020, 2, 28), 2);
     let signing = find(d(2020, 2, 29), d(2020, 2, 29), 3);
-    let counted = |e: &Event, written: &str| match &e.date {
+    let counted = |e: &Event, written: &str| match &e.date() {
         DateSpec::Relative { anchor, .. } => {
             let anchor = &t.events[t.event_index(anchor).unwrap()];
-            assert_eq!(anchor.when.start, d(2020, 2, 29), "{}", describe(&t, e));
-            assert_eq!(e.date.to_string(), format!("{} + {written}", anchor.id));
+            assert_eq!(anchor.when().start, d(2020, 2, 29), "{}", describe(&t, e));
+            assert_eq!(e.date().to_string(), format!("{} + {written}", anchor.id));
         }
         other => panic!("{other} is not counted from the signing"),
     };
     counted(find(d(2020, 7, 13), d(2020, 7, 13), 1), "135 days");
     counted(find(d(2021, 4, 29), d(2021, 4, 29), 3), "14 months");
-    assert!(signing.sources.len() >= 3);
+    assert!(signing.sources().len() >= 3);
 
     let found: Vec<&str> = made
         .events
@@ -125,16 +127,22 @@ fn the_draft_writes_a_timeline_that_loads_back() {
     assert_eq!(loaded.events.len(), t.events.len());
     for (a, b) in loaded.events.iter().zip(&t.events) {
         assert_eq!(
-            (&a.id, &a.title, &a.date, &a.when),
-            (&b.id, &b.title, &b.date, &b.when)
+            (&a.id, &a.title, &a.date(), &a.when()),
+            (&b.id, &b.title, &b.date(), &b.when())
         );
         assert_eq!(a.origin, b.origin);
-        assert_eq!(a.sources, b.sources);
+        assert_eq!(a.sources(), b.sources());
         assert_eq!(fingerprint(&loaded, a), fingerprint(&t, b));
         assert!(annals_core::date::is_id(&a.id));
         assert!(
             !a.title.is_empty()
-                && a.title.len() < a.passages.iter().map(|p| p.quote.len()).max().unwrap_or(0) + 1
+                && a.title.len()
+                    < a.passages()
+                        .iter()
+                        .map(|p| p.quote().len())
+                        .max()
+                        .unwrap_or(0)
+                        + 1
         );
     }
 }

@@ -133,8 +133,8 @@ proptest! {
         let loaded = loaded.unwrap();
         prop_assert_eq!(loaded.events.len(), t.events.len());
         for (a, b) in loaded.events.iter().zip(&t.events) {
-            prop_assert_eq!(&a.when, &b.when);
-            prop_assert_eq!(&a.date, &b.date);
+            prop_assert_eq!(&a.when(), &b.when());
+            prop_assert_eq!(&a.date(), &b.date());
         }
     }
 }
@@ -191,7 +191,7 @@ fn since_and_until_each_keep_their_side_of_the_timeline() {
         draft(articles(), &tagger, options)
             .events
             .iter()
-            .map(|e| e.when.start.to_string())
+            .map(|e| e.when().start.to_string())
             .collect()
     };
     let all = starts(&Options::default());

@@ -150,7 +150,7 @@ fn predicted(events: &[(String, String)]) -> BTreeSet<Dated> {
 /// Each event's start and end, as precisely as it is known: what
 /// `annals print --format json` writes and the scorer reads.
 fn starts_and_ends(t: &Timeline) -> Vec<(String, String)> {
-    t.events.iter().map(|e| e.when.bounds()).collect()
+    t.events.iter().map(|e| e.when().bounds()).collect()
 }
 
 /// The gold timeline's entries.

@@ -22,7 +22,7 @@ use annals_core::text::sanitize_line;
 /// Opens `source`'s article at the selected event's first quote in it.
 pub fn open(app: &mut App, source: usize, back: PassagesView) {
     let timeline = app.timeline;
-    let body = &timeline.sources[source].body;
+    let body = &timeline.sources[source].body();
     let first = quotes(app, source).map(|r| r.start).min();
     let rows = rows_mut(app, source);
     if let Some(at) = first {
@@ -56,7 +56,7 @@ pub fn update(app: &mut App, action: Action, mut a: ArticleView) {
 pub fn clamp(app: &mut App, mut a: ArticleView) -> ArticleView {
     let page = page_rows(app.size);
     let timeline = app.timeline;
-    let body = &timeline.sources[a.source].body;
+    let body = &timeline.sources[a.source].body();
     let rows = rows_mut(app, a.source);
     rows.measure_to_row(body, a.scroll.saturating_add(page));
     if rows.done {
@@ -72,7 +72,7 @@ pub fn tick(app: &mut App) -> bool {
     };
     let source = a.source;
     let timeline = app.timeline;
-    let body = &timeline.sources[source].body;
+    let body = &timeline.sources[source].body();
     !rows_mut(app, source).measure(body, SLICE_BYTES)
 }
 
@@ -103,9 +103,9 @@ fn quotes<'a>(app: &'a App, source: usize) -> impl Iterator<Item = Range<usize>>
     app.selected_event()
         .map(|e| &app.timeline.events[e])
         .into_iter()
-        .flat_map(|e| e.passages.iter())
-        .filter(move |p| p.source == source)
-        .map(|p| p.quote.clone())
+        .flat_map(|e| e.passages().iter())
+        .filter(move |p| p.source() == source)
+        .map(|p| p.quote())
 }
 
 /// Draws the article screen.
@@ -142,7 +142,7 @@ pub fn view(frame: &mut Frame, app: &App, area: Rect, a: &ArticleView) {
         Some(rows) if rows.done || rows.rows.len() >= a.scroll + height => rows,
         _ => {
             let mut r = ArticleRows::new(usize::from(content.width));
-            r.measure_to_row(&s.body, a.scroll.saturating_add(height));
+            r.measure_to_row(s.body(), a.scroll.saturating_add(height));
             fresh = r;
             &fresh
         }
@@ -152,11 +152,11 @@ pub fn view(frame: &mut Frame, app: &App, area: Rect, a: &ArticleView) {
     let mut marks: Vec<(Range<usize>, Style)> =
         quotes(app, a.source).map(|r| (r, t.quote)).collect();
     if let (Some(first), Some(last)) = (shown_rows.first(), shown_rows.last()) {
-        marks.extend(window_matches(app, &s.body, first.start..last.end));
+        marks.extend(window_matches(app, s.body(), first.start..last.end));
     }
     let lines: Vec<Line> = shown_rows
         .iter()
-        .map(|r| render(&s.body, r.clone(), 0, Style::new(), &marks))
+        .map(|r| render(s.body(), r.clone(), 0, Style::new(), &marks))
         .collect();
     frame.render_widget(Paragraph::new(lines), content);
     let total = rows.rows.len();

@@ -51,11 +51,11 @@ fn text(app: &App, width: usize) -> Wrapped {
     let event = &app.timeline.events[e];
     let when = format!(
         "{} · {}",
-        event.when.human(),
-        precision_words(event.when.precision)
+        event.when().human(),
+        precision_words(event.when().precision)
     );
     out.extend(wrap(&when, width, 0, t.heading, &[]), 0);
-    if let Some(how) = &event.when.computed {
+    if let Some(how) = &event.when().computed {
         out.extend(wrap(&format!("computed: {how}"), width, 0, t.dim, &[]), 0);
     }
     if let Some(note) = annals_core::print::drafted_note(event) {
@@ -82,7 +82,7 @@ fn text(app: &App, width: usize) -> Wrapped {
         let source = &app.timeline.sources[s];
         let head = format!("{} {} · {}", s + 1, source.id, source.label());
         out.extend(wrap(&head, width, 0, t.source(s), &[]), 0);
-        for p in event.passages.iter().filter(|p| p.source == s) {
+        for p in event.passages().iter().filter(|p| p.source() == s) {
             out.extend(passage_lines(app, p, width, 2), 0);
         }
     }

@@ -216,7 +216,7 @@ fn list(frame: &mut Frame, app: &App, area: Rect) {
                 Span::raw(if selected { "▶" } else { " " }),
                 Span::raw(format!(
                     "{:<date_width$}  ",
-                    short_label(&event.when, compact)
+                    short_label(event.when(), compact)
                 )),
             ];
             for s in 0..n_badges {

@@ -83,7 +83,7 @@ fn text(app: &App, p: &PassagesView, width: usize) -> Wrapped {
             0,
         );
     }
-    for passage in event.passages.iter().filter(|x| x.source == s) {
+    for passage in event.passages().iter().filter(|x| x.source() == s) {
         out.push(Line::default());
         out.extend(passage_lines(app, passage, width, 0), 0);
     }
@@ -99,7 +99,7 @@ pub fn view(frame: &mut Frame, app: &App, area: Rect, p: &PassagesView) {
     let event = &app.timeline.events[e];
     let title = format!(
         " Passages · {} · {}",
-        event.when.label(),
+        event.when().label(),
         sanitize_line(&event.title)
     );
     bar(frame, Rect { height: 1, ..area }, &title, "", t.title);

@@ -64,7 +64,7 @@ fn jump(app: &mut App, input: &str) {
             None => spec.absolute().and_then(Result::ok),
             Some(anchor) => {
                 let anchor = app.timeline.event_index(anchor)?;
-                spec.resolve(&app.timeline.events[anchor].when).ok()
+                spec.resolve(app.timeline.events[anchor].when()).ok()
             }
         });
     let Some(target) = target else {

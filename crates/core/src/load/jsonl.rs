@@ -11,7 +11,6 @@ use super::{DataFile, Options, dateline, files};
 use crate::date::{self, DateError, DateSpec};
 use crate::problem::{Position, Problem, Problems};
 use crate::source::Source;
-use crate::text;
 use crate::text::slug;
 
 /// One line's object; unknown keys are ignored, as exports carry many.
@@ -110,19 +109,14 @@ pub(super) fn parse(file: DataFile, options: &Options, problems: &mut Problems) 
             Some(t) => slug(&t.chars().take(48).collect::<String>()),
             None => format!("{}-{line}", slug(&stem)),
         });
-        out.push(Source {
-            id,
-            title: title.unwrap_or_default(),
-            outlet: object.outlet,
-            published,
-            url: object.url,
-            language: object.language,
-            note: None,
-            path: file.path.clone(),
-            body_line: line,
-            paragraphs: text::paragraphs(&body),
-            body,
-        });
+        out.push(
+            Source::new(id, published, body)
+                .with_title(title.unwrap_or_default())
+                .with_outlet(object.outlet)
+                .with_url(object.url)
+                .with_language(object.language)
+                .with_file(file.path.clone(), line),
+        );
     }
     out
 }
@@ -215,7 +209,7 @@ mod tests {
         assert_eq!(sources[0].outlet.as_deref(), Some("Wire"));
         assert_eq!(sources[0].published.to_string(), "2020-02-29");
         assert_eq!((sources[1].id.as_str(), sources[1].body_line), ("b", 3));
-        assert_eq!(sources[1].paragraphs.len(), 2);
+        assert_eq!(sources[1].paragraphs().len(), 2);
         assert_eq!(sources[1].title, "More.");
     }
 

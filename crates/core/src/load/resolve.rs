@@ -10,7 +10,6 @@ use crate::event::{Event, Origin, Passage};
 use crate::problem::Problems;
 use crate::problem::{Position, Problem};
 use crate::suggest::with_suggestion;
-use crate::when::When;
 
 /// An event as read from `timeline.toml`, before dates are resolved. It
 /// keeps the positions of its id and date, so that the file's text can be
@@ -49,24 +48,31 @@ pub(super) fn resolve(file: &Path, raw: Vec<RawEvent>, problems: &mut Problems) 
             index.insert(&e.id, i);
         }
     }
-    #[derive(Clone)]
+    // First the order: each event after the one it counts from, with
+    // unknown anchors and cycles reported; the events whose chain of
+    // anchors reaches an absolute date are then built in that order, each
+    // resolving its date against its anchor's.
+    #[derive(Clone, Copy)]
     enum State {
         Todo,
         Busy,
-        Done(Option<When>),
+        Done,
     }
     let mut state = vec![State::Todo; raw.len()];
+    let mut anchor_of: Vec<Option<usize>> = vec![None; raw.len()];
+    let mut order: Vec<usize> = Vec::with_capacity(raw.len());
+    let mut failed = vec![false; raw.len()];
     for root in 0..raw.len() {
         // Each event has at most one anchor, so following anchors walks a path;
         // an explicit stack keeps long chains from exhausting the call stack.
         let mut path = vec![root];
         while let Some(&current) = path.last() {
             match state[current] {
-                State::Done(_) => {
+                State::Done => {
                     path.pop();
                     continue;
                 }
-                // Its anchor has been resolved since it was pushed.
+                // Its anchor has been ordered since it was pushed.
                 State::Busy => {}
                 State::Todo => {
                     state[current] = State::Busy;
@@ -86,102 +92,101 @@ pub(super) fn resolve(file: &Path, raw: Vec<RawEvent>, problems: &mut Problems) 
                                     )
                                     .with_help(help),
                                 );
-                                state[current] = State::Done(None);
+                                state[current] = State::Done;
+                                failed[current] = true;
                                 path.pop();
                                 continue;
                             }
-                            Some(&next) => match state[next] {
-                                State::Todo => {
-                                    path.push(next);
-                                    continue;
-                                }
-                                State::Busy => {
-                                    let from = path.iter().position(|&p| p == next).unwrap_or(0);
-                                    let cycle: Vec<&str> = path[from..]
-                                        .iter()
-                                        .chain(std::iter::once(&next))
-                                        .map(|&i| raw[i].id.as_str())
-                                        .collect();
-                                    problems.push(
-                                        Problem::new(
-                                            file,
-                                            raw[current].date_at,
-                                            format!(
-                                                "relative dates form a cycle: {}",
-                                                cycle.join(" → ")
-                                            ),
-                                        )
-                                        .with_help("give one of these events an absolute date"),
-                                    );
-                                    for &i in &path[from..] {
-                                        state[i] = State::Done(None);
+                            Some(&next) => {
+                                anchor_of[current] = Some(next);
+                                match state[next] {
+                                    State::Todo => {
+                                        path.push(next);
+                                        continue;
                                     }
-                                    path.truncate(from);
-                                    continue;
+                                    State::Busy => {
+                                        let from =
+                                            path.iter().position(|&p| p == next).unwrap_or(0);
+                                        let cycle: Vec<&str> = path[from..]
+                                            .iter()
+                                            .chain(std::iter::once(&next))
+                                            .map(|&i| raw[i].id.as_str())
+                                            .collect();
+                                        problems.push(
+                                            Problem::new(
+                                                file,
+                                                raw[current].date_at,
+                                                format!(
+                                                    "relative dates form a cycle: {}",
+                                                    cycle.join(" → ")
+                                                ),
+                                            )
+                                            .with_help("give one of these events an absolute date"),
+                                        );
+                                        for &i in &path[from..] {
+                                            state[i] = State::Done;
+                                            failed[i] = true;
+                                        }
+                                        path.truncate(from);
+                                        continue;
+                                    }
+                                    State::Done => {}
                                 }
-                                State::Done(_) => {}
-                            },
+                            }
                         }
                     }
                 }
             }
-            let Some(date) = &raw[current].date else {
-                state[current] = State::Done(None);
-                path.pop();
-                continue;
-            };
-            let when = match date.absolute() {
-                Some(result) => Some(result),
-                None => date
-                    .anchor()
-                    .and_then(|a| index.get(a))
-                    .and_then(|&i| match &state[i] {
-                        State::Done(Some(anchor)) => Some(date.resolve(anchor)),
-                        _ => None,
-                    }),
-            };
-            state[current] = State::Done(match when {
-                Some(Ok(w)) => Some(w),
-                Some(Err(e)) => {
-                    problems.push(
-                        Problem::new(file, raw[current].date_at, e.message).with_help(e.help),
-                    );
-                    None
-                }
-                // The anchor failed and has its own message.
-                None => None,
-            });
+            // Its anchor, if any, is ordered (or failed, and this one with it).
+            state[current] = State::Done;
+            failed[current] =
+                raw[current].date.is_none() || anchor_of[current].is_some_and(|a| failed[a]);
+            if !failed[current] {
+                order.push(current);
+            }
             path.pop();
         }
     }
+    drop(index);
+    let mut raw: Vec<Option<RawEvent>> = raw.into_iter().map(Some).collect();
+    let mut built: Vec<Option<Event>> = Vec::with_capacity(raw.len());
+    built.resize_with(raw.len(), || None);
+    for i in order {
+        let Some(e) = raw[i].take() else { continue };
+        let Some(date) = e.date else { continue };
+        let anchor = match anchor_of[i] {
+            Some(a) => match &built[a] {
+                Some(anchor) => Some(anchor.when()),
+                // The anchor's date failed and has its own message.
+                None => continue,
+            },
+            None => None,
+        };
+        match Event::new(e.id, e.title, date, anchor) {
+            Ok(event) => {
+                built[i] = Some(
+                    event
+                        .with_summary(e.summary)
+                        .with_disagreement(e.disagreement)
+                        .with_tags(e.tags)
+                        .with_passages(e.passages)
+                        .with_origin(e.origin),
+                );
+            }
+            Err(err) => {
+                problems.push(Problem::new(file, e.date_at, err.message).with_help(err.help))
+            }
+        }
+    }
+    drop(raw);
     // Sized up front: growing by doubling would copy every event and leave
     // up to half the vector unused, at 100,000 events tens of megabytes.
-    let mut events: Vec<Event> = Vec::with_capacity(raw.len());
+    let mut events: Vec<Event> = Vec::with_capacity(built.len());
     events.extend(
-        raw.into_iter()
-            .zip(state)
+        built
+            .into_iter()
             .zip(duplicate)
-            .filter_map(|((e, state), dup)| {
-                let State::Done(Some(when)) = state else {
-                    return None;
-                };
-                if dup {
-                    return None;
-                }
-                let sources = Event::sources_of(&e.passages);
-                Some(Event {
-                    id: e.id,
-                    title: e.title,
-                    date: e.date?,
-                    when,
-                    summary: e.summary,
-                    disagreement: e.disagreement,
-                    tags: e.tags,
-                    passages: e.passages,
-                    sources,
-                    origin: e.origin,
-                })
-            }),
+            .filter_map(|(event, dup)| event.filter(|_| !dup)),
     );
     // Sorting small keys and then moving the events into place is much
     // cheaper than a stable sort moving whole events about, and needs no
@@ -189,7 +194,7 @@ pub(super) fn resolve(file: &Path, raw: Vec<RawEvent>, problems: &mut Problems) 
     let mut order: Vec<(chrono::NaiveDate, usize)> = events
         .iter()
         .enumerate()
-        .map(|(i, e)| (e.when.start, i))
+        .map(|(i, e)| (e.when().start, i))
         .collect();
     order.sort_unstable();
     let mut from: Vec<usize> = order.into_iter().map(|(_, i)| i).collect();

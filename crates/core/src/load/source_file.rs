@@ -12,7 +12,6 @@ use super::doc::{Doc, Fields, toml_date};
 use super::{DataFile, Options, dateline, files};
 use crate::problem::{Locator, Position, Problem, Problems};
 use crate::source::{self, FenceError, Source};
-use crate::text;
 
 /// The fields front matter may have.
 pub(crate) const FIELDS: &[&str] = &[
@@ -53,19 +52,16 @@ pub(super) fn parse(file: DataFile, options: &Options, problems: &mut Problems) 
         note,
         ..
     } = read.front;
-    Some(Source {
-        id: id.unwrap_or_else(|| id_from_path(&read.path)),
-        title: title.unwrap_or_default(),
-        outlet,
-        published,
-        url,
-        language,
-        note,
-        path: read.path,
-        body_line: read.body_line,
-        paragraphs: text::paragraphs(&read.body),
-        body: read.body,
-    })
+    let id = id.unwrap_or_else(|| id_from_path(&read.path));
+    Some(
+        Source::new(id, published, read.body)
+            .with_title(title.unwrap_or_default())
+            .with_outlet(outlet)
+            .with_url(url)
+            .with_language(language)
+            .with_note(note)
+            .with_file(read.path, read.body_line),
+    )
 }
 
 /// An article file read without problems, though perhaps without a date.

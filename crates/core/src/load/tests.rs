@@ -59,12 +59,12 @@ fn a_good_folder_loads_with_resolved_dates() {
     ))
     .unwrap();
     assert_eq!(t.events[0].id, "signing");
-    assert_eq!(t.events[1].when.label(), "2021-04-29");
+    assert_eq!(t.events[1].when().label(), "2021-04-29");
     assert_eq!(
-        t.events[1].when.computed.as_deref(),
+        t.events[1].when().computed.as_deref(),
         Some("signing + 14 months")
     );
-    let p = &t.events[0].passages[0];
+    let p = &t.events[0].passages()[0];
     assert_eq!(t.quote(p), "signed in Doha");
     assert_eq!(t.paragraph(p), "The deal was signed in Doha today.");
 }
@@ -425,7 +425,7 @@ fn the_bundled_story_loads() {
     assert!(
         t.events
             .windows(2)
-            .all(|w| w[0].when.start <= w[1].when.start)
+            .all(|w| w[0].when().start <= w[1].when().start)
     );
 }
 

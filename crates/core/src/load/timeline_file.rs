@@ -103,7 +103,7 @@ fn read(
             .enumerate()
             .map(|(i, s)| (s.id.as_str(), i))
             .collect(),
-        haystacks: sources.iter().map(|s| Haystack::new(&s.body)).collect(),
+        haystacks: sources.iter().map(|s| Haystack::new(s.body())).collect(),
         broken,
         hints_left: Cell::new(NEAREST_HINTS),
     };
@@ -371,7 +371,7 @@ fn parse_event(
     // An event with problems is still returned when its id and date can be
     // read, so that duplicate ids, unknown anchors and cycles are reported too;
     // the timeline as a whole fails whenever any problem was found.
-    passages.sort_by_key(|p| (p.source, p.quote.start));
+    passages.sort_by_key(|p| (p.source(), p.quote().start));
     let (date, date_span) = date?;
     let id_span = fields.get("id").map_or(value.span(), |v| v.span());
     Some(RawEvent {
@@ -522,11 +522,7 @@ fn parse_evidence(
     let source = &sources.list[index];
     let found = sources.haystacks[index].find(quote);
     if let Some(found) = found {
-        return Some(Passage {
-            source: index,
-            paragraph: source.paragraph_around(&found),
-            quote: found,
-        });
+        return Some(Passage::new(index, source, found));
     }
     let mut help = String::from(
         "quotes must match the article verbatim; only whitespace, Unicode normalisation and \
@@ -535,8 +531,8 @@ fn parse_evidence(
     let left = sources.hints_left.get();
     if left > 0 {
         sources.hints_left.set(left - 1);
-        if let Some(near) = quote::nearest(&source.body, quote) {
-            let full = sanitize_line(&source.body[near.range.clone()]);
+        if let Some(near) = quote::nearest(source.body(), quote) {
+            let full = sanitize_line(&source.body()[near.range.clone()]);
             let mut shown: String = full.chars().take(160).collect();
             if shown.len() < full.len() {
                 shown.push('…');

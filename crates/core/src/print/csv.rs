@@ -26,17 +26,17 @@ pub(super) fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
     csv.write_record(HEADER)?;
     for e in view.events() {
         let sources: Vec<&str> = e
-            .sources
+            .sources()
             .iter()
             .map(|&s| t.sources[s].id.as_str())
             .collect();
         let record = [
             sanitize_line(&e.id).into_owned(),
-            e.when.start.to_string(),
-            e.when.end.to_string(),
-            e.when.precision.as_str().to_string(),
+            e.when().start.to_string(),
+            e.when().end.to_string(),
+            e.when().precision.as_str().to_string(),
             sanitize_line(&e.title).into_owned(),
-            e.when
+            e.when()
                 .computed
                 .as_deref()
                 .map(sanitize_line)

@@ -40,29 +40,29 @@ pub(super) fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
             description.push_str(summary);
             description.push_str("\n\n");
         }
-        if let Some(how) = &e.when.computed {
+        if let Some(how) = &e.when().computed {
             description.push_str(&format!("Computed: {how}.\n\n"));
         }
         description.push_str("Sources:");
-        for p in e.passages.iter().filter(|p| view.shows(p.source)) {
+        for p in e.passages().iter().filter(|p| view.shows(p.source())) {
             description.push_str(&format!(
                 "\n- {}: \u{201C}{}\u{201D}",
-                t.sources[p.source].id,
+                t.sources[p.source()].id,
                 t.quote(p).split_whitespace().collect::<Vec<_>>().join(" ")
             ));
         }
         let end = e
-            .when
+            .when()
             .end
             .checked_add_days(Days::new(1))
-            .unwrap_or(e.when.end);
+            .unwrap_or(e.when().end);
         let mut event = IcsEvent::new();
         event
             .uid(&format!("{}@{domain}.annals", sanitize(&e.id)))
             .timestamp(stamp)
             .summary(&sanitize(&e.title))
             .description(&sanitize(&description))
-            .starts(e.when.start)
+            .starts(e.when().start)
             .ends(end);
         calendar.push(event.done());
     }

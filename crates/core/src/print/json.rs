@@ -62,14 +62,14 @@ impl Serialize for Events<'_, '_> {
 
 fn event<'a>(view: &View<'a>, e: &'a Event) -> JsonEvent<'a> {
     let t = view.timeline;
-    let (start, end) = e.when.bounds();
+    let (start, end) = e.when().bounds();
     JsonEvent {
         id: &e.id,
         title: &e.title,
         start,
         end,
-        precision: e.when.precision.as_str(),
-        computed: e.when.computed.as_deref(),
+        precision: e.when().precision.as_str(),
+        computed: e.when().computed.as_deref(),
         origin: match &e.origin {
             crate::event::Origin::Person => None,
             crate::event::Origin::Other(o) => Some(o.as_str()),
@@ -77,7 +77,7 @@ fn event<'a>(view: &View<'a>, e: &'a Event) -> JsonEvent<'a> {
         },
         basis: e.drafted().map(|d| d.basis.as_str()),
         sources: e
-            .sources
+            .sources()
             .iter()
             .map(|&s| t.sources[s].id.as_str())
             .collect(),
@@ -85,15 +85,15 @@ fn event<'a>(view: &View<'a>, e: &'a Event) -> JsonEvent<'a> {
         disagreement: e.disagreement.as_deref(),
         tags: &e.tags,
         passages: e
-            .passages
+            .passages()
             .iter()
-            .filter(|p| view.shows(p.source))
+            .filter(|p| view.shows(p.source()))
             .map(|p| JsonPassage {
-                source: &t.sources[p.source].id,
+                source: &t.sources[p.source()].id,
                 text: t.paragraph(p),
                 quote: t.quote(p),
-                quote_start: p.quote.start,
-                quote_end: p.quote.end,
+                quote_start: p.quote().start,
+                quote_end: p.quote().end,
             })
             .collect(),
     }

@@ -82,19 +82,19 @@ fn html(text: &str) -> String {
 
 fn slide<'a>(view: &View<'a>, e: &'a Event) -> Slide<'a> {
     let t = view.timeline;
-    let (start, end) = dates(&e.when);
+    let (start, end) = dates(e.when());
     let mut text = String::new();
     if let Some(summary) = &e.summary {
         text.push_str(&format!("<p>{}</p>", html(summary)));
     }
-    if let Some(how) = &e.when.computed {
+    if let Some(how) = &e.when().computed {
         text.push_str(&format!("<p><em>Computed: {}.</em></p>", html(how)));
     }
-    for p in e.passages.iter().filter(|p| view.shows(p.source)) {
+    for p in e.passages().iter().filter(|p| view.shows(p.source())) {
         text.push_str(&format!(
             "<blockquote>{}<br><cite>{}</cite></blockquote>",
             html(t.quote(p)),
-            html(t.sources[p.source].label())
+            html(t.sources[p.source()].label())
         ));
     }
     Slide {
@@ -105,7 +105,7 @@ fn slide<'a>(view: &View<'a>, e: &'a Event) -> Slide<'a> {
             text,
         },
         group: e.tags.first().map(String::as_str),
-        display_date: e.when.computed.as_ref().map(|_| e.when.human()),
+        display_date: e.when().computed.as_ref().map(|_| e.when().human()),
         unique_id: e.id.clone(),
     }
 }

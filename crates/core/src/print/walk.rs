@@ -46,20 +46,20 @@ pub(super) fn walk(view: &View<'_>, style: &mut dyn Style, out: &mut dyn Write) 
     let events: Vec<_> = view.events().collect();
     let width = events
         .iter()
-        .map(|e| e.when.label_width())
+        .map(|e| e.when().label_width())
         .max()
         .unwrap_or(0);
     style.head(out, view, events.len(), width)?;
     for event in events {
-        style.event(out, &event.when.label(), &event.title)?;
-        if let Some(how) = &event.when.computed {
+        style.event(out, &event.when().label(), &event.title)?;
+        if let Some(how) = &event.when().computed {
             style.computed(out, how)?;
         }
         if let Some(note) = drafted_note(event) {
             style.drafted(out, &note)?;
         }
         let ids: Vec<&str> = event
-            .sources
+            .sources()
             .iter()
             .map(|&s| t.sources[s].id.as_str())
             .collect();
@@ -73,15 +73,15 @@ pub(super) fn walk(view: &View<'_>, style: &mut dyn Style, out: &mut dyn Write) 
         if let Some(d) = &event.disagreement {
             style.disagreement(out, d)?;
         }
-        for p in event.passages.iter().filter(|p| view.shows(p.source)) {
-            let body = &t.sources[p.source].body;
+        for p in event.passages().iter().filter(|p| view.shows(p.source())) {
+            let body = &t.sources[p.source()].body();
             style.passage(
                 out,
                 &Quoted {
-                    source: &t.sources[p.source].id,
-                    before: &body[p.paragraph.start..p.quote.start],
-                    quote: &body[p.quote.clone()],
-                    after: &body[p.quote.end..p.paragraph.end],
+                    source: &t.sources[p.source()].id,
+                    before: &body[p.paragraph().start..p.quote().start],
+                    quote: &body[p.quote()],
+                    after: &body[p.quote().end..p.paragraph().end],
                 },
             )?;
         }
@@ -92,7 +92,7 @@ pub(super) fn walk(view: &View<'_>, style: &mut dyn Style, out: &mut dyn Write) 
 /// "drafted from 3 sources; date written in the articles", for a drafted event.
 pub fn drafted_note(event: &crate::event::Event) -> Option<String> {
     let d = event.drafted()?;
-    let n = event.sources.len();
+    let n = event.sources().len();
     Some(format!(
         "drafted from {n} source{}; {}",
         if n == 1 { "" } else { "s" },

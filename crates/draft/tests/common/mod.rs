@@ -5,24 +5,14 @@
 
 use std::path::Path;
 
-use annals_core::{Source, Timeline, source, text};
+use annals_core::{Source, Timeline, source};
 use chrono::NaiveDate;
 
 /// A source from a body, as the loader would make it.
 pub fn article(id: &str, title: &str, published: NaiveDate, body: &str) -> Source {
-    Source {
-        id: id.into(),
-        title: title.into(),
-        outlet: None,
-        published,
-        url: None,
-        language: None,
-        note: None,
-        path: format!("sources/{id}.txt").into(),
-        body_line: 1,
-        paragraphs: text::paragraphs(body),
-        body: body.into(),
-    }
+    Source::new(id, published, body)
+        .with_title(title)
+        .with_file(format!("sources/{id}.txt"), 1)
 }
 
 /// Reads a file with `+++` front matter: its `title`, its `published` date
@@ -55,7 +45,8 @@ pub fn write_and_load(dir: &Path, timeline: &Timeline) -> Result<Timeline, Strin
         let title = s.title.replace('\\', "\\\\").replace('"', "\\\"");
         let file = format!(
             "+++\ntitle = \"{title}\"\npublished = {}\n+++\n{}",
-            s.published, s.body
+            s.published,
+            s.body()
         );
         std::fs::write(sources.join(format!("{}.txt", s.id)), file).unwrap();
     }
