@@ -1,46 +1,116 @@
 //! The `annals` command line: a thin layer over the library crates. Parsing is
-//! in [`cli`], each command in [`cmd`]; this file only dispatches and turns
-//! outcomes into exit codes: 0 ok, 1 data problems, 2 usage.
+//! in [`cli`], each command in [`cmd`]; this file resolves what the command
+//! line asks for once (the data path, the config) and dispatches. Every way
+//! out but success is a [`Failure`], reported and turned into an exit code in
+//! one place, [`Failure::report`]: 0 ok, 1 data problems, 2 usage, 3 output
+//! or terminal failed.
 
 mod cli;
 mod cmd;
+mod failure;
 mod open;
 mod output;
 mod pager;
 
-use std::io;
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
 use clap::error::ErrorKind;
 
 use cli::{Cli, ColorChoice, Command};
-use output::{DATA_PROBLEM, USAGE};
+use failure::{Failure, with_problems};
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
-        Err(e) => return clap_exit(&e),
-    };
-    run(cli)
+    match run() {
+        Ok(code) => code,
+        Err(failure) => failure.report(),
+    }
 }
 
-/// `--help`, `--version` and usage errors: printed by clap, and a failure to
-/// print them (a full disk) is reported, not hidden behind exit code 0.
-fn clap_exit(e: &clap::Error) -> ExitCode {
-    let informational = matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion);
-    match e.print() {
-        Err(err) if informational && err.kind() != io::ErrorKind::BrokenPipe => {
-            output::failed(&output::WriteError(err))
+/// Everything annals does, from the command line to the last byte written.
+fn run() -> Result<ExitCode, Failure> {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // `--help` and `--version` are answers, not failures; writing them
+        // can still fail (a full disk), and that is said.
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            e.print()
+                .map_err(|error| Failure::Io { path: None, error })?;
+            return Ok(ExitCode::SUCCESS);
         }
-        _ if informational => ExitCode::SUCCESS,
-        _ => ExitCode::from(USAGE),
+        Err(e) => return Err(Failure::Cli(e)),
+    };
+    let data = data_path(&cli)?;
+    let global = &cli.global;
+    // The explorer's config is read before anything starts, so a broken one
+    // stops annals at once (and is checked whenever --config is given).
+    let explorer = cli.command.is_none() && output::interactive();
+    let config = if explorer || global.config.is_some() {
+        annals::config::load(global.config.as_deref()).map_err(Failure::Config)?
+    } else {
+        annals::config::Config::default()
+    };
+    match &cli.command {
+        Some(Command::Extract(args)) => cmd::extract::run(args, &open::options(global))?,
+        Some(Command::Completions { shell }) => cmd::help::completions(*shell)?,
+        Some(Command::Man) => cmd::help::man()?,
+        Some(Command::Draft(args)) => cmd::draft::run(args, data, &open::options(global))?,
+        Some(Command::Check(_)) | Some(Command::Print(_)) | None => {
+            show(&cli, data, explorer, config)?
+        }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The one data path of the command line, wherever it was given: before the
+/// command (`annals PATH print`), after it (`annals print PATH`) or as
+/// `--data PATH`; `None` for the bundled story. Given twice, or to a command
+/// that reads no data folder, it is a usage error.
+fn data_path(cli: &Cli) -> Result<Option<&Path>, Failure> {
+    let (after, takes_data) = match &cli.command {
+        Some(Command::Check(args)) => (args.path.as_deref(), true),
+        Some(Command::Print(args)) => (args.path.as_deref(), true),
+        Some(Command::Draft(args)) => (args.path.as_deref(), true),
+        Some(Command::Extract(_) | Command::Completions { .. } | Command::Man) => (None, false),
+        None => (None, true),
+    };
+    let given: Vec<&Path> = [cli.path.as_deref(), cli.global.data.as_deref(), after]
+        .into_iter()
+        .flatten()
+        .collect();
+    if given.len() > 1 {
+        return Err(Failure::Usage(
+            "give the data once: as PATH (before or after the command) or with --data".into(),
+        ));
+    }
+    if let Some(path) = &cli.path
+        && let Some(message) = not_a_command(path)
+    {
+        return Err(Failure::Usage(message));
+    }
+    let path = given.first().copied();
+    if path.is_some() && !takes_data {
+        let name = match &cli.command {
+            Some(Command::Extract(_)) => "extract",
+            Some(Command::Completions { .. }) => "completions",
+            _ => "man",
+        };
+        let what = if name == "extract" {
+            "it reads the FILEs it is given"
+        } else {
+            "it reads nothing"
+        };
+        return Err(Failure::Usage(format!(
+            "`annals {name}` takes no data folder (PATH or --data): {what}"
+        )));
+    }
+    Ok(path)
 }
 
 /// `annals frobnicate`: a word that is neither a command nor a path is a
 /// mistyped command, a usage error, rather than a missing data folder.
-fn not_a_command(path: &std::path::Path) -> Option<String> {
+fn not_a_command(path: &Path) -> Option<String> {
     use clap::CommandFactory;
     let word = path.to_str()?;
     let plain = word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
@@ -55,120 +125,56 @@ fn not_a_command(path: &std::path::Path) -> Option<String> {
         "see `annals --help` for the commands".to_string(),
     );
     Some(format!(
-        "error: `{}` is not a command, a file or a folder\n    {help}",
-        annals_core::text::sanitize_line(word)
+        "`{word}` is not a command, a file or a folder\n    {help}"
     ))
 }
 
-fn run(cli: Cli) -> ExitCode {
+/// `check`, `print` and plain `annals`: the timeline at `data` (drafted in
+/// memory if it is a folder of articles alone), checked, printed or explored.
+fn show(
+    cli: &Cli,
+    data: Option<&Path>,
+    explorer: bool,
+    config: annals::config::Config,
+) -> Result<(), Failure> {
     let global = &cli.global;
-    if cli.path.is_some() && global.data.is_some() {
-        output::eprintln_safe("error: give the data either as PATH or with --data, not both");
-        return ExitCode::from(USAGE);
+    let mut opened = open::open(data, global).map_err(Failure::data)?;
+    if let (Some(hint), false) = (&opened.draft, explorer) {
+        output::eprintln_safe(&format!("note: {hint}"));
     }
-    if let Some(path) = &cli.path
-        && let Some(message) = not_a_command(path)
-    {
-        output::eprintln_safe(&message);
-        return ExitCode::from(USAGE);
-    }
-    // The data may also follow the command: `annals check DIR`.
-    let after = match &cli.command {
-        Some(Command::Check(args)) => args.path.as_deref(),
-        Some(Command::Print(args)) => args.path.as_deref(),
-        _ => None,
-    };
-    if after.is_some() && (cli.path.is_some() || global.data.is_some()) {
-        output::eprintln_safe("error: give the data once: as PATH or with --data");
-        return ExitCode::from(USAGE);
-    }
-    let data = after.or(open::data_path(cli.path.as_deref(), global));
-    // The explorer's config is read before anything starts, so a broken one
-    // stops annals at once (and is checked whenever --config is given).
-    let explorer = cli.command.is_none() && output::interactive();
-    let config = if explorer || global.config.is_some() {
-        match annals::config::load(global.config.as_deref()) {
-            Ok(config) => config,
-            Err(problems) => {
-                output::eprintln_safe(&problems.to_string());
-                return ExitCode::from(USAGE);
-            }
+    // Articles that could not be drafted are reported, and make the exit
+    // code 1, but the others are still shown.
+    let problems = std::mem::take(&mut opened.problems);
+    let timeline = &opened.timeline;
+    let shown = match &cli.command {
+        Some(Command::Check(_)) => cmd::check::run(timeline, opened.draft.is_some()),
+        Some(Command::Print(args)) => cmd::print::run(timeline, args),
+        _ if explorer => {
+            let theme = annals::ui::theme::choose(
+                match global.color {
+                    ColorChoice::Auto => None,
+                    ColorChoice::Always => Some(true),
+                    ColorChoice::Never => Some(false),
+                },
+                std::env::var("NO_COLOR").ok().as_deref(),
+                config.theme.unwrap_or_default(),
+            );
+            annals::ui::run(timeline, theme, config.keymap(), opened.draft.clone())
+                .map_err(Failure::Terminal)
         }
-    } else {
-        annals::config::Config::default()
+        _ => cmd::print::run(
+            timeline,
+            &cli::PrintArgs {
+                path: None,
+                sources: Vec::new(),
+                passages: false,
+                format: cli::FormatArg::Text,
+                no_pager: false,
+            },
+        ),
     };
-    let result = match &cli.command {
-        Some(Command::Extract(args)) => cmd::extract::run(args, &open::options(global)),
-        Some(Command::Completions { shell }) => {
-            cmd::help::completions(*shell).map(|()| ExitCode::SUCCESS)
-        }
-        Some(Command::Man) => cmd::help::man().map(|()| ExitCode::SUCCESS),
-        Some(Command::Draft(args)) => cmd::draft::run(args, data, &open::options(global)),
-        command => {
-            let opened = match open::open(data, global) {
-                Ok(opened) => opened,
-                Err(problems) => {
-                    output::eprintln_safe(&problems.to_string());
-                    return ExitCode::from(DATA_PROBLEM);
-                }
-            };
-            // Articles that could not be drafted are reported, and make the
-            // exit code 1, but the others are still shown.
-            let partial = !opened.problems.is_empty();
-            if partial {
-                output::eprintln_safe(&opened.problems.to_string());
-            }
-            if let (Some(hint), false) = (&opened.draft, explorer) {
-                output::eprintln_safe(&format!("note: {hint}"));
-            }
-            let timeline = &opened.timeline;
-            let outcome = match command {
-                Some(Command::Check(_)) => {
-                    cmd::check::run(timeline, opened.draft.is_some()).map(|()| ExitCode::SUCCESS)
-                }
-                Some(Command::Print(args)) => cmd::print::run(timeline, args),
-                None if explorer => {
-                    let theme = annals::ui::theme::choose(
-                        match global.color {
-                            ColorChoice::Auto => None,
-                            ColorChoice::Always => Some(true),
-                            ColorChoice::Never => Some(false),
-                        },
-                        std::env::var("NO_COLOR").ok().as_deref(),
-                        config.theme.unwrap_or_default(),
-                    );
-                    match annals::ui::run(timeline, theme, config.keymap(), opened.draft.clone()) {
-                        Ok(()) => Ok(ExitCode::SUCCESS),
-                        Err(e) => {
-                            output::eprintln_safe(&format!(
-                                "annals: the terminal failed: {}",
-                                output::reason(&e)
-                            ));
-                            Ok(ExitCode::from(DATA_PROBLEM))
-                        }
-                    }
-                }
-                _ => cmd::print::run(
-                    timeline,
-                    &cli::PrintArgs {
-                        path: None,
-                        sources: Vec::new(),
-                        passages: false,
-                        format: cli::FormatArg::Text,
-                        no_pager: false,
-                    },
-                ),
-            };
-            // The process ends next: freeing a large timeline piece by piece
-            // would only cost time.
-            std::mem::forget(opened);
-            match outcome {
-                Ok(code) if partial && code == ExitCode::SUCCESS => {
-                    Ok(ExitCode::from(DATA_PROBLEM))
-                }
-                other => other,
-            }
-        }
-    };
-    result.unwrap_or_else(|e| output::failed(&e))
+    // The process ends next: freeing a large timeline piece by piece
+    // would only cost time.
+    std::mem::forget(opened);
+    with_problems(shown, problems)
 }

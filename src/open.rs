@@ -9,12 +9,6 @@ use annals_core::{Problems, Timeline};
 use crate::cli::Global;
 use crate::cmd::draft;
 
-/// The path a command works on: `annals PATH` or `--data PATH`; `None` for
-/// the bundled story.
-pub fn data_path<'a>(path: Option<&'a Path>, global: &'a Global) -> Option<&'a Path> {
-    path.or(global.data.as_deref())
-}
-
 /// How to read articles, from the command line.
 pub fn options(global: &Global) -> Options {
     Options {

@@ -213,6 +213,57 @@ fn usage_errors_exit_2() {
 }
 
 #[test]
+fn the_data_is_given_once_for_every_command() {
+    let good = "tests/fixtures/good";
+    let twice: &[&[&str]] = &[
+        &[good, "--data", good],
+        &[good, "print", good],
+        &["--data", good, "print", good],
+        &[good, "check", good],
+        &["--data", good, "check", good],
+        &[good, "draft", good],
+        &["--data", good, "draft", good],
+        &["draft", good, "--data", good],
+    ];
+    for args in twice {
+        let out = annals(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&out).contains("error: give the data once"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    let none: &[&[&str]] = &[
+        &["--data", good, "extract", "data/sources/sun.txt"],
+        &[good, "extract", "data/sources/sun.txt"],
+        &["--data", good, "man"],
+        &[good, "completions", "bash"],
+    ];
+    for args in none {
+        let out = annals(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&out).contains("takes no data folder"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    // Once, in any of its places, it is read.
+    for args in [
+        &[good, "check"][..],
+        &["check", good],
+        &["--data", good, "check"],
+        &["check", "--data", good],
+    ] {
+        let out = annals(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert!(stdout(&out).starts_with("ok: 3 events"), "{args:?}");
+    }
+}
+
+#[test]
 fn check_passes_on_the_bundled_story_and_a_good_folder() {
     let out = annals(&["check"]);
     assert_eq!(out.status.code(), Some(0));

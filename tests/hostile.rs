@@ -301,7 +301,7 @@ fn dev_full() -> Option<&'static str> {
 }
 
 #[test]
-fn a_full_disk_is_a_message_and_exit_1_for_every_command() {
+fn a_full_disk_is_a_message_and_exit_3_for_every_command() {
     let Some(full) = dev_full() else { return };
     let tmp = tempfile::tempdir().unwrap();
     let article = tmp.path().join("a.txt");
@@ -322,7 +322,8 @@ fn a_full_disk_is_a_message_and_exit_1_for_every_command() {
         &["--version"],
     ] {
         let out = run_with(args, None, Some(full));
-        assert_eq!(out.code, Some(1), "{args:?}: {}", out.stderr);
+        // Not a data problem (1) nor a usage error (2): output failed.
+        assert_eq!(out.code, Some(3), "{args:?}: {}", out.stderr);
         assert!(
             out.stderr.contains("No space left on device"),
             "{args:?}: {}",

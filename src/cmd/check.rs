@@ -2,11 +2,12 @@
 
 use annals_core::Timeline;
 
-use crate::output::{self, WriteError};
+use crate::failure::Failure;
+use crate::output;
 
 /// Prints the one-line verdict for a timeline that checked out (or, without
 /// a timeline.toml, was drafted in memory).
-pub fn run(timeline: &Timeline, drafted: bool) -> Result<(), WriteError> {
+pub fn run(timeline: &Timeline, drafted: bool) -> Result<(), Failure> {
     output::stdout(|out| {
         let (events, sources) = (timeline.events.len(), timeline.sources.len());
         if drafted {

@@ -5,7 +5,6 @@
 use std::fs;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
 
@@ -17,7 +16,8 @@ use annals_tagger::Tagger;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::DraftArgs;
-use crate::output::{self, DATA_PROBLEM, USAGE, WriteError};
+use crate::failure::{Failure, with_problems};
+use crate::output;
 
 /// Where drafting work over this long shows progress, on a terminal.
 const PROGRESS_AFTER: Duration = Duration::from_secs(1);
@@ -81,25 +81,14 @@ fn default_output(files: &DataFiles) -> PathBuf {
     files.dir.join("timeline.toml")
 }
 
-/// Runs `annals draft`.
-pub fn run(
-    args: &DraftArgs,
-    path: Option<&Path>,
-    options: &Options,
-) -> Result<ExitCode, WriteError> {
-    let Some(path) = args.path.as_deref().or(path) else {
-        output::eprintln_safe(
-            "error: give the articles to draft: `annals draft PATH` (a folder or a .jsonl file)",
-        );
-        return Ok(ExitCode::from(USAGE));
+/// Runs `annals draft` on `path`, the one data path of the command line.
+pub fn run(args: &DraftArgs, path: Option<&Path>, options: &Options) -> Result<(), Failure> {
+    let Some(path) = path else {
+        return Err(Failure::Usage(
+            "give the articles to draft: `annals draft PATH` (a folder or a .jsonl file)".into(),
+        ));
     };
-    let mut files = match load::read_with(path, options) {
-        Ok(files) => files,
-        Err(problems) => {
-            output::eprintln_safe(&problems.to_string());
-            return Ok(ExitCode::from(DATA_PROBLEM));
-        }
-    };
+    let mut files = load::read_with(path, options).map_err(Failure::data)?;
     let timeline_path = files.dir.join("timeline.toml");
     if !files.needs_draft() && files.timeline.is_none() {
         // There is a timeline.toml, but it cannot be read: never write over it.
@@ -107,8 +96,7 @@ pub fn run(
         for p in files.skipped.iter().filter(|p| p.path == timeline_path) {
             problems.push(p.clone());
         }
-        output::eprintln_safe(&problems.to_string());
-        return Ok(ExitCode::from(DATA_PROBLEM));
+        return Err(Failure::data(problems));
     }
     let existing = match files.timeline.take() {
         None => None,
@@ -116,16 +104,13 @@ pub fn run(
             let text = String::from_utf8(file.bytes.clone()).unwrap_or_default();
             let mut with_timeline = files.clone();
             with_timeline.timeline = Some(file);
-            match load::load_with(with_timeline, options) {
-                Ok(t) => Some((text, t)),
-                Err(problems) => {
-                    output::eprintln_safe(&problems.to_string());
-                    output::eprintln_safe(
-                        "error: timeline.toml has problems; fix them (`annals check`) before drafting again, so nothing in it is lost",
-                    );
-                    return Ok(ExitCode::from(DATA_PROBLEM));
-                }
-            }
+            let timeline = load::load_with(with_timeline, options).map_err(|problems| {
+                Failure::data_with(
+                    problems,
+                    "timeline.toml has problems; fix them (`annals check`) before drafting again, so nothing in it is lost",
+                )
+            })?;
+            Some((text, timeline))
         }
     };
     let target = args
@@ -140,27 +125,24 @@ pub fn run(
     };
     let read = files.sources.as_ref().map_or(0, Vec::len);
     let (drafted, problems) = draft(files.clone(), options, &draft_options);
-    if !problems.is_empty() {
-        output::eprintln_safe(&problems.to_string());
-    }
     if drafted.sources.is_empty() {
-        output::eprintln_safe(&format!(
-            "error: no article could be read from {} ({read} files found)",
-            sanitize_line(&path.display().to_string())
-        ));
-        return Ok(ExitCode::from(DATA_PROBLEM));
+        let note = format!(
+            "no article could be read from {} ({read} files found)",
+            path.display()
+        );
+        return Err(Failure::data_with(problems, note));
     }
     if drafted.events.is_empty() {
-        output::eprintln_safe(&format!(
-            "error: nothing to draft: no dated happening found in {} articles{}",
+        let note = format!(
+            "nothing to draft: no dated happening found in {} articles{}",
             drafted.sources.len(),
             if args.about.is_empty() {
                 String::new()
             } else {
-                format!(" about {}", sanitize_line(&args.about.join(", ")))
+                format!(" about {}", args.about.join(", "))
             }
-        ));
-        return Ok(ExitCode::from(DATA_PROBLEM));
+        );
+        return Err(Failure::data_with(problems, note));
     }
     let articles = drafted.sources.len();
     let events = drafted.events.len();
@@ -169,20 +151,16 @@ pub fn run(
             annals_core::write::to_toml(&drafted),
             format!("drafted {events} events from {articles} articles"),
         ),
-        Some((text, timeline)) => match annals_draft::merge(text, timeline, drafted) {
-            Ok(m) => {
-                let report = format!(
-                    "drafted again from {articles} articles: kept {} events written or edited by hand, \
-                     replaced {} drafted ones, added {} ({} already told by kept events)",
-                    m.kept, m.replaced, m.added, m.already_told
-                );
-                (m.text, report)
-            }
-            Err(e) => {
-                output::eprintln_safe(&format!("error: timeline.toml: {e}"));
-                return Ok(ExitCode::from(DATA_PROBLEM));
-            }
-        },
+        Some((text, timeline)) => {
+            let m = annals_draft::merge(text, timeline, drafted)
+                .map_err(|e| Failure::data_with(Problems::new(), format!("timeline.toml: {e}")))?;
+            let report = format!(
+                "drafted again from {articles} articles: kept {} events written or edited by hand, \
+                 replaced {} drafted ones, added {} ({} already told by kept events)",
+                m.kept, m.replaced, m.added, m.already_told
+            );
+            (m.text, report)
+        }
     };
     // What is written must load, or it is not written. Articles that could
     // not be read were reported already; the timeline's own problems count.
@@ -194,32 +172,29 @@ pub fn run(
             own.push(p);
         }
         if !own.is_empty() {
-            output::eprintln_safe(&format!(
-                "{own}\nerror: the draft does not load; nothing was written (please report this)"
+            return Err(Failure::data_with(
+                own,
+                "the draft does not load; nothing was written (please report this)",
             ));
-            return Ok(ExitCode::from(DATA_PROBLEM));
         }
     }
-    if target.as_os_str() == "-" {
-        output::stdout(|out| out.write_all(text.as_bytes()))?;
-    } else if let Err(e) = write_atomically(&target, &text) {
-        output::eprintln_safe(&format!(
-            "error: cannot write {}: {}",
-            sanitize_line(&target.display().to_string()),
-            output::reason(&e)
-        ));
-        return Ok(ExitCode::from(DATA_PROBLEM));
+    let written = if target.as_os_str() == "-" {
+        output::stdout(|out| out.write_all(text.as_bytes()))
     } else {
-        output::eprintln_safe(&format!(
-            "{report} → {}",
-            sanitize_line(&target.display().to_string())
-        ));
-    }
-    Ok(if problems.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(DATA_PROBLEM)
-    })
+        write_atomically(&target, &text)
+            .map(|()| {
+                output::eprintln_safe(&format!(
+                    "{report} → {}",
+                    sanitize_line(&target.display().to_string())
+                ))
+            })
+            .map_err(|error| Failure::Io {
+                path: Some(target.clone()),
+                error,
+            })
+    };
+    // Articles that could not be read: the others were drafted.
+    with_problems(written, problems)
 }
 
 /// Writes `text` to `path` through a temporary file in the same folder, so a

@@ -2,15 +2,15 @@
 
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use annals_core::load::{self, DataFile, Options};
-use annals_core::problem::{Position, Problem};
+use annals_core::problem::{Position, Problem, Problems};
 use annals_core::text::sanitize_line;
 use annals_tagger::Tagger;
 
 use crate::cli::{ExtractArgs, ExtractFormat};
-use crate::output::{self, DATA_PROBLEM, WriteError};
+use crate::failure::{Failure, with_problems};
+use crate::output;
 
 /// Reads standard input, no more than the size limit.
 fn read_stdin(options: &Options) -> Result<DataFile, Problem> {
@@ -42,10 +42,11 @@ fn read_stdin(options: &Options) -> Result<DataFile, Problem> {
     Ok(DataFile::new(PathBuf::from("<stdin>"), bytes))
 }
 
-/// Tags each file and writes what it finds.
-pub fn run(args: &ExtractArgs, options: &Options) -> Result<ExitCode, WriteError> {
+/// Tags each file and writes what it finds; the files that cannot be read
+/// are reported at the end, after what the others gave.
+pub fn run(args: &ExtractArgs, options: &Options) -> Result<(), Failure> {
     let tagger = Tagger::new();
-    let mut failed = false;
+    let mut problems = Problems::new();
     for path in &args.files {
         let file = if path.as_os_str() == "-" {
             read_stdin(options)
@@ -55,18 +56,17 @@ pub fn run(args: &ExtractArgs, options: &Options) -> Result<ExitCode, WriteError
         let file = match file {
             Ok(file) => file,
             Err(problem) => {
-                // A problem makes its own text safe for a terminal.
-                output::eprintln_safe(&format!("error: {problem}"));
-                failed = true;
+                problems.push(problem);
                 continue;
             }
         };
         let name = file.path.display().to_string();
         let article = match load::read_article(file) {
             Ok(article) => article,
-            Err(problems) => {
-                output::eprintln_safe(&problems.to_string());
-                failed = true;
+            Err(found) => {
+                for p in found {
+                    problems.push(p);
+                }
                 continue;
             }
         };
@@ -82,16 +82,15 @@ pub fn run(args: &ExtractArgs, options: &Options) -> Result<ExitCode, WriteError
             }
         };
         let found = tagger.tag(&article.body, dct);
-        output::stdout(|out| match args.format {
+        let written = output::stdout(|out| match args.format {
             ExtractFormat::Jsonl => annals_tagger::output::jsonl(out, &found),
             ExtractFormat::Text => {
                 annals_tagger::output::text(out, &name, &article.body, article.body_line, &found)
             }
-        })?;
+        });
+        if written.is_err() {
+            return with_problems(written, problems);
+        }
     }
-    Ok(if failed {
-        ExitCode::from(DATA_PROBLEM)
-    } else {
-        ExitCode::SUCCESS
-    })
+    with_problems(Ok(()), problems)
 }

@@ -5,10 +5,11 @@ use clap::CommandFactory;
 use clap_complete::Shell;
 
 use crate::cli::Cli;
-use crate::output::{self, WriteError};
+use crate::failure::Failure;
+use crate::output;
 
 /// Prints the completion script for `shell`.
-pub fn completions(shell: Shell) -> Result<(), WriteError> {
+pub fn completions(shell: Shell) -> Result<(), Failure> {
     // clap_complete panics when it cannot write, so it writes to memory first.
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "annals", &mut script);
@@ -16,6 +17,6 @@ pub fn completions(shell: Shell) -> Result<(), WriteError> {
 }
 
 /// Prints the manual page in roff.
-pub fn man() -> Result<(), WriteError> {
+pub fn man() -> Result<(), Failure> {
     output::stdout(|out| clap_mangen::Man::new(Cli::command()).render(out))
 }

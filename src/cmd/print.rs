@@ -1,15 +1,14 @@
 //! `annals print`: the timeline as text, Markdown, JSON or an export, to
 //! standard output, through a pager on a terminal.
 
-use std::process::ExitCode;
-
 use annals_core::Timeline;
 use annals_core::print::{Format, View};
 use annals_core::suggest::with_suggestion;
 use annals_core::text::sanitize_line;
 
 use crate::cli::{FormatArg, PrintArgs};
-use crate::output::{self, USAGE, WriteError};
+use crate::failure::Failure;
+use crate::output;
 use crate::pager;
 
 impl From<FormatArg> for Format {
@@ -26,7 +25,7 @@ impl From<FormatArg> for Format {
 }
 
 /// Prints `timeline` as `args` ask.
-pub fn run(timeline: &Timeline, args: &PrintArgs) -> Result<ExitCode, WriteError> {
+pub fn run(timeline: &Timeline, args: &PrintArgs) -> Result<(), Failure> {
     let mut view = View::new(timeline);
     view.passages = args.passages;
     if !args.sources.is_empty() {
@@ -39,12 +38,11 @@ pub fn run(timeline: &Timeline, args: &PrintArgs) -> Result<ExitCode, WriteError
                     let known: Vec<&str> = ids.clone().collect();
                     let help =
                         with_suggestion(id, ids, format!("known sources: {}", known.join(", ")));
-                    output::eprintln_safe(&format!(
-                        "error: unknown source `{}`\n    {}",
+                    return Err(Failure::Usage(format!(
+                        "unknown source `{}`\n    {}",
                         sanitize_line(id),
                         sanitize_line(&help)
-                    ));
-                    return Ok(ExitCode::from(USAGE));
+                    )));
                 }
             }
         }
@@ -53,12 +51,10 @@ pub fn run(timeline: &Timeline, args: &PrintArgs) -> Result<ExitCode, WriteError
     if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         let text = view.render(format);
         if let Some(pager) = pager::choose(&text, args.no_pager) {
-            pager::page(&pager, text.as_bytes()).map_err(WriteError)?;
-            return Ok(ExitCode::SUCCESS);
+            return pager::page(&pager, text.as_bytes())
+                .map_err(|error| Failure::Io { path: None, error });
         }
-        output::stdout(|out| out.write_all(text.as_bytes()))?;
-        return Ok(ExitCode::SUCCESS);
+        return output::stdout(|out| out.write_all(text.as_bytes()));
     }
-    output::stdout(|out| view.write(format, out))?;
-    Ok(ExitCode::SUCCESS)
+    output::stdout(|out| view.write(format, out))
 }
