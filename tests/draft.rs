@@ -263,6 +263,36 @@ fn datelines_date_articles_without_front_matter() {
 }
 
 #[test]
+fn a_single_article_drafts_its_happenings() {
+    // A first try is often one saved article: its happenings are drafted
+    // though no second article tells them.
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(
+        tmp.path()
+            .join("Portville harbour reopens after storm repairs.txt"),
+        "June 12, 2021\n\n\
+         The Portville harbour reopened to ferries on Friday after a year of repairs.\n\n\
+         A storm wrecked the harbour wall on March 3, 2020.\n\n\
+         Engineers from Keller Marine began rebuilding the wall in September 2020.\n\n\
+         The first ferry, the Gull, docked at the new quay on May 28, 2021.\n",
+    )
+    .unwrap();
+    let out = annals(&["draft", s(tmp.path())]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("drafted 5 events"),
+        "{}",
+        text(&out.stderr)
+    );
+    let printed = annals(&["print", s(tmp.path())]);
+    assert_eq!(printed.status.code(), Some(0), "{}", text(&printed.stderr));
+    let stdout = text(&printed.stdout);
+    for date in ["2020-03-03", "2020-09", "2021-05-28", "2021-06-11"] {
+        assert!(stdout.contains(date), "{date} missing:\n{stdout}");
+    }
+}
+
+#[test]
 fn about_keeps_the_events_of_one_entity() {
     let (_tmp, dir) = folder();
     let all = text(&annals(&["draft", s(&dir), "-o", "-"]).stdout);

@@ -4,9 +4,8 @@
 //! verb; a sentence that starts with a pronoun continues the previous one.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use crate::rules::{List, words};
+use crate::rules::{List, Words};
 use crate::verbs;
 use crate::words::{lower, words as split_words};
 
@@ -41,7 +40,7 @@ impl Names {
     /// Where the names occur in `text`: whole words (a plural or possessive
     /// ending allowed), not followed by a number or a capitalised word that
     /// would make a longer name ("iPhone" is not in "iPhone 4").
-    pub fn spans(&self, text: &str) -> Vec<Range<usize>> {
+    pub fn spans(&self, text: &str, w: &Words) -> Vec<Range<usize>> {
         // Lower case where it keeps byte offsets, so spans index `text`.
         let hay: String = text
             .chars()
@@ -81,7 +80,7 @@ impl Names {
                     .unwrap_or("");
                 let longer = spaced
                     && next_word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                    && !words().has(List::NameContinuations, &lower(next_word));
+                    && !w.has(List::NameContinuations, &lower(next_word));
                 if longer {
                     continue;
                 }
@@ -92,17 +91,11 @@ impl Names {
     }
 }
 
-/// The clause separators of `words.txt`, `_` made a space: strong ones, then weak ones.
-static SEPARATORS: LazyLock<[Vec<String>; 2]> = LazyLock::new(|| {
-    let list = |l| words().list(l).map(|p| p.replace('_', " ")).collect();
-    [list(List::StrongSeparators), list(List::WeakSeparators)]
-});
-
 /// Where clauses start: at strong separators, and at weak ones if `weak`.
-fn separators(text: &str, weak: bool) -> Vec<usize> {
+fn separators(text: &str, weak: bool, w: &Words) -> Vec<usize> {
     let mut cuts = Vec::new();
-    for pattern in SEPARATORS[..if weak { 2 } else { 1 }].iter().flatten() {
-        cuts.extend(text.match_indices(pattern.as_str()).map(|(i, _)| i));
+    for pattern in w.separators(weak) {
+        cuts.extend(text.match_indices(pattern).map(|(i, _)| i));
     }
     cuts.sort_unstable();
     cuts
@@ -116,19 +109,20 @@ pub(crate) fn concerns(
     sentence: &str,
     date: Option<usize>,
     previous: Option<&str>,
+    w: &Words,
 ) -> bool {
-    let spans = names.spans(sentence);
+    let spans = names.spans(sentence, w);
     if !spans.is_empty() {
         let Some(pos) = date else {
             return true;
         };
         let mut cuts = vec![0];
-        cuts.extend(separators(sentence, true));
+        cuts.extend(separators(sentence, true, w));
         cuts.push(sentence.len());
         let seg = (0..cuts.len() - 1).rfind(|&i| cuts[i] <= pos).unwrap_or(0);
         let (a, b) = (cuts[seg], cuts[seg + 1]);
         let found = split_words(sentence);
-        let first_verb = verbs::groups(&found)
+        let first_verb = verbs::groups(&found, w)
             .first()
             .map_or(sentence.len(), |g| found[g.first].span.start);
         if spans
@@ -143,21 +137,22 @@ pub(crate) fn concerns(
     };
     let starts_with_pronoun = split_words(sentence)
         .first()
-        .is_some_and(|w| words().has(List::Pronouns, &w.low));
+        .is_some_and(|word| w.has(List::Pronouns, &word.low));
     if !starts_with_pronoun {
         return false;
     }
     let in_first_clause = date.is_none_or(|pos| {
-        separators(sentence, false)
+        separators(sentence, false, w)
             .first()
             .is_none_or(|&cut| pos < cut)
     });
-    in_first_clause && !names.spans(previous).is_empty()
+    in_first_clause && !names.spans(previous, w).is_empty()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::test_words as tw;
 
     fn names(list: &[&str]) -> Names {
         Names::new(&list.iter().map(|s| s.to_string()).collect::<Vec<_>>())
@@ -166,35 +161,44 @@ mod tests {
     #[test]
     fn names_are_whole_words_and_not_longer_names() {
         let n = names(&["iPhone"]);
-        assert_eq!(n.spans("The iPhone sold; iPhones too.").len(), 2);
-        assert!(n.spans("The iPhone 4 sold").is_empty());
-        assert!(n.spans("smartiPhone").is_empty());
+        assert_eq!(n.spans("The iPhone sold; iPhones too.", tw()).len(), 2);
+        assert!(n.spans("The iPhone 4 sold", tw()).is_empty());
+        assert!(n.spans("smartiPhone", tw()).is_empty());
         let n = names(&["Steve Jobs", "Jobs"]);
-        assert_eq!(n.spans("Steve Jobs said Jobs's plan"), vec![0..10, 16..22]);
+        assert_eq!(
+            n.spans("Steve Jobs said Jobs's plan", tw()),
+            vec![0..10, 16..22]
+        );
         assert!(names(&["  "]).is_empty());
-        assert!(names(&["iPhone 3G"]).spans("the iPhone 3GS").is_empty());
+        assert!(
+            names(&["iPhone 3G"])
+                .spans("the iPhone 3GS", tw())
+                .is_empty()
+        );
     }
 
     #[test]
     fn the_name_must_be_in_the_clause_of_the_date() {
         let n = names(&["Jobs"]);
         let s = "Apple grew in 2004, while Jobs left in 2005";
-        assert!(!concerns(&n, s, s.find("2004"), None));
-        assert!(concerns(&n, s, s.find("2005"), None));
+        assert!(!concerns(&n, s, s.find("2004"), None, tw()));
+        assert!(concerns(&n, s, s.find("2005"), None, tw()));
         let s = "Jobs returned in 1996 after the company bought NeXT in 1997";
-        assert!(concerns(&n, s, s.find("1996"), None));
-        assert!(!concerns(&n, s, s.find("1997"), None));
+        assert!(concerns(&n, s, s.find("1996"), None, tw()));
+        assert!(!concerns(&n, s, s.find("1997"), None, tw()));
         assert!(concerns(
             &n,
             "He died in 2011.",
             Some(10),
-            Some("Jobs was ill.")
+            Some("Jobs was ill."),
+            tw()
         ));
         assert!(!concerns(
             &n,
             "He died in 2011.",
             Some(10),
-            Some("Cook was ill.")
+            Some("Cook was ill."),
+            tw()
         ));
     }
 }

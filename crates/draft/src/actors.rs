@@ -4,15 +4,14 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::rules::{List, words};
+use crate::rules::{List, Words};
 use crate::terms::Term;
 use crate::words::Word;
 
 /// The names in a sentence: words with a capital letter, the first word of
 /// the sentence only when its capital is not just the sentence's own
 /// ("iPod", "NATO"), stop words left out; as hashes of their lower case.
-pub(crate) fn names(text: &str, sentence: &[Word]) -> Vec<Term> {
-    let w = words();
+pub(crate) fn names(text: &str, sentence: &[Word], w: &Words) -> Vec<Term> {
     let mut out: Vec<Term> = sentence
         .iter()
         .enumerate()
@@ -75,7 +74,7 @@ mod tests {
     use crate::words::words as split;
 
     fn of(text: &str) -> Vec<Term> {
-        names(text, &split(text))
+        names(text, &split(text), crate::rules::test_words())
     }
 
     #[test]

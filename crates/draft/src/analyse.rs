@@ -9,7 +9,7 @@ use chrono::{Days, NaiveDate, Weekday};
 use crate::actors;
 use crate::cues::Context;
 use crate::mention::{Dated, Kind, Mention, Role, shift};
-use crate::rules::{List, Params, params, words};
+use crate::rules::{List, Params, Words};
 use crate::sentences::{self, Sentence};
 use crate::terms::{self, Term};
 use crate::verbs::{self, Tense};
@@ -33,10 +33,16 @@ pub(crate) struct Article {
 
 /// Reads article `doc`. `state` is the weight of a present-tense sentence
 /// with no date of its own (0 unless the draft is about one entity).
-pub(crate) fn analyse(doc: usize, source: &Source, tagger: &Tagger, state: f32) -> Article {
+pub(crate) fn analyse(
+    doc: usize,
+    source: &Source,
+    tagger: &Tagger,
+    state: f32,
+    (w, p): (&Words, &Params),
+) -> Article {
     let body = source.body();
     let dct = source.published;
-    let sentences = sentences::split(body, source.paragraphs());
+    let sentences = sentences::split(body, source.paragraphs(), w);
     let timexes = tagger.tag(body, dct);
     let mut per_sentence: Vec<Vec<&Timex>> = vec![Vec::new(); sentences.len()];
     for t in &timexes {
@@ -58,6 +64,7 @@ pub(crate) fn analyse(doc: usize, source: &Source, tagger: &Tagger, state: f32) 
         dct,
         lead,
         mentions: Vec::new(),
+        w,
     };
     let mut tenses = vec![Vec::new(); sentences.len()];
     let mut terms = vec![Vec::new(); sentences.len()];
@@ -68,13 +75,21 @@ pub(crate) fn analyse(doc: usize, source: &Source, tagger: &Tagger, state: f32) 
         }
         let text = &body[s.span.clone()];
         let words = split_words(text);
-        let groups = verbs::groups(&words);
-        names[i] = actors::names(text, &words);
+        // A verb group cannot start inside a date: "May" in "on May 28" is
+        // the month, not the modal. The timexes are in text order.
+        let mut groups = verbs::groups(&words, w);
+        let dates = &per_sentence[i];
+        groups.retain(|g| {
+            let at = s.span.start + words[g.first].span.start;
+            let k = dates.partition_point(|t| t.byte_end <= at);
+            dates.get(k).is_none_or(|t| t.byte_start > at)
+        });
+        names[i] = actors::names(text, &words, w);
         let first_verb = groups.first().map_or(words.len(), |g| g.first);
         if i > 0
             && words[..first_verb]
                 .iter()
-                .any(|w| words_has(List::Pronouns, &w.low))
+                .any(|word| w.has(List::Pronouns, &word.low))
         {
             let previous = names[i - 1].clone();
             names[i].extend(previous);
@@ -87,7 +102,7 @@ pub(crate) fn analyse(doc: usize, source: &Source, tagger: &Tagger, state: f32) 
             .iter()
             .map(|t| t.byte_start - s.span.start..t.byte_end - s.span.start)
             .collect();
-        terms[i] = terms::of_sentence(&words, &masked);
+        terms[i] = terms::of_sentence(&words, &masked, w);
     }
     let Reader { mut mentions, .. } = reader;
     let mut dated = vec![false; sentences.len()];
@@ -101,7 +116,7 @@ pub(crate) fn analyse(doc: usize, source: &Source, tagger: &Tagger, state: f32) 
         if !lead_dated && tenses[l].iter().any(|&t| t != Tense::Modal) {
             let text = &body[sentences[l].span.clone()];
             let words = split_words(text);
-            let tense = verbs::governing(&words, &verbs::groups(&words), 0);
+            let tense = verbs::governing(&words, &verbs::groups(&words, w), 0, w);
             mentions.push(undated(doc, l, &sentences[l], dct, tense, true));
         }
     }
@@ -149,7 +164,6 @@ pub(crate) fn analyse(doc: usize, source: &Source, tagger: &Tagger, state: f32) 
         }
         _ => true,
     });
-    let p = params();
     for m in &mut mentions {
         m.weight = m.weigh(p, dct, state);
     }
@@ -190,14 +204,15 @@ fn undated(
 }
 
 /// Reads the mentions of one article, sentence by sentence.
-struct Reader {
+struct Reader<'w> {
     doc: usize,
     dct: NaiveDate,
     lead: Option<usize>,
     mentions: Vec<Mention>,
+    w: &'w Words,
 }
 
-impl Reader {
+impl Reader<'_> {
     fn sentence(
         &mut self,
         index: usize,
@@ -208,7 +223,7 @@ impl Reader {
         timexes: &[&Timex],
     ) {
         let mut used = vec![false; timexes.len()];
-        let governing = verbs::Governing::new(words, groups);
+        let governing = verbs::Governing::new(words, groups, self.w);
         for (k, t) in timexes.iter().enumerate() {
             if used[k] {
                 continue;
@@ -237,6 +252,7 @@ impl Reader {
                 words,
                 start,
                 end,
+                w: self.w,
             };
             if t.kind == TimexType::Duration {
                 if let Some(m) = self.duration(t, &context, m) {
@@ -274,7 +290,9 @@ impl Reader {
             if let Dated::Day(day) = date
                 && day < self.dct
                 && matches!(tense, Some(Tense::Future))
-                && words_has(List::Weekdays, low.trim_start_matches("on ").trim())
+                && self
+                    .w
+                    .has(List::Weekdays, low.trim_start_matches("on ").trim())
                 && let Some(next) = day.checked_add_days(Days::new(7))
             {
                 date = Dated::Day(next);
@@ -290,7 +308,7 @@ impl Reader {
             }
             if low
                 .strip_prefix("the ")
-                .is_some_and(|w| words_has(List::GenericPeriods, w))
+                .is_some_and(|word| self.w.has(List::GenericPeriods, word))
             {
                 continue;
             }
@@ -308,7 +326,8 @@ impl Reader {
                 });
             }
             m.role = Context { end, ..context }.role(date);
-            m.relative = date.rank() < 2 && counted.is_none() && named_from_publication(&low);
+            m.relative =
+                date.rank() < 2 && counted.is_none() && named_from_publication(&low, self.w);
             m.aside = matches!(date, Dated::Year(_))
                 && self
                     .mentions
@@ -405,7 +424,7 @@ impl Reader {
     /// "One year later", "two months earlier": counted from the article's
     /// previous written date (the tagger counts from publication).
     fn counted_from_previous(&self, low: &str, before: usize) -> Option<Dated> {
-        let w = words();
+        let w = self.w;
         let [n, unit, direction] = low.split_whitespace().collect::<Vec<_>>()[..] else {
             return None;
         };
@@ -435,7 +454,7 @@ impl Reader {
         let [.., n, unit, "ago"] = parts[..] else {
             return None;
         };
-        let start = shift(self.dct, words().count(n)?, Unit::parse(unit)?, true)?;
+        let start = shift(self.dct, self.w.count(n)?, Unit::parse(unit)?, true)?;
         Some(Dated::Range(start, self.dct))
     }
 }
@@ -443,17 +462,15 @@ impl Reader {
 /// Whether a date expression names its year or month only from publication:
 /// no digits, no month's name, just the unit ("earlier this year", "last
 /// month"), and no reference back to a date already given ("later that year").
-fn named_from_publication(low: &str) -> bool {
+fn named_from_publication(low: &str, w: &Words) -> bool {
     let found = split_words(low);
     !low.contains(|c: char| c.is_ascii_digit())
-        && found.iter().any(|w| words_has(List::RelativeUnits, &w.low))
+        && found
+            .iter()
+            .any(|word| w.has(List::RelativeUnits, &word.low))
         && !found
             .iter()
-            .any(|w| words_has(List::BackReferences, &w.low))
-}
-
-fn words_has(section: List, word: &str) -> bool {
-    words().has(section, word)
+            .any(|word| w.has(List::BackReferences, &word.low))
 }
 
 fn has_year_digits(text: &str) -> bool {
@@ -526,7 +543,14 @@ mod tests {
     }
 
     fn mentions(body: &str) -> Vec<(Dated, Kind, Role, f32)> {
-        let a = analyse(0, &source(body, d(2020, 2, 29)), &Tagger::new(), 0.0);
+        let p = Params::embedded();
+        let a = analyse(
+            0,
+            &source(body, d(2020, 2, 29)),
+            &Tagger::new(),
+            0.0,
+            (crate::rules::test_words(), &p),
+        );
         a.mentions
             .into_iter()
             .map(|m| (m.date, m.kind, m.role, m.weight))
@@ -589,14 +613,20 @@ mod tests {
     fn a_year_named_from_publication_is_vague() {
         let m = mentions("Talks stalled. Earlier this year, the firm opened a plant.");
         assert_eq!(m[0].0, Dated::Year(2020));
-        assert!(m[0].3 < params().threshold);
+        assert!(m[0].3 < Params::embedded().threshold);
         let m =
             mentions("Talks stalled. In 2018, the firm opened a plant. One year later, it shut.");
-        assert!(m[0].3 >= params().threshold);
+        assert!(m[0].3 >= Params::embedded().threshold);
         assert_eq!(m[1].0, Dated::Year(2019));
-        assert!(m[1].3 >= params().threshold);
-        assert!(!named_from_publication("later that year"));
-        assert!(named_from_publication("last month"));
+        assert!(m[1].3 >= Params::embedded().threshold);
+        assert!(!named_from_publication(
+            "later that year",
+            crate::rules::test_words()
+        ));
+        assert!(named_from_publication(
+            "last month",
+            crate::rules::test_words()
+        ));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! count from an anchor, or the period before the news.
 
 use crate::mention::{Dated, Role};
-use crate::rules::{List, words};
+use crate::rules::{List, Words};
 use crate::words::{Word, word_at};
 
 /// A date expression in its sentence: the sentence's text and words, and the
@@ -13,6 +13,8 @@ pub(crate) struct Context<'a> {
     pub words: &'a [Word],
     pub start: usize,
     pub end: usize,
+    /// The word lists.
+    pub w: &'a Words,
 }
 
 impl Context<'_> {
@@ -50,7 +52,7 @@ impl Context<'_> {
 
     /// The role of a written date, from the words around it.
     pub fn role(&self, date: Dated) -> Role {
-        let w = words();
+        let w = self.w;
         let (b1, a1) = (self.before(1), self.after(0));
         let mut role = Role::Event;
         if !self.when_clause() {
@@ -98,7 +100,7 @@ impl Context<'_> {
     /// "the quarter ended December 30", "the three months ending June 30":
     /// the date closes a reporting period; the news is the results, not the day.
     fn closes_a_period(&self) -> bool {
-        let w = words();
+        let w = self.w;
         w.has(List::PeriodEnds, self.before(1))
             && (2..=4).any(|n| w.has(List::Periods, self.before(n)))
     }
@@ -133,7 +135,7 @@ impl Context<'_> {
         }
         // "within", "in", "by": at once, or before "the".
         let n = if just_before == "the" { 2 } else { 1 };
-        words().has(List::AnchoredBefore, self.before(n))
+        self.w.has(List::AnchoredBefore, self.before(n))
     }
 
     /// "follows a seven-day X", "preceded by a week-long X", "after more than
@@ -144,7 +146,7 @@ impl Context<'_> {
         let clause = self.head_after([',', ';']);
         let cue = crate::words::words(&clause)
             .iter()
-            .any(|w| words().has(List::PrecedingCues, &w.low));
+            .any(|w| self.w.has(List::PrecedingCues, &w.low));
         if expression.contains('-') && cue {
             return true;
         }
@@ -170,6 +172,7 @@ mod tests {
             words,
             start,
             end: start + date.len(),
+            w: crate::rules::test_words(),
         }
     }
 

@@ -16,6 +16,12 @@
 //! further article that reports it. Merging is near-linear: mentions are
 //! bucketed by date and compared through a term index, never all pairs.
 //!
+//! The drafter is a value, [`Drafter`], built from a tagger, the word lists
+//! ([`Tables`]) and the weights and thresholds ([`Params`]), both embedded
+//! and both replaceable. Its stages are pure functions with typed outputs,
+//! each callable on its own: [`Drafter::read`] (articles), [`Drafter::mentions`],
+//! [`Drafter::clusters`], [`Drafter::select`] and [`Drafter::events`].
+//!
 //! The result is an ordinary [`Timeline`] whose events are marked as drafted
 //! ([`Origin::Drafted`]), dated as they should be written (counted dates name
 //! the event they count from: `"signing-agreement + 14 months"`), with
@@ -64,6 +70,7 @@ mod verbs;
 mod words;
 
 pub use merge::{Merged, merge, untouched};
+pub use rules::{Params, TableError, Tables};
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -75,8 +82,10 @@ use rayon::prelude::*;
 
 use crate::about::Names;
 use crate::analyse::{Article, analyse, state_weight};
+use crate::cluster::Cluster;
 use crate::mention::Mention;
-use crate::rules::params;
+use crate::rules::Words;
+use crate::select::Scored;
 use crate::terms::{Idf, Term};
 
 /// What to draft.
@@ -93,95 +102,319 @@ pub struct Options {
     pub title: Option<String>,
 }
 
-/// Drafts a timeline from `sources`: see the [crate] documentation.
+/// Drafts a timeline from `sources` with the embedded tables and parameters:
+/// see the [crate] documentation.
 pub fn draft(sources: Vec<Source>, tagger: &Tagger, options: &Options) -> Timeline {
-    draft_with_progress(sources, tagger, options, &|_, _| {})
+    Drafter::embedded(tagger).draft(sources, options)
 }
 
 /// Like [`draft`], calling `progress(done, total)` as each article has been
 /// read (from any thread, perhaps out of order).
 pub fn draft_with_progress(
-    mut sources: Vec<Source>,
+    sources: Vec<Source>,
     tagger: &Tagger,
     options: &Options,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Timeline {
-    sources.sort_by(|a, b| a.id.cmp(&b.id));
-    let p = params();
-    let names = Names::new(&options.about);
-    let state = state_weight(p, !names.is_empty());
-    let total = sources.len();
-    let done = AtomicUsize::new(0);
-    // Each article is read, and which of its mentions may go on is decided,
-    // on every core.
-    let (articles, kept): (Vec<Article>, Vec<Vec<bool>>) = sources
-        .par_iter()
-        .enumerate()
-        .map(|(doc, source)| {
-            let article = analyse(doc, source, tagger, state);
-            let kept = kept(&article, source, &names, options);
-            progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
-            (article, kept)
-        })
-        .unzip();
-    let published: Vec<NaiveDate> = sources.iter().map(|s| s.published).collect();
-    let idf = Idf::new(
-        articles
+    Drafter::embedded(tagger).draft_with_progress(sources, options, progress)
+}
+
+/// The drafter: a tagger, word lists and parameters, and the stages that
+/// turn articles into a timeline.
+#[derive(Debug, Clone)]
+pub struct Drafter<'t> {
+    tagger: &'t Tagger,
+    tables: Tables,
+    params: Params,
+}
+
+/// The articles as the drafter read them (the first stage): sentences,
+/// dated mentions with their roles and weights, and which of them the
+/// options keep.
+#[derive(Debug, Clone)]
+pub struct Articles {
+    articles: Vec<Article>,
+    /// For each article, which of its mentions go on.
+    kept: Vec<Vec<bool>>,
+    published: Vec<NaiveDate>,
+}
+
+/// The mentions that go on, numbered across articles (the second stage),
+/// with what they are compared by: term weights over the story, and its
+/// salient actors applied to their weights.
+#[derive(Debug, Clone)]
+pub struct Mentions {
+    mentions: Vec<Mention>,
+    idf: Idf,
+}
+
+/// Mentions merged into happenings (the third stage).
+#[derive(Debug, Clone)]
+pub struct Clusters {
+    clusters: Vec<Cluster>,
+}
+
+/// The happenings kept, each with its score (the fourth stage).
+#[derive(Debug, Clone)]
+pub struct Selected {
+    scored: Vec<Scored>,
+}
+
+impl Articles {
+    /// How many articles were read.
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    /// Whether no article was read.
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    /// How many dated mentions the articles hold, and how many go on.
+    pub fn mention_counts(&self) -> (usize, usize) {
+        let all = self.articles.iter().map(|a| a.mentions.len()).sum();
+        let kept = self.kept.iter().flatten().filter(|&&k| k).count();
+        (all, kept)
+    }
+
+    /// The terms of the sentence of each mention.
+    fn terms<'a>(&'a self, mentions: &[Mention]) -> Vec<&'a [Term]> {
+        mentions
             .iter()
-            .flat_map(|a| {
-                a.terms
-                    .iter()
-                    .enumerate()
-                    .filter(move |(i, _)| Some(*i) != a.dateline)
+            .map(|m| self.articles[m.doc].terms[m.sentence].as_slice())
+            .collect()
+    }
+}
+
+impl Mentions {
+    /// How many mentions go on.
+    pub fn len(&self) -> usize {
+        self.mentions.len()
+    }
+
+    /// Whether none does.
+    pub fn is_empty(&self) -> bool {
+        self.mentions.is_empty()
+    }
+}
+
+impl Clusters {
+    /// How many happenings.
+    pub fn len(&self) -> usize {
+        self.clusters.len()
+    }
+
+    /// Whether there is none.
+    pub fn is_empty(&self) -> bool {
+        self.clusters.is_empty()
+    }
+}
+
+impl Selected {
+    /// How many happenings were kept.
+    pub fn len(&self) -> usize {
+        self.scored.len()
+    }
+
+    /// Whether none was.
+    pub fn is_empty(&self) -> bool {
+        self.scored.is_empty()
+    }
+}
+
+impl<'t> Drafter<'t> {
+    /// A drafter with these word lists and parameters.
+    pub fn new(tagger: &'t Tagger, tables: Tables, params: Params) -> Drafter<'t> {
+        Drafter {
+            tagger,
+            tables,
+            params,
+        }
+    }
+
+    /// A drafter with the embedded word lists and parameters.
+    pub fn embedded(tagger: &'t Tagger) -> Drafter<'t> {
+        Drafter::new(tagger, Tables::embedded(), Params::embedded())
+    }
+
+    /// Its parameters.
+    pub fn params(&self) -> &Params {
+        &self.params
+    }
+
+    fn words(&self) -> &Words {
+        &self.tables.words
+    }
+
+    /// Drafts a timeline from `sources`: every stage in turn.
+    pub fn draft(&self, sources: Vec<Source>, options: &Options) -> Timeline {
+        self.draft_with_progress(sources, options, &|_, _| {})
+    }
+
+    /// Like [`Drafter::draft`], calling `progress(done, total)` as each
+    /// article has been read (from any thread, perhaps out of order).
+    pub fn draft_with_progress(
+        &self,
+        mut sources: Vec<Source>,
+        options: &Options,
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> Timeline {
+        sources.sort_by(|a, b| a.id.cmp(&b.id));
+        let articles = self.read_with_progress(&sources, options, progress);
+        let mentions = self.mentions(&articles);
+        let clusters = self.clusters(&articles, &mentions);
+        let selected = self.select(clusters, &mentions, &articles);
+        let events = self.events(&selected, &mentions, &articles, &sources);
+        self.timeline(sources, events, options)
+    }
+
+    /// Stage 1, articles: each article read on its own (in parallel): its
+    /// sentences, its dated mentions with their roles and weights, and which
+    /// of them `options` keep (within `--since`/`--until`, and about the
+    /// entity of `--about`). `sources[i]` is article `i` of every later stage.
+    pub fn read(&self, sources: &[Source], options: &Options) -> Articles {
+        self.read_with_progress(sources, options, &|_, _| {})
+    }
+
+    fn read_with_progress(
+        &self,
+        sources: &[Source],
+        options: &Options,
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> Articles {
+        let names = Names::new(&options.about);
+        let state = state_weight(&self.params, !names.is_empty());
+        let total = sources.len();
+        let done = AtomicUsize::new(0);
+        let tables = (self.words(), &self.params);
+        let (articles, kept): (Vec<Article>, Vec<Vec<bool>>) = sources
+            .par_iter()
+            .enumerate()
+            .map(|(doc, source)| {
+                let article = analyse(doc, source, self.tagger, state, tables);
+                let kept = kept(&article, source, &names, options, self.words());
+                progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+                (article, kept)
             })
-            .map(|(_, t)| t.as_slice()),
-    );
-    let actors = actors::Actors::new(
-        articles
-            .iter()
-            .map(|a| a.names.concat())
-            .collect::<Vec<_>>()
-            .iter()
-            .map(Vec::as_slice),
-        p.salient_share,
-    );
-    let (mut mentions, terms) = gather(&articles, &kept);
-    for m in &mut mentions {
-        if !actors.any_salient(&articles[m.doc].names[m.sentence]) {
-            m.weight = m.weight.min(p.unsalient);
+            .unzip();
+        Articles {
+            articles,
+            kept,
+            published: sources.iter().map(|s| s.published).collect(),
         }
     }
-    let clusters = cluster::Input {
-        mentions: &mentions,
-        terms,
-        published: &published,
-        idf: &idf,
-        params: p,
-    }
-    .clusters();
-    let selected = select::select(clusters, &mentions, &published, p);
-    let events = output::events(&selected, &mentions, &sources, &articles);
-    let title = options
-        .title
-        .clone()
-        .unwrap_or_else(|| typical_title(&sources));
-    let summary = format!(
-        "Drafted by annals from {total} article{}{}; check each event against its evidence.",
-        if total == 1 { "" } else { "s" },
-        match options.about.first() {
-            Some(name) => format!(", about {name}"),
-            None => String::new(),
+
+    /// Stage 2, mentions: those kept, numbered across articles (their
+    /// coreference links renumbered to match); a mention whose sentence
+    /// names none of the story's salient actors weighs at most `unsalient`
+    /// (when there is more than one article to tell who they are).
+    pub fn mentions(&self, articles: &Articles) -> Mentions {
+        let p = &self.params;
+        let idf = Idf::new(
+            articles
+                .articles
+                .iter()
+                .flat_map(|a| {
+                    a.terms
+                        .iter()
+                        .enumerate()
+                        .filter(move |(i, _)| Some(*i) != a.dateline)
+                })
+                .map(|(_, t)| t.as_slice()),
+        );
+        let mut mentions = gather(&articles.articles, &articles.kept);
+        if articles.len() > 1 {
+            let actors = actors::Actors::new(
+                articles
+                    .articles
+                    .iter()
+                    .map(|a| a.names.concat())
+                    .collect::<Vec<_>>()
+                    .iter()
+                    .map(Vec::as_slice),
+                p.salient_share,
+            );
+            for m in &mut mentions {
+                if !actors.any_salient(&articles.articles[m.doc].names[m.sentence]) {
+                    m.weight = m.weight.min(p.unsalient);
+                }
+            }
         }
-    );
-    let mut timeline = Timeline {
-        title,
-        summary: Some(summary),
-        sources,
-        events,
-    };
-    let all: Vec<usize> = (0..timeline.events.len()).collect();
-    stamp(&mut timeline, &all);
-    timeline
+        Mentions { mentions, idf }
+    }
+
+    /// Stage 3, clusters: mentions of one happening merged (see the crate
+    /// documentation).
+    pub fn clusters(&self, articles: &Articles, mentions: &Mentions) -> Clusters {
+        let clusters = cluster::Input {
+            mentions: &mentions.mentions,
+            terms: articles.terms(&mentions.mentions),
+            published: &articles.published,
+            idf: &mentions.idf,
+            params: &self.params,
+        }
+        .clusters();
+        Clusters { clusters }
+    }
+
+    /// Stage 4, selected: each happening scored, those that reach the
+    /// threshold kept.
+    pub fn select(&self, clusters: Clusters, mentions: &Mentions, articles: &Articles) -> Selected {
+        let scored = select::select(
+            clusters.clusters,
+            &mentions.mentions,
+            &articles.published,
+            articles.len(),
+            &self.params,
+        );
+        Selected { scored }
+    }
+
+    /// Stage 5, events: a title, an id, a date as written (counted dates
+    /// name the event they count from) and verbatim evidence for each
+    /// selected happening, in date order. `sources` are those read.
+    pub fn events(
+        &self,
+        selected: &Selected,
+        mentions: &Mentions,
+        articles: &Articles,
+        sources: &[Source],
+    ) -> Vec<Event> {
+        output::events(
+            &selected.scored,
+            &mentions.mentions,
+            sources,
+            &articles.articles,
+            self.words(),
+        )
+    }
+
+    /// The timeline of `events`: its title, summary and fingerprints.
+    fn timeline(&self, sources: Vec<Source>, events: Vec<Event>, options: &Options) -> Timeline {
+        let total = sources.len();
+        let title = options
+            .title
+            .clone()
+            .unwrap_or_else(|| typical_title(&sources, self.words()));
+        let summary = format!(
+            "Drafted by annals from {total} article{}{}; check each event against its evidence.",
+            if total == 1 { "" } else { "s" },
+            match options.about.first() {
+                Some(name) => format!(", about {name}"),
+                None => String::new(),
+            }
+        );
+        let mut timeline = Timeline {
+            title,
+            summary: Some(summary),
+            sources,
+            events,
+        };
+        let all: Vec<usize> = (0..timeline.events.len()).collect();
+        stamp(&mut timeline, &all);
+        timeline
+    }
 }
 
 /// Records the fingerprint of each drafted event of `events` (indices into
@@ -204,7 +437,13 @@ pub fn fingerprint(timeline: &Timeline, event: &Event) -> String {
 
 /// Which mentions of `article` may go on: those with weight, within
 /// `--since` and `--until`, and (with `--about`) concerning the entity.
-fn kept(article: &Article, source: &Source, names: &Names, options: &Options) -> Vec<bool> {
+fn kept(
+    article: &Article,
+    source: &Source,
+    names: &Names,
+    options: &Options,
+    w: &Words,
+) -> Vec<bool> {
     let body = source.body();
     article
         .mentions
@@ -223,16 +462,15 @@ fn kept(article: &Article, source: &Source, names: &Names, options: &Options) ->
                 .checked_sub(1)
                 .filter(|&i| Some(i) != article.dateline)
                 .map(|i| &body[article.sentences[i].span.clone()]);
-            about::concerns(names, sentence, date, previous)
+            about::concerns(names, sentence, date, previous, w)
         })
         .collect()
 }
 
 /// The mentions that go on, numbered across articles (their coreference
-/// links renumbered to match), with the key terms of each one's sentence.
-fn gather<'a>(articles: &'a [Article], kept: &[Vec<bool>]) -> (Vec<Mention>, Vec<&'a [Term]>) {
+/// links renumbered to match).
+fn gather(articles: &[Article], kept: &[Vec<bool>]) -> Vec<Mention> {
     let mut mentions = Vec::new();
-    let mut terms = Vec::new();
     for (article, kept) in articles.iter().zip(kept) {
         let mut global: HashMap<usize, usize> = HashMap::default();
         for (local, m) in article.mentions.iter().enumerate() {
@@ -242,11 +480,10 @@ fn gather<'a>(articles: &'a [Article], kept: &[Vec<bool>]) -> (Vec<Mention>, Vec
             let mut m = m.clone();
             m.coref = m.coref.and_then(|c| global.get(&c).copied());
             global.insert(local, mentions.len());
-            terms.push(article.terms[m.sentence].as_slice());
             mentions.push(m);
         }
     }
-    (mentions, terms)
+    mentions
 }
 
 fn within(m: &Mention, options: &Options) -> bool {
@@ -255,10 +492,10 @@ fn within(m: &Mention, options: &Options) -> bool {
 }
 
 /// The title of the article whose title shares most terms with the others.
-fn typical_title(sources: &[Source]) -> String {
+fn typical_title(sources: &[Source], w: &Words) -> String {
     let titles: Vec<Vec<Term>> = sources
         .iter()
-        .map(|s| output::title_terms(&s.title))
+        .map(|s| output::title_terms(&s.title, w))
         .collect();
     let mut counts: HashMap<Term, usize> = HashMap::default();
     for t in titles.iter().flatten() {

@@ -4,6 +4,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::hash::Hasher;
+use std::ops::Range;
 
 use annals_core::date::Offset;
 use annals_core::{Basis, DateSpec, Drafted, Event, Origin, Passage, Source, Timeline, When};
@@ -11,6 +12,7 @@ use chrono::NaiveDate;
 
 use crate::analyse::Article;
 use crate::mention::{Dated, Kind, Mention};
+use crate::rules::Words;
 use crate::select::Scored;
 use crate::terms;
 use crate::title::title;
@@ -18,6 +20,8 @@ use crate::words::{stem, words as split_words};
 
 /// Evidence kept per article and event: the strongest mentions.
 const PASSAGES_PER_SOURCE: usize = 3;
+/// How far a quote reaches on either side of its date in a sentence that runs on.
+const QUOTE_REACH: usize = 400;
 /// Words of a title that make its id.
 const ID_WORDS: usize = 4;
 
@@ -37,6 +41,7 @@ pub(crate) fn events(
     mentions: &[Mention],
     sources: &[Source],
     articles: &[Article],
+    w: &Words,
 ) -> Vec<Event> {
     let mut order: Vec<&Scored> = selected.iter().collect();
     order.sort_by(|a, b| {
@@ -64,8 +69,8 @@ pub(crate) fn events(
                 .take(3)
                 .map(|s| &body[s.span.clone()])
                 .collect();
-            let title = title(sentence, date, &before);
-            let id = slug(&title, &mut used);
+            let title = title(sentence, date, &before, w);
+            let id = slug(&title, &mut used, w);
             let stems = split_words(&title).iter().map(|w| stem(&w.low)).collect();
             Draft {
                 scored,
@@ -219,7 +224,8 @@ fn passages(members: &[usize], mentions: &[Mention], sources: &[Source]) -> Vec<
     let mut per_source: HashMap<usize, usize> = HashMap::default();
     let mut out = Vec::new();
     for m in ranked {
-        let text = sources[m.doc].body()[m.quote.clone()].trim();
+        let quote = bounded(sources[m.doc].body(), m);
+        let text = sources[m.doc].body()[quote.clone()].trim();
         if text.is_empty() || !seen.insert((m.doc, text)) {
             continue;
         }
@@ -228,18 +234,49 @@ fn passages(members: &[usize], mentions: &[Mention], sources: &[Source]) -> Vec<
             continue;
         }
         *count += 1;
-        out.push(Passage::new(m.doc, &sources[m.doc], m.quote.clone()));
+        out.push(Passage::new(m.doc, &sources[m.doc], quote));
     }
     out.sort_by_key(|p| (p.source(), p.quote().start));
     out
 }
 
+/// A mention's sentence as its quote, or, when the sentence runs on (a
+/// quotation left open keeps a whole article one sentence), the words
+/// within [`QUOTE_REACH`] bytes of its date: a passage a reader can check.
+fn bounded(body: &str, m: &Mention) -> Range<usize> {
+    let q = m.quote.clone();
+    if q.len() <= 2 * QUOTE_REACH {
+        return q;
+    }
+    let centre = m.timex.as_ref().map_or(q.start, |t| t.start);
+    let mut from = centre.saturating_sub(QUOTE_REACH).max(q.start);
+    let mut to = (centre + QUOTE_REACH).min(q.end);
+    while !body.is_char_boundary(from) {
+        from += 1;
+    }
+    while !body.is_char_boundary(to) {
+        to -= 1;
+    }
+    // Whole words: start after a space, end before one.
+    let start = if from == q.start {
+        from
+    } else {
+        body[from..to].find(' ').map_or(from, |i| from + i + 1)
+    };
+    let end = if to == q.end {
+        to
+    } else {
+        body[start..to].rfind(' ').map_or(to, |i| start + i)
+    };
+    start..end.max(start)
+}
+
 /// An id from the first words of a title: `us-taliban-sign-agreement`, made
 /// unique with `-2`, `-3`...
-fn slug(title: &str, used: &mut HashSet<String>) -> String {
+fn slug(title: &str, used: &mut HashSet<String>, w: &Words) -> String {
     let words: Vec<String> = split_words(title)
         .into_iter()
-        .filter(|w| !crate::rules::words().has(crate::rules::List::Stopwords, &w.low))
+        .filter(|word| !w.has(crate::rules::List::Stopwords, &word.low))
         .map(|w| {
             w.low
                 .chars()
@@ -289,8 +326,8 @@ pub(crate) fn fingerprint(timeline: &Timeline, event: &Event) -> String {
 }
 
 /// The terms of a title, for naming a timeline after its most typical article.
-pub(crate) fn title_terms(title: &str) -> Vec<terms::Term> {
-    terms::of_sentence(&split_words(title), &[])
+pub(crate) fn title_terms(title: &str, w: &Words) -> Vec<terms::Term> {
+    terms::of_sentence(&split_words(title), &[], w)
 }
 
 #[cfg(test)]
@@ -298,19 +335,73 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_sentence_that_runs_on_is_quoted_around_its_date() {
+        let body = format!(
+            "{}on Monday é{}",
+            "é word ".repeat(500),
+            " then é".repeat(500)
+        );
+        let at = body.find("Monday").unwrap();
+        let mention = Mention {
+            doc: 0,
+            sentence: 0,
+            quote: 0..body.len(),
+            timex: Some(at..at + 6),
+            date: Dated::Day(NaiveDate::from_ymd_opt(2020, 2, 24).unwrap()),
+            kind: Kind::Point,
+            role: crate::mention::Role::Event,
+            tense: None,
+            lead: false,
+            weight: 1.0,
+            coref: None,
+            anchor_text: None,
+            aside: false,
+            relative: false,
+        };
+        let q = bounded(&body, &mention);
+        assert!(q.len() <= 2 * QUOTE_REACH && q.contains(&at), "{q:?}");
+        let quote = &body[q];
+        assert!(
+            quote.starts_with("word") || quote.starts_with('é'),
+            "{quote}"
+        );
+        assert!(
+            !quote.ends_with(' ') && quote.contains("on Monday"),
+            "{quote}"
+        );
+        let short = Mention {
+            quote: 0..20,
+            timex: Some(3..9),
+            ..mention
+        };
+        assert_eq!(bounded(&body, &short), 0..20);
+    }
+
+    #[test]
     fn slugs_are_ids_and_unique() {
         let mut used = HashSet::default();
         assert_eq!(
-            slug("The US and the Taliban signed a deal", &mut used),
+            slug(
+                "The US and the Taliban signed a deal",
+                &mut used,
+                crate::rules::test_words()
+            ),
             "us-taliban-signed-deal"
         );
         assert_eq!(
-            slug("The US and the Taliban signed a deal", &mut used),
+            slug(
+                "The US and the Taliban signed a deal",
+                &mut used,
+                crate::rules::test_words()
+            ),
             "us-taliban-signed-deal-2"
         );
-        assert_eq!(slug("2001 attacks", &mut used), "event-2001-attacks");
-        assert_eq!(slug("…", &mut used), "event");
-        assert_eq!(slug("Élan", &mut used), "lan");
+        assert_eq!(
+            slug("2001 attacks", &mut used, crate::rules::test_words()),
+            "event-2001-attacks"
+        );
+        assert_eq!(slug("…", &mut used, crate::rules::test_words()), "event");
+        assert_eq!(slug("Élan", &mut used, crate::rules::test_words()), "lan");
         for id in used {
             assert!(annals_core::date::is_id(&id), "{id}");
         }

@@ -1,6 +1,8 @@
 //! Selection: a happening is kept when its best mention is strong enough,
 //! with a bonus for each further article that reports it (or the same date);
-//! a plan told by a single article is not kept.
+//! a plan told by a single article is not kept, and neither is a year or
+//! month named only from publication ("earlier this year"), unless the
+//! story has a single article: then there is no second one to ask for.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -24,8 +26,10 @@ pub(crate) fn select(
     clusters: Vec<Cluster>,
     mentions: &[Mention],
     published: &[NaiveDate],
+    articles: usize,
     params: &Params,
 ) -> Vec<Scored> {
+    let single = articles == 1;
     let mut date_docs: HashMap<Dated, HashSet<usize>> = HashMap::default();
     for m in mentions.iter().filter(|m| m.weight > 0.0) {
         date_docs.entry(m.date).or_default().insert(m.doc);
@@ -55,10 +59,19 @@ pub(crate) fn select(
             let plan_only = positive
                 .iter()
                 .all(|m| m.future(published[m.doc]) && !m.lead);
-            if plan_only && docs.len() < 2 {
+            if plan_only && docs.len() < 2 && !single {
                 return None;
             }
-            let top = positive.iter().map(|m| m.weight).fold(0.0, f32::max);
+            let top = positive
+                .iter()
+                .map(|m| {
+                    if single && m.relative {
+                        m.weight.max(params.threshold)
+                    } else {
+                        m.weight
+                    }
+                })
+                .fold(0.0, f32::max);
             let score = top + params.source_bonus * (docs.len() - 1) as f32;
             (score >= params.threshold && reporting > 0).then(|| {
                 let mut docs: Vec<usize> = positive.iter().map(|m| m.doc).collect();

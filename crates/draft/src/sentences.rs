@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::rules::{List, words};
+use crate::rules::{List, Words};
 
 /// One sentence of an article body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,7 +93,7 @@ impl Quotes {
 }
 
 /// Whether the word before a final period is an abbreviation or an initial.
-fn after_abbreviation(text: &str) -> bool {
+fn after_abbreviation(text: &str, w: &Words) -> bool {
     let text = text.trim_end_matches(|c: char| is_closer(c) || c == '.');
     let start = text
         .char_indices()
@@ -103,11 +103,11 @@ fn after_abbreviation(text: &str) -> bool {
         .map_or(text.len(), |(i, _)| i);
     let word = text[start..].trim_start_matches('.').to_lowercase();
     let word = word.trim_end_matches('.');
-    !word.is_empty() && (word.chars().count() == 1 || words().has(List::Abbreviations, word))
+    !word.is_empty() && (word.chars().count() == 1 || w.has(List::Abbreviations, word))
 }
 
 /// Splits `body` into sentences, paragraph by paragraph.
-pub(crate) fn split(body: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence> {
+pub(crate) fn split(body: &str, paragraphs: &[Range<usize>], w: &Words) -> Vec<Sentence> {
     let mut out = Vec::new();
     for para in paragraphs {
         let text = &body[para.clone()];
@@ -133,7 +133,7 @@ pub(crate) fn split(body: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence> {
             if quotes.inside() && !text[i..end].contains(['"', '\u{201D}']) {
                 continue;
             }
-            if c == '.' && after_abbreviation(&text[start..end]) {
+            if c == '.' && after_abbreviation(&text[start..end], w) {
                 continue;
             }
             push(&mut out, para.start, text, start..end);
@@ -164,7 +164,7 @@ mod tests {
 
     fn sentences(body: &str) -> Vec<&str> {
         let paragraphs = annals_core::text::paragraphs(body);
-        split(body, &paragraphs)
+        split(body, &paragraphs, crate::rules::test_words())
             .into_iter()
             .map(|s| &body[s.span])
             .collect()

@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
-use crate::rules::{List, words};
+use crate::rules::{List, Words};
 use crate::words::{Word, stem};
 
 /// A term, as a hash of its stem: sentences compare without strings.
@@ -20,8 +20,7 @@ pub(crate) fn hash(text: &str) -> Term {
 
 /// The key terms of a sentence, sorted, each once; words inside `masked`
 /// (the date expressions, byte ranges of the sentence) are left out.
-pub(crate) fn of_sentence(sentence: &[Word], masked: &[Range<usize>]) -> Vec<Term> {
-    let w = words();
+pub(crate) fn of_sentence(sentence: &[Word], masked: &[Range<usize>], w: &Words) -> Vec<Term> {
     // The masked ranges in order and merged, so that each word looks up
     // the one range it may overlap: a sentence can hold thousands of dates.
     let mut masks: Vec<Range<usize>> = masked.to_vec();
@@ -152,7 +151,7 @@ mod tests {
     use crate::words::words as split;
 
     fn terms(text: &str) -> Vec<Term> {
-        of_sentence(&split(text), &[])
+        of_sentence(&split(text), &[], crate::rules::test_words())
     }
 
     #[test]
@@ -162,7 +161,11 @@ mod tests {
         let text = "Troops left on Saturday 2020";
         let masked = text.find("2020").unwrap()..text.len();
         assert_eq!(
-            of_sentence(&split(text), std::slice::from_ref(&masked)),
+            of_sentence(
+                &split(text),
+                std::slice::from_ref(&masked),
+                crate::rules::test_words()
+            ),
             terms("troops left")
         );
     }

@@ -1,7 +1,7 @@
 //! Verb groups and their coarse tense, and the tense that governs a date: is
 //! it told as past, as a plan, as a state?
 
-use crate::rules::{List, words};
+use crate::rules::{List, Words};
 use crate::words::{Word, word_at};
 
 /// The coarse tense of a verb group.
@@ -29,13 +29,12 @@ pub(crate) struct Group {
     pub tense: Tense,
 }
 
-fn participle(low: &str) -> bool {
-    low.ends_with("ed") || words().has(List::IrregularParticiple, low)
+fn participle(low: &str, w: &Words) -> bool {
+    low.ends_with("ed") || w.has(List::IrregularParticiple, low)
 }
 
 /// Whether `low` is a past-tense verb (`prev` is the word before it).
-pub(crate) fn past_verb(low: &str, prev: Option<&str>) -> bool {
-    let w = words();
+pub(crate) fn past_verb(low: &str, prev: Option<&str>, w: &Words) -> bool {
     if w.has(List::IrregularPast, low) {
         return true;
     }
@@ -46,8 +45,7 @@ pub(crate) fn past_verb(low: &str, prev: Option<&str>) -> bool {
 }
 
 /// The verb groups of a sentence, in order.
-pub(crate) fn groups(sentence: &[Word]) -> Vec<Group> {
-    let w = words();
+pub(crate) fn groups(sentence: &[Word], w: &Words) -> Vec<Group> {
     let low: Vec<&str> = sentence.iter().map(|w| w.low.as_str()).collect();
     let n = low.len();
     let at = |i: usize| low.get(i).copied().unwrap_or("");
@@ -79,13 +77,14 @@ pub(crate) fn groups(sentence: &[Word]) -> Vec<Group> {
         {
             group(i + 4, Tense::Future)
         } else if (w.has(List::PlanVerbs, word) && at(i + 1) == "to")
-            || (word == "to" && at(i + 1) == "be" && participle(at(i + 2)))
+            || (word == "to" && at(i + 1) == "be" && participle(at(i + 2), w))
         {
             // "plans to sign", "to be signed"
             group(i + 3, Tense::Future)
-        } else if w.has(List::Have, word) && (i + 1..(i + 4).min(n)).any(|j| participle(low[j])) {
+        } else if w.has(List::Have, word) && (i + 1..(i + 4).min(n)).any(|j| participle(low[j], w))
+        {
             let j = (i + 1..(i + 4).min(n))
-                .find(|&j| participle(low[j]))
+                .find(|&j| participle(low[j], w))
                 .unwrap_or(i + 1);
             group(j + 1, Tense::Perfect)
         } else if w.has(List::PastAux, word) {
@@ -94,7 +93,7 @@ pub(crate) fn groups(sentence: &[Word]) -> Vec<Group> {
             group(i + 2, Tense::Progressive)
         } else if w.has(List::BePresent, word) || matches!(word, "does" | "do") {
             group(i + 2, Tense::Present)
-        } else if past_verb(word, prev) && !prev.is_some_and(|p| w.has(List::BeAny, p)) {
+        } else if past_verb(word, prev, w) && !prev.is_some_and(|p| w.has(List::BeAny, p)) {
             group(i + 1, Tense::Past)
         } else {
             None
@@ -117,8 +116,13 @@ pub(crate) fn groups(sentence: &[Word]) -> Vec<Group> {
 /// The tense of the verb group that a date at byte `offset` of the sentence
 /// most likely modifies: the nearest group, a clause break (that, which,
 /// when...) between them counting as six words.
-pub(crate) fn governing(sentence: &[Word], groups: &[Group], offset: usize) -> Option<Tense> {
-    Governing::new(sentence, groups).at(offset)
+pub(crate) fn governing(
+    sentence: &[Word],
+    groups: &[Group],
+    offset: usize,
+    w: &Words,
+) -> Option<Tense> {
+    Governing::new(sentence, groups, w).at(offset)
 }
 
 /// A sentence's verb groups, ready to say which governs each of its dates.
@@ -135,8 +139,7 @@ pub(crate) struct Governing<'a> {
 }
 
 impl<'a> Governing<'a> {
-    pub(crate) fn new(sentence: &'a [Word], groups: &'a [Group]) -> Governing<'a> {
-        let w = words();
+    pub(crate) fn new(sentence: &'a [Word], groups: &'a [Group], w: &Words) -> Governing<'a> {
         let mut breaks = Vec::with_capacity(sentence.len() + 1);
         breaks.push(0);
         let mut n = 0;
@@ -204,7 +207,10 @@ mod tests {
     use crate::words::words as split;
 
     fn tenses(text: &str) -> Vec<Tense> {
-        groups(&split(text)).into_iter().map(|g| g.tense).collect()
+        groups(&split(text), crate::rules::test_words())
+            .into_iter()
+            .map(|g| g.tense)
+            .collect()
     }
 
     #[test]
@@ -225,15 +231,25 @@ mod tests {
     fn the_nearest_group_governs() {
         let text = "The deal was signed on Saturday and troops will leave in 2021";
         let w = split(text);
-        let g = groups(&w);
+        let g = groups(&w, crate::rules::test_words());
         assert_eq!(
-            governing(&w, &g, text.find("Saturday").unwrap()),
+            governing(
+                &w,
+                &g,
+                text.find("Saturday").unwrap(),
+                crate::rules::test_words()
+            ),
             Some(Tense::Past)
         );
         assert_eq!(
-            governing(&w, &g, text.find("2021").unwrap()),
+            governing(
+                &w,
+                &g,
+                text.find("2021").unwrap(),
+                crate::rules::test_words()
+            ),
             Some(Tense::Future)
         );
-        assert_eq!(governing(&w, &[], 0), None);
+        assert_eq!(governing(&w, &[], 0, crate::rules::test_words()), None);
     }
 }

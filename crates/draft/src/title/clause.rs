@@ -3,9 +3,9 @@
 
 use std::ops::Range;
 
-use crate::rules::{List, words};
+use crate::rules::List;
 
-use super::cut::{BOUNDARIES, boundaries, cut, cut_well, pattern_at, word_count};
+use super::cut::{boundaries, cut, cut_well, pattern_at, word_count};
 use super::shorten::core;
 use super::subject::{subject_pronoun, subordinator, without_lead};
 use super::text::{Text, body_start};
@@ -15,7 +15,7 @@ use super::{MAX_WORDS, MIN_WORDS, OPEN_QUOTES, finish};
 /// relative clause that follows, unless the noun phrase only sets the time
 /// of the main clause ("In a Wednesday media event, Apple released ...").
 pub(super) fn date_names_a_noun(t: &Text, date: Option<Range<usize>>) -> Option<String> {
-    let w = words();
+    let w = t.w;
     let date = date?;
     let det = date.start.checked_sub(1)?;
     if !t.is(det, List::NounPhraseDeterminers) {
@@ -85,7 +85,7 @@ pub(super) fn date_names_a_noun(t: &Text, date: Option<Range<usize>>) -> Option<
         let e = cut(t, &sel, MAX_WORDS, None);
         sel.truncate(e.max(np.len()));
     }
-    let made = finish(&t.render(&sel, None));
+    let made = finish(&t.render(&sel, None), t.w);
     (made.split_whitespace().count() >= 2).then_some(made)
 }
 
@@ -204,7 +204,7 @@ pub(super) fn clause(t: &Text, date: Option<Range<usize>>, before: &[&str]) -> S
                 keep[a..b].fill(false);
                 // The closing comma goes too, unless a clause boundary follows.
                 let next: Vec<usize> = (b..n.min(b + 4)).collect();
-                let bounded = BOUNDARIES.iter().any(|pattern| {
+                let bounded = t.w.boundaries().iter().any(|pattern| {
                     pattern.first().is_some_and(|p| p == ",") && pattern_at(t, pattern, &next)
                 });
                 if !bounded {
@@ -255,20 +255,21 @@ pub(super) fn clause(t: &Text, date: Option<Range<usize>>, before: &[&str]) -> S
     let mut lead_len = marks + usize::from(piece.get(marks).is_some_and(|&k| joins(k)));
     // "in response to the September 11 attacks": the whole connective goes.
     if from > 0 {
-        let connective = BOUNDARIES
-            .iter()
-            .filter(|p| {
-                p.iter().all(|part| {
-                    !part.starts_with('*')
-                        && !part.ends_with("ing")
-                        && !part.ends_with("ed")
-                        && !words().has(List::IrregularParticiple, part)
+        let connective =
+            t.w.boundaries()
+                .iter()
+                .filter(|p| {
+                    p.iter().all(|part| {
+                        !part.starts_with('*')
+                            && !part.ends_with("ing")
+                            && !part.ends_with("ed")
+                            && !t.w.has(List::IrregularParticiple, part)
+                    })
                 })
-            })
-            .filter(|p| pattern_at(t, p, &piece))
-            .map(Vec::len)
-            .max()
-            .unwrap_or(0);
+                .filter(|p| pattern_at(t, p, &piece))
+                .map(Vec::len)
+                .max()
+                .unwrap_or(0);
         lead_len = lead_len.max(connective);
     }
     let boundary_word = piece.get(lead_len).copied();
@@ -329,7 +330,7 @@ pub(super) fn clause(t: &Text, date: Option<Range<usize>>, before: &[&str]) -> S
                 let (e, good) = cut_well(t, &main, room, v);
                 if good && word_count(t, &main[..e]) >= 3 {
                     let head = core(t, main[..e].to_vec(), None, before, room);
-                    return finish(&format!("{head}, {}", t.render(&piece, None)));
+                    return finish(&format!("{head}, {}", t.render(&piece, None)), t.w);
                 }
             }
         }
@@ -385,7 +386,7 @@ pub(super) fn date_phrase(t: &Text, date: &Range<usize>, keep: &mut [bool]) {
     if t.fused {
         return;
     }
-    let w = words();
+    let w = t.w;
     let mut a = date.start;
     if a > 0 && t.is(a - 1, List::TitleDatePrepositions) {
         a -= 1;

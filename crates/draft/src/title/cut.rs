@@ -1,9 +1,7 @@
 //! Where a title may end: after a content word, before punctuation, a
 //! conjunction, a preposition or a participle, never inside a name.
 
-use std::sync::LazyLock;
-
-use crate::rules::{List, words};
+use crate::rules::List;
 
 use super::text::Text;
 use super::{CLOSE_QUOTES, MIN_WORDS, SOFT_WORDS};
@@ -14,7 +12,7 @@ pub(super) fn may_end(t: &Text, i: usize) -> bool {
     if !t.word(i) {
         return false;
     }
-    let w = words();
+    let w = t.w;
     let low = t.low(i);
     let exempt = w.has(List::Numbers, low)
         || w.has(List::Weekdays, low)
@@ -41,7 +39,7 @@ pub(super) fn end_tier(t: &Text, last: usize, next: Option<usize>) -> Option<u8>
         return None;
     }
     let Some(mut next) = next else { return Some(0) };
-    let w = words();
+    let w = t.w;
     // `the first "point" release`: the quotation closes inside a phrase.
     if t.is_any(next, CLOSE_QUOTES) && t.word(next + 1) && !t.comma(next + 1) {
         next += 1;
@@ -255,30 +253,6 @@ pub(super) fn scan(
     (best.map(|(_, e)| e), fallback)
 }
 
-/// The clause boundaries of `words.txt` as token patterns (`*ing` any
-/// word in -ing).
-pub(super) static BOUNDARIES: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
-    words()
-        .list(List::TitleBoundaries)
-        .map(|p| {
-            let p = p.replace('_', " ");
-            let mut parts = Vec::new();
-            for part in p.split(' ').filter(|s| !s.is_empty()) {
-                match part.strip_prefix([',', ';', ':']) {
-                    Some(rest) => {
-                        parts.push(part[..1].to_string());
-                        if !rest.is_empty() {
-                            parts.push(rest.to_string());
-                        }
-                    }
-                    None => parts.push(part.to_string()),
-                }
-            }
-            parts
-        })
-        .collect()
-});
-
 /// Whether the boundary `pattern` matches the tokens `at`.
 pub(super) fn pattern_at(t: &Text, pattern: &[String], at: &[usize]) -> bool {
     pattern.len() <= at.len()
@@ -309,7 +283,8 @@ pub(super) fn boundaries(t: &Text, sel: &[usize]) -> Vec<(usize, bool)> {
             && t.capital(sel[n - 1])
             && n > 1;
         let matches = after_name
-            || BOUNDARIES
+            || t.w
+                .boundaries()
                 .iter()
                 .any(|pattern| pattern_at(t, pattern, &sel[n..]));
         let comma = t.is_any(sel[n], &[","]);

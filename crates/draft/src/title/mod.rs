@@ -31,6 +31,8 @@ use cut::{cut, may_end};
 use quotation::{inside_quotation, quotation_first};
 use text::{Text, body_start};
 
+use crate::rules::Words;
+
 /// The most words a title aims at.
 const MAX_WORDS: usize = 14;
 /// The fewest words a cut leaves.
@@ -53,10 +55,15 @@ const DASHES: &[&str] = &["-", "\u{2013}", "\u{2014}", "--"];
 /// A title for the event told by `sentence`, whose date expression (if any)
 /// is at `date` (byte range of the sentence). `before` holds the sentences
 /// before it in the article, nearest first, for a leading pronoun.
-pub(crate) fn title(sentence: &str, date: Option<Range<usize>>, before: &[&str]) -> String {
+pub(crate) fn title(
+    sentence: &str,
+    date: Option<Range<usize>>,
+    before: &[&str],
+    w: &Words,
+) -> String {
     let text = sentence.trim();
     let offset = sentence.len() - sentence.trim_start().len();
-    let mut t = Text::new(text);
+    let mut t = Text::new(text, w);
     let bytes = date
         .clone()
         .map(|d| d.start.saturating_sub(offset)..d.end.saturating_sub(offset));
@@ -81,7 +88,7 @@ pub(crate) fn title(sentence: &str, date: Option<Range<usize>>, before: &[&str])
     }
     let all: Vec<usize> = (body_start(&t)..t.toks.len()).collect();
     let end = cut(&t, &all, MAX_WORDS, None);
-    let whole = finish(&t.render(&all[..end], None));
+    let whole = finish(&t.render(&all[..end], None), w);
     if whole.split_whitespace().count() > made.split_whitespace().count() {
         return whole;
     }
@@ -118,12 +125,12 @@ fn capitalise(text: &str) -> String {
 /// Tidies a title: one line, one space between words, no function word or
 /// punctuation at the end, balanced brackets and quotes, a capital first
 /// letter.
-pub(crate) fn finish(text: &str) -> String {
+pub(crate) fn finish(text: &str, w: &Words) -> String {
     let mut joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for p in [" ,", " .", " ;", " :"] {
         joined = joined.replace(p, &p[1..]);
     }
-    let t = Text::new(&joined);
+    let t = Text::new(&joined, w);
     let mut end = t.toks.len();
     while end > 0 {
         let last = end - 1;

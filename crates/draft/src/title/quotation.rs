@@ -147,7 +147,7 @@ pub(super) fn inside_quotation(
     if said.is_empty() {
         return None;
     }
-    Some(finish(&format!("{speaker}: {}", capitalise(&said))))
+    Some(finish(&format!("{speaker}: {}", capitalise(&said)), t.w))
 }
 
 /// "..., Apple announced", "..., says Andrew Watkins, an analyst": a

@@ -61,7 +61,7 @@ pub(super) fn core(
             .max(MIN_QUOTE_WORDS);
         let said = core(t, sel[..c].to_vec(), None, before, budget);
         if !said.is_empty() {
-            return finish(&format!("{}: {said}", capitalise(&speaker)));
+            return finish(&format!("{}: {said}", capitalise(&speaker)), t.w);
         }
     }
     let mut sel = shorter_subject(t, sel);
@@ -129,7 +129,7 @@ pub(super) fn core(
                 .max(MIN_QUOTE_WORDS);
             let said = core(t, rest, None, before, budget);
             if !said.is_empty() {
-                return finish(&format!("{speaker}: {}", capitalise(&said)));
+                return finish(&format!("{speaker}: {}", capitalise(&said)), t.w);
             }
         }
     }
@@ -141,7 +141,7 @@ pub(super) fn core(
         return String::new();
     }
     let name = way.first().and_then(|&k| pronoun_name(t, k, before));
-    finish(&t.render(&way[..e], name.as_deref()))
+    finish(&t.render(&way[..e], name.as_deref()), t.w)
 }
 
 /// After a verb of saying at `v` in `sel`: where what was said starts (at

@@ -109,7 +109,7 @@ pub(super) fn pronoun_name(t: &Text, i: usize, before: &[&str]) -> Option<String
     let pronoun = t.low(i);
     let person = matches!(pronoun, "he" | "she");
     for sentence in before.iter().take(PRONOUN_REACH) {
-        let p = Text::new(sentence.trim());
+        let p = Text::new(sentence.trim(), t.w);
         let all: Vec<usize> = (body_start(&p)..p.toks.len()).collect();
         let Some(verb) = p.first_verb(&all) else {
             // A dateline or a heading: look further back.

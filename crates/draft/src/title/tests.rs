@@ -1,10 +1,19 @@
 //! Titles of sentences from news, the bundled articles and odd text.
 
 use super::*;
-use crate::rules::{List, words};
+use crate::rules::{List, test_words as words};
 use crate::words::lower;
 use annals_tagger::Tagger;
 use chrono::NaiveDate;
+
+/// A title with the embedded word lists.
+fn title(sentence: &str, date: Option<Range<usize>>, before: &[&str]) -> String {
+    super::title(sentence, date, before, words())
+}
+
+fn finish(text: &str) -> String {
+    super::finish(text, words())
+}
 
 /// The title of `sentence` dated by the first `date` in it.
 fn at(sentence: &str, date: &str) -> String {
@@ -361,7 +370,7 @@ fn titles_of_the_bundled_articles_end_on_whole_content_words() {
             None => text.as_str(),
         };
         let paragraphs = annals_core::text::paragraphs(body);
-        let sentences = crate::sentences::split(body, &paragraphs);
+        let sentences = crate::sentences::split(body, &paragraphs, words());
         let dct = NaiveDate::from_ymd_opt(2020, 2, 29).unwrap();
         let timexes = tagger.tag(body, dct);
         for (n, s) in sentences.iter().enumerate() {
@@ -395,7 +404,7 @@ fn titles_of_the_bundled_articles_end_on_whole_content_words() {
                 for word in bare_words(&made) {
                     assert!(allowed.contains(&lower(&word)), "{word:?} cut: {context}");
                 }
-                let t = Text::new(&made);
+                let t = Text::new(&made, words());
                 let last = (0..t.toks.len()).rev().find(|&i| t.word(i)).unwrap();
                 let word = t.low(last);
                 let function = words().has(List::Prepositions, word)

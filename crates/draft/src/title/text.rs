@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::rules::{List, words};
+use crate::rules::{List, Words};
 use crate::verbs;
 use crate::words::{Word, capitalised, lower};
 
@@ -23,14 +23,17 @@ pub(super) struct Text<'a> {
     pub(super) toks: Vec<Tok>,
     /// The date is part of a longer word ("Today's"): never masked.
     pub(super) fused: bool,
+    /// The word lists.
+    pub(super) w: &'a Words,
 }
 
 impl<'a> Text<'a> {
-    pub(super) fn new(text: &'a str) -> Self {
+    pub(super) fn new(text: &'a str, w: &'a Words) -> Self {
         Text {
             text,
-            toks: tokens(text),
+            toks: tokens(text, w),
             fused: false,
+            w,
         }
     }
 
@@ -48,7 +51,7 @@ impl<'a> Text<'a> {
 
     /// Whether token `i` is a word of `list`.
     pub(super) fn is(&self, i: usize, list: List) -> bool {
-        self.word(i) && words().has(list, self.low(i))
+        self.word(i) && self.w.has(list, self.low(i))
     }
 
     pub(super) fn is_any(&self, i: usize, text: &[&str]) -> bool {
@@ -62,7 +65,7 @@ impl<'a> Text<'a> {
 
     /// A verb of saying, in lower case ("states", not "United States").
     pub(super) fn said(&self, i: usize) -> bool {
-        self.lowercase_word(i) && words().has(List::AttributionVerbs, self.low(i))
+        self.lowercase_word(i) && self.w.has(List::AttributionVerbs, self.low(i))
     }
 
     pub(super) fn digits(&self, i: usize) -> bool {
@@ -128,7 +131,7 @@ impl<'a> Text<'a> {
     /// The place in `sel` of the first verb group, if one is found.
     pub(super) fn first_verb(&self, sel: &[usize]) -> Option<usize> {
         let (found, at) = self.words_of(sel);
-        let group = verbs::groups(&found).first().map(|g| at[g.first]);
+        let group = verbs::groups(&found, self.w).first().map(|g| at[g.first]);
         let said = sel.iter().position(|&i| self.said(i));
         match (group, said) {
             (Some(a), Some(b)) => Some(a.min(b)),
@@ -140,7 +143,8 @@ impl<'a> Text<'a> {
     pub(super) fn past(&self, i: usize) -> bool {
         let prev = i.checked_sub(1).map(|p| self.low(p));
         self.lowercase_word(i)
-            && (verbs::past_verb(self.low(i), prev) || self.is(i, List::IrregularParticiple))
+            && (verbs::past_verb(self.low(i), prev, self.w)
+                || self.is(i, List::IrregularParticiple))
     }
 
     /// Whether token `i` starts a participial phrase: a lowercase word in
@@ -157,7 +161,7 @@ impl<'a> Text<'a> {
 /// The tokens of `text`: each run of non-space characters, its leading
 /// openers and trailing punctuation split off (but not an abbreviation's
 /// period, nor a plural possessive's apostrophe).
-pub(super) fn tokens(text: &str) -> Vec<Tok> {
+pub(super) fn tokens(text: &str, w: &Words) -> Vec<Tok> {
     let mut out = Vec::new();
     let punct = |out: &mut Vec<Tok>, span: Range<usize>| {
         out.push(Tok {
@@ -197,7 +201,7 @@ pub(super) fn tokens(text: &str) -> Vec<Tok> {
             let core = &text[a..b - c.len_utf8()];
             let peel = match c {
                 ',' | ';' | ':' | '!' | '?' | '"' | '\u{201D}' | ')' | ']' => true,
-                '.' => !keeps_period(core),
+                '.' => !keeps_period(core, w),
                 '\'' | '\u{2019}' => single_open || !core.ends_with(['s', 'S']),
                 _ => false,
             };
@@ -221,11 +225,11 @@ pub(super) fn tokens(text: &str) -> Vec<Tok> {
 
 /// Whether the period after `core` belongs to it: an abbreviation or an
 /// initial.
-pub(super) fn keeps_period(core: &str) -> bool {
+pub(super) fn keeps_period(core: &str, w: &Words) -> bool {
     let low = lower(core);
     (low.contains('.') && low.chars().any(char::is_alphabetic))
         || (core.chars().count() == 1 && core.chars().all(char::is_alphabetic))
-        || words().has(List::Abbreviations, &low)
+        || w.has(List::Abbreviations, &low)
 }
 
 /// Where the text proper starts: after a bullet, dashes, or a dateline
