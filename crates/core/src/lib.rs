@@ -39,6 +39,7 @@ pub mod load;
 pub mod print;
 pub mod problem;
 pub mod quote;
+pub mod save;
 pub mod search;
 pub mod source;
 pub mod suggest;
