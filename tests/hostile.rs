@@ -987,3 +987,145 @@ fn json_lines_with_a_bom_impossible_times_or_year_0_are_located() {
         assert!(!out.stderr.contains("please report"), "{}", out.stderr);
     }
 }
+
+// ------------------------------------------------------------ safe drafts
+
+/// A folder of the bundled story's articles, no timeline.toml.
+fn story_folder() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("story");
+    fs::create_dir(&dir).unwrap();
+    for entry in fs::read_dir("data/sources").unwrap().flatten() {
+        fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
+    }
+    (tmp, dir)
+}
+
+#[cfg(unix)]
+#[test]
+fn a_draft_never_follows_a_planted_link_and_keeps_the_files_kind() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt, symlink};
+    let (tmp, dir) = story_folder();
+    let victim = tmp.path().join("victim");
+    fs::write(&victim, "precious").unwrap();
+    // Links planted at the old fixed temporary name and at the lock.
+    symlink(&victim, dir.join(".timeline.toml.annals-tmp")).unwrap();
+    let d = dir.to_str().unwrap();
+    let out = run(&["draft", d]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+    // A 0600 file with a second hard link: both kept, CRLF too.
+    let path = dir.join("timeline.toml");
+    let crlf = fs::read_to_string(&path).unwrap().replace('\n', "\r\n");
+    fs::write(&path, &crlf).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+    fs::hard_link(&path, tmp.path().join("other-name.toml")).unwrap();
+    fs::write(dir.join("new.txt"), "+++\npublished = 2020-03-10\n+++\nThe Taliban and the US began prisoner exchanges on Tuesday in Kabul, officials said.\n").unwrap();
+    let out = run(&["draft", d]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let meta = fs::metadata(&path).unwrap();
+    assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+    assert_eq!(meta.nlink(), 2);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(
+        !text.replace("\r\n", "").contains('\n'),
+        "LF in a CRLF file"
+    );
+    assert_eq!(
+        text,
+        fs::read_to_string(tmp.path().join("other-name.toml")).unwrap()
+    );
+    // No temporary file or lock is left behind.
+    let left: Vec<String> = fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.') && n != ".timeline.toml.annals-tmp")
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    let out = run(&["check", d]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+}
+
+#[cfg(unix)]
+#[test]
+fn draft_o_onto_a_pipe_or_a_terminal_writes_into_it() {
+    let (tmp, dir) = story_folder();
+    let fifo = tmp.path().join("fifo");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
+    };
+    let out = run(&["draft", dir.to_str().unwrap(), "-o", fifo.to_str().unwrap()]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(reader.join().unwrap().starts_with("title = "));
+    use std::os::unix::fs::FileTypeExt;
+    assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    // /proc/self/fd/1 is annals's own standard output: a pipe here.
+    if Path::new("/proc/self/fd/1").exists() {
+        let out = run(&["draft", dir.to_str().unwrap(), "-o", "/proc/self/fd/1"]);
+        assert_eq!(out.code, Some(0), "{}", out.stderr);
+        assert!(out.stdout.starts_with("title = "), "{}", out.stdout);
+    }
+    assert!(!dir.join("timeline.toml").exists());
+}
+
+/// Runs `annals draft` on `dir` in the background.
+fn spawn_draft(dir: &Path) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(["draft", dir.to_str().unwrap()])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// The SIGKILL loop: 50 drafts killed at random moments, each with a second
+/// draft running at the same time and a person's edit saved during it. The
+/// file always loads, and the edit is always there.
+#[cfg(unix)]
+#[test]
+fn killed_concurrent_drafts_never_corrupt_the_file_or_lose_an_edit() {
+    let (_tmp, dir) = story_folder();
+    let path = dir.join("timeline.toml");
+    assert_eq!(run(&["draft", dir.to_str().unwrap()]).code, Some(0));
+    // A cheap, seeded sequence of kill points: 0–150 ms into a draft.
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for round in 0..50 {
+        let mut first = spawn_draft(&dir);
+        let mut second = spawn_draft(&dir);
+        std::thread::sleep(Duration::from_millis(next() % 150));
+        // A person's edit, saved as editors save: a new file renamed over it.
+        let mark = format!("# edit {round}\n");
+        let text = fs::read_to_string(&path).unwrap();
+        let temp = dir.join(format!(".edit-{round}"));
+        fs::write(&temp, format!("{mark}{text}")).unwrap();
+        fs::rename(&temp, &path).unwrap();
+        let _ = first.kill();
+        let deadline = Instant::now() + Duration::from_secs(60);
+        for child in [&mut first, &mut second] {
+            while child.try_wait().unwrap().is_none() {
+                assert!(Instant::now() < deadline, "a draft hangs");
+                std::thread::sleep(Duration::from_millis(5));
+            }
+        }
+        let after = fs::read_to_string(&path).unwrap();
+        assert!(after.contains(&mark), "round {round}: the edit is lost");
+        let check = run(&["check", dir.to_str().unwrap()]);
+        assert_eq!(check.code, Some(0), "round {round}: {}", check.stderr);
+    }
+}

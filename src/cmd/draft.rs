@@ -2,16 +2,16 @@
 //! articles nobody annotated, merged into the one already there, if any,
 //! without losing a word a person wrote.
 
-use std::fs;
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
 
 use annals_core::load::{self, DataFiles, Options};
+use annals_core::save::SaveError;
 use annals_core::text::sanitize_line;
 use annals_core::{Problems, Timeline};
-use annals_draft::Options as DraftOptions;
+use annals_draft::{Hooks, Options as DraftOptions, Outcome, Output, RedraftError, Request};
 use annals_tagger::Tagger;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -23,17 +23,24 @@ use crate::output;
 const PROGRESS_AFTER: Duration = Duration::from_secs(1);
 
 /// The articles of `files` drafted, with the problems of those that could not
-/// be read. On a terminal, drafting that is still running after a second
-/// shows a progress bar on stderr (through every stage, merging included),
-/// cleared when it ends; in a pipe, none.
+/// be read, for a draft shown in memory.
 pub fn draft(
     files: DataFiles,
     options: &Options,
     draft_options: &DraftOptions,
 ) -> (Timeline, Problems) {
     let (sources, problems) = load::articles(files, options);
+    let timeline = with_progress(|progress| {
+        annals_draft::draft_with_progress(sources, &Tagger::new(), draft_options, progress)
+    });
+    (timeline, problems)
+}
+
+/// Runs `work`, giving it a progress callback: on a terminal, drafting that
+/// is still running after a second shows a progress bar on stderr (through
+/// every stage, merging included), cleared when it ends; in a pipe, none.
+fn with_progress<T>(work: impl FnOnce(&(dyn Fn(usize, usize) + Sync)) -> T) -> T {
     let bar = ProgressBar::hidden();
-    bar.set_length(sources.len() as u64);
     bar.set_style(
         ProgressStyle::with_template("{msg} {bar:30} {pos}/{len} articles, {elapsed}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
@@ -41,7 +48,7 @@ pub fn draft(
     bar.set_message("drafting: reading");
     let terminal = std::io::stderr().is_terminal();
     let (finished, finished_in_time) = mpsc::channel::<()>();
-    let timeline = std::thread::scope(|scope| {
+    let result = std::thread::scope(|scope| {
         if terminal {
             let bar = &bar;
             scope.spawn(move || {
@@ -52,19 +59,19 @@ pub fn draft(
             });
         }
         let progress = |done: usize, total: usize| {
+            bar.set_length(total as u64);
             bar.set_position(done as u64);
             if done == total {
                 bar.set_message("drafting: merging");
             }
         };
-        let timeline =
-            annals_draft::draft_with_progress(sources, &Tagger::new(), draft_options, &progress);
+        let result = work(&progress);
         // The timer may be gone already (not a terminal): nothing to tell it.
         let _ = finished.send(());
-        timeline
+        result
     });
     bar.finish_and_clear();
-    (timeline, problems)
+    result
 }
 
 /// How to save a timeline drafted in memory from `path`.
@@ -75,142 +82,115 @@ pub fn save_hint(path: &Path) -> String {
     )
 }
 
-/// Where the draft of `path` goes by default: the folder's timeline.toml
-/// (beside a .jsonl file given alone).
-fn default_output(files: &DataFiles) -> PathBuf {
-    files.dir.join("timeline.toml")
-}
-
-/// Runs `annals draft` on `path`, the one data path of the command line.
+/// Runs `annals draft` on `path`, the one data path of the command line:
+/// the library's [`annals_draft::redraft`], with a progress bar on a
+/// terminal and the outcome told on stderr.
 pub fn run(args: &DraftArgs, path: Option<&Path>, options: &Options) -> Result<(), Failure> {
     let Some(path) = path else {
         return Err(Failure::Usage(
             "give the articles to draft: `annals draft PATH` (a folder or a .jsonl file)".into(),
         ));
     };
-    let mut files = load::read_with(path, options).map_err(Failure::data)?;
-    let timeline_path = files.dir.join("timeline.toml");
-    if !files.needs_draft() && files.timeline.is_none() {
-        // There is a timeline.toml, but it cannot be read: never write over it.
-        let mut problems = Problems::new();
-        for p in files.skipped.iter().filter(|p| p.path == timeline_path) {
-            problems.push(p.clone());
-        }
-        return Err(Failure::data(problems));
-    }
-    let existing = match files.timeline.take() {
-        None => None,
+    let request = Request {
+        path,
+        output: match args.output.as_deref() {
+            None => Output::Folder,
+            Some(p) if p.as_os_str() == "-" => Output::Stdout,
+            Some(p) => Output::File(p.to_path_buf()),
+        },
+        read: options.clone(),
+        draft: DraftOptions {
+            about: args.about.clone(),
+            since: args.since,
+            until: args.until,
+            title: None,
+        },
+    };
+    let waiting = |holder: &str| {
+        output::eprintln_safe(&format!(
+            "waiting: another draft of this folder is running ({holder})"
+        ));
+    };
+    let outcome = with_progress(|progress| {
+        annals_draft::redraft(
+            &request,
+            &Hooks {
+                progress,
+                waiting: &waiting,
+            },
+        )
+    })
+    .map_err(failure)?;
+    let written = match &outcome.written {
+        None => output::stdout(|out| out.write_all(outcome.text.as_bytes())),
         Some(file) => {
-            let text = String::from_utf8(file.bytes.clone()).unwrap_or_default();
-            let mut with_timeline = files.clone();
-            with_timeline.timeline = Some(file);
-            let timeline = load::load_with(with_timeline, options).map_err(|problems| {
-                Failure::data_with(
-                    problems,
-                    "timeline.toml has problems; fix them (`annals check`) before drafting again, so nothing in it is lost",
-                )
-            })?;
-            Some((text, timeline))
-        }
-    };
-    let target = args
-        .output
-        .clone()
-        .unwrap_or_else(|| default_output(&files));
-    let draft_options = DraftOptions {
-        about: args.about.clone(),
-        since: args.since,
-        until: args.until,
-        title: None,
-    };
-    let read = files.sources.as_ref().map_or(0, Vec::len);
-    let (drafted, problems) = draft(files.clone(), options, &draft_options);
-    if drafted.sources.is_empty() {
-        let note = format!(
-            "no article could be read from {} ({read} files found)",
-            path.display()
-        );
-        return Err(Failure::data_with(problems, note));
-    }
-    if drafted.events.is_empty() {
-        let note = format!(
-            "nothing to draft: no dated happening found in {} articles{}",
-            drafted.sources.len(),
-            if args.about.is_empty() {
-                String::new()
-            } else {
-                format!(" about {}", args.about.join(", "))
-            }
-        );
-        return Err(Failure::data_with(problems, note));
-    }
-    let articles = drafted.sources.len();
-    let events = drafted.events.len();
-    let (text, report) = match &existing {
-        None => (
-            annals_core::write::to_toml(&drafted),
-            format!("drafted {events} events from {articles} articles"),
-        ),
-        Some((text, timeline)) => {
-            let m = annals_draft::merge(text, timeline, drafted)
-                .map_err(|e| Failure::data_with(Problems::new(), format!("timeline.toml: {e}")))?;
-            let report = format!(
-                "drafted again from {articles} articles: kept {} events written or edited by hand, \
-                 replaced {} drafted ones, added {} ({} already told by kept events)",
-                m.kept, m.replaced, m.added, m.already_told
-            );
-            (m.text, report)
-        }
-    };
-    // What is written must load, or it is not written. Articles that could
-    // not be read were reported already; the timeline's own problems count.
-    let mut check = files;
-    check.timeline = Some(load::DataFile::new(&timeline_path, text.clone()));
-    if let Err(all) = load::load_with(check, options) {
-        let mut own = Problems::new();
-        for p in all.into_iter().filter(|p| p.path == timeline_path) {
-            own.push(p);
-        }
-        if !own.is_empty() {
-            return Err(Failure::data_with(
-                own,
-                "the draft does not load; nothing was written (please report this)",
+            output::eprintln_safe(&format!(
+                "{} → {}",
+                report(&outcome),
+                sanitize_line(&file.display().to_string())
             ));
+            Ok(())
         }
-    }
-    let written = if target.as_os_str() == "-" {
-        output::stdout(|out| out.write_all(text.as_bytes()))
-    } else {
-        write_atomically(&target, &text)
-            .map(|()| {
-                output::eprintln_safe(&format!(
-                    "{report} → {}",
-                    sanitize_line(&target.display().to_string())
-                ))
-            })
-            .map_err(|error| Failure::Io {
-                path: Some(target.clone()),
-                error,
-            })
     };
     // Articles that could not be read: the others were drafted.
-    with_problems(written, problems)
+    with_problems(written, outcome.problems)
 }
 
-/// Writes `text` to `path` through a temporary file in the same folder, so a
-/// failure never leaves half a timeline behind.
-fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(
-        ".{}.annals-tmp",
-        path.file_name()
-            .map_or("timeline.toml".into(), |n| n.to_string_lossy())
+/// A draft that wrote nothing, as a failure of the command.
+fn failure(e: RedraftError) -> Failure {
+    match e {
+        RedraftError::Save(SaveError::Io(path, error)) | RedraftError::Lock(path, error) => {
+            Failure::Io {
+                path: Some(path),
+                error,
+            }
+        }
+        other => {
+            let note = other.note();
+            match other.into_problems() {
+                Some(problems) => match note {
+                    Some(note) => Failure::data_with(problems, note),
+                    None => Failure::data(problems),
+                },
+                None => Failure::data_with(Problems::new(), note.unwrap_or_default()),
+            }
+        }
+    }
+}
+
+/// What a draft did, in a sentence.
+fn report(outcome: &Outcome) -> String {
+    let c = &outcome.counts;
+    if !outcome.merged {
+        return format!(
+            "drafted {} events from {} articles",
+            c.added, outcome.articles
+        );
+    }
+    let mut parts = vec![format!("kept {} events written or edited by hand", c.kept)];
+    parts.push(format!(
+        "updated {} drafted ones ({} unchanged)",
+        c.updated + c.unchanged,
+        c.unchanged
     ));
-    fs::write(&tmp, text)?;
-    fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = fs::remove_file(&tmp);
-    })
+    parts.push(format!("added {}", c.added));
+    if c.dropped > 0 {
+        parts.push(format!("removed {} the draft no longer finds", c.dropped));
+    }
+    let mut left_out = Vec::new();
+    if c.already_told > 0 {
+        left_out.push(format!("{} already told by kept events", c.already_told));
+    }
+    if c.deleted > 0 {
+        left_out.push(format!("{} you deleted", c.deleted));
+    }
+    let mut text = format!(
+        "drafted again from {} articles: {}",
+        outcome.articles,
+        parts.join(", ")
+    );
+    if !left_out.is_empty() {
+        text.push_str(&format!("; left out {}", left_out.join(" and ")));
+    }
+    text
 }

@@ -185,16 +185,21 @@ impl Target {
             Err(e) => return Err(e),
         };
         if meta.is_dir() {
-            return Err(io::Error::new(io::ErrorKind::IsADirectory, "it is a folder"));
+            return Err(io::Error::new(
+                io::ErrorKind::IsADirectory,
+                "it is a folder",
+            ));
+        }
+        if !meta.is_file() {
+            // Opened by the name given: `/proc/self/fd/1` names a pipe no
+            // path leads to.
+            return Ok(Target::Stream(path.to_path_buf()));
         }
         let real = if fs::symlink_metadata(path)?.file_type().is_symlink() {
             fs::canonicalize(path)?
         } else {
             path.to_path_buf()
         };
-        if !meta.is_file() {
-            return Ok(Target::Stream(real));
-        }
         #[cfg(unix)]
         {
             use std::os::unix::fs::MetadataExt;
@@ -250,7 +255,9 @@ pub fn save(target: &Target, text: &[u8], before: &Before) -> Result<(), SaveErr
                 .truncate(true)
                 .open(path)
                 .map_err(io)?;
-            file.write_all(text).and_then(|()| file.sync_all()).map_err(io)
+            file.write_all(text)
+                .and_then(|()| file.sync_all())
+                .map_err(io)
         }
         Target::File(_) => {
             let dir = target.folder().unwrap_or(Path::new("."));
@@ -401,7 +408,12 @@ mod tests {
         symlink(&real, &link).unwrap();
         let before = Before::read(&link).unwrap();
         save(&target(&link), b"new", &before).unwrap();
-        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
         assert_eq!(fs::read_to_string(&real).unwrap(), "new");
 
         let other = dir.path().join("other-name.toml");

@@ -1,10 +1,18 @@
 //! Writing a timeline back to `timeline.toml`: a new file from a timeline, or
-//! an edit of a hand-written one that keeps its comments and order.
+//! one event at a time, as the re-draft splices them into a file a person
+//! has edited.
 //!
 //! Dates are written as they were given ([`DateSpec`]): a day as a TOML date,
 //! a year as an integer, a month as `"2001-10"`, a range as a table, and a
 //! relative date as its words (`"signing + 135 days"`), so that loading what
 //! was written gives the same timeline.
+//!
+//! A drafted event's `fingerprint` is a hash of the event's whole text as
+//! written here (every field, its evidence, and whatever comes after it up
+//! to the next event), so any change a person makes to it, a comment
+//! included, tells a later draft to keep it ([`piece_is_untouched`]).
+
+use std::hash::Hasher;
 
 use toml_edit::{Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value, value};
 
@@ -12,40 +20,135 @@ use crate::date::DateSpec;
 use crate::event::{Event, Origin};
 use crate::timeline::Timeline;
 
-/// The whole timeline as the text of a new `timeline.toml`.
+/// The whole timeline as the text of a new `timeline.toml`: its head, then
+/// each event as [`event_text`] writes it, a blank line after each.
 pub fn to_toml(timeline: &Timeline) -> String {
+    let mut text = head_text(timeline);
+    for event in &timeline.events {
+        text.push('\n');
+        text.push_str(&event_text(timeline, event));
+    }
+    text
+}
+
+/// The head of a new `timeline.toml`: the title and summary.
+pub fn head_text(timeline: &Timeline) -> String {
     let mut doc = DocumentMut::new();
     doc["title"] = string(&timeline.title);
     if let Some(summary) = &timeline.summary {
         doc["summary"] = string(summary);
     }
-    let mut events = ArrayOfTables::new();
-    for event in &timeline.events {
-        events.push(event_table(timeline, event));
-    }
-    doc["events"] = Item::ArrayOfTables(events);
     doc.to_string()
 }
 
-/// Rewrites a `timeline.toml` keeping every event `keep` says to keep, in its
-/// place and with its comments, and appending `added` (events of `timeline`,
-/// by index) after them. The file's title and summary are kept.
-pub fn edit(
+/// What stands for the fingerprint while the text it is a hash of is made.
+const PLACEHOLDER: &str = "0000000000000000";
+/// How the fingerprint's line starts, as written.
+const FINGERPRINT_LINE: &str = "fingerprint = \"";
+
+/// One event as an `[[events]]` table with its `[[events.evidence]]`, ending
+/// in a newline; a drafted event's fingerprint is that of this text.
+pub fn event_text(timeline: &Timeline, event: &Event) -> String {
+    let mut doc = DocumentMut::new();
+    let mut events = ArrayOfTables::new();
+    events.push(event_table(timeline, event));
+    doc["events"] = Item::ArrayOfTables(events);
+    let text = doc.to_string();
+    match fingerprint_line(&text) {
+        Some(line) => {
+            let print = hash_without(&text, line);
+            text.replacen(PLACEHOLDER, &print, 1)
+        }
+        None => text,
+    }
+}
+
+/// Where the fingerprint's line is in an event's text, if it has one.
+fn fingerprint_line(text: &str) -> Option<std::ops::Range<usize>> {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if line.starts_with(FINGERPRINT_LINE) {
+            return Some(at..at + line.len());
+        }
+        at += line.len();
+    }
+    None
+}
+
+/// The fingerprint of an event's text: FNV-1a (fixed by its definition, so a
+/// fingerprint written today still matches after an upgrade) of the text
+/// without its fingerprint line, with LF line ends and no trailing blanks.
+fn hash_without(text: &str, line: std::ops::Range<usize>) -> String {
+    let mut h = fnv::FnvHasher::default();
+    let rest = [&text[..line.start], &text[line.end..]].concat();
+    h.write(rest.replace("\r\n", "\n").trim_end().as_bytes());
+    format!("{:016x}", h.finish())
+}
+
+/// Whether the text of one event in a file (from its `[[events]]` header to
+/// the next event) is exactly as annals wrote it: it has a fingerprint, and
+/// the fingerprint is that of the text. A change of line ends or of the
+/// blank lines after it does not count; anything else does.
+pub fn piece_is_untouched(piece: &str) -> bool {
+    let Some(line) = fingerprint_line(piece) else {
+        return false;
+    };
+    let stored = piece[line.clone()]
+        .trim_end()
+        .strip_prefix(FINGERPRINT_LINE)
+        .and_then(|v| v.strip_suffix('"'));
+    stored.is_some_and(|s| s != PLACEHOLDER && s == hash_without(piece, line))
+}
+
+/// Whether a file's text ends its lines with CRLF (as its first line does).
+pub fn uses_crlf(text: &str) -> bool {
+    text.split_once('\n')
+        .is_some_and(|(first, _)| first.ends_with('\r'))
+}
+
+/// `text` with every LF line end written as CRLF (those already CRLF kept).
+pub fn to_crlf(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut previous = '\0';
+    for c in text.chars() {
+        if c == '\n' && previous != '\r' {
+            out.push('\r');
+        }
+        out.push(c);
+        previous = c;
+    }
+    out
+}
+
+/// Rewrites a `timeline.toml` whose events are written inline (`events =
+/// [...]`, as a person may), keeping every event and comment as it is and
+/// appending `added` (events of `timeline`, by index) to the array.
+pub fn append_inline(
     existing: &str,
-    keep: impl Fn(&Table) -> bool,
     timeline: &Timeline,
     added: &[usize],
 ) -> Result<String, toml_edit::TomlError> {
     let mut doc: DocumentMut = existing.parse()?;
-    let events = doc
-        .entry("events")
-        .or_insert_with(|| Item::ArrayOfTables(ArrayOfTables::new()));
-    if let Item::ArrayOfTables(array) = events {
-        array.retain(|t| keep(t));
+    if let Some(array) = doc.get_mut("events").and_then(Item::as_array_mut) {
+        // What stood after the last event (a comment on it, the line end)
+        // stays right after it, before the first event appended.
+        let mut before = array.trailing().as_str().unwrap_or("").to_string();
+        if !before.contains('\n') {
+            before.push('\n');
+        }
         for &i in added {
             if let Some(event) = timeline.events.get(i) {
-                array.push(event_table(timeline, event));
+                let mut table = event_table(timeline, event).into_inline_table();
+                table
+                    .decor_mut()
+                    .set_prefix(format!("{}  ", std::mem::take(&mut before)));
+                array.push_formatted(Value::InlineTable(table));
+                before.push('\n');
             }
+        }
+        if !added.is_empty() {
+            array.set_trailing("\n");
+            array.set_trailing_comma(true);
         }
     }
     Ok(doc.to_string())
@@ -130,9 +233,8 @@ pub fn event_table(timeline: &Timeline, event: &Event) -> Table {
         Origin::Drafted(d) => {
             t["origin"] = value("drafted");
             t["basis"] = value(d.basis.as_str());
-            if let Some(f) = &d.fingerprint {
-                t["fingerprint"] = value(f.as_str());
-            }
+            // Made from the event's text once written: see `event_text`.
+            t["fingerprint"] = value(PLACEHOLDER);
         }
     }
     let mut evidence = ArrayOfTables::new();
@@ -149,6 +251,48 @@ pub fn event_table(timeline: &Timeline, event: &Event) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_drafted_event_is_untouched_until_anything_in_it_changes() {
+        let mut doha = crate::doha();
+        let event = &mut doha.events[0];
+        event.origin = Origin::Drafted(crate::event::Drafted {
+            basis: crate::event::Basis::Stated,
+            fingerprint: None,
+        });
+        let text = event_text(&doha, &doha.events[0]);
+        assert!(!text.contains(PLACEHOLDER), "{text}");
+        let piece = format!("{text}\n\n");
+        assert!(piece_is_untouched(&piece), "{piece}");
+        assert!(piece_is_untouched(&to_crlf(&piece)));
+        let title = text.lines().find(|l| l.starts_with("title")).unwrap();
+        let first_quote = text.lines().find(|l| l.starts_with("quote")).unwrap();
+        for edited in [
+            text.replacen(title, "title = \"Mine\"", 1),
+            text.replacen(title, &format!("{title} # a note"), 1),
+            text.replacen(first_quote, &format!("# checked\n{first_quote}"), 1),
+            format!("{text}# a comment above the next event\n"),
+            text.replacen(
+                "origin = \"drafted\"\n",
+                "origin = \"drafted\"\ntags = [\"mine\"]\n",
+                1,
+            ),
+            text.replacen("basis = \"stated\"", "basis = \"computed\"", 1),
+            text.replacen("id = \"", "id = \"x", 1),
+        ] {
+            assert_ne!(edited, text);
+            assert!(!piece_is_untouched(&edited), "{edited}");
+        }
+        // A person's own event has no fingerprint: never untouched.
+        assert!(!piece_is_untouched(&event_text(&doha, &doha.events[1])));
+    }
+
+    #[test]
+    fn line_ends_are_written_as_the_file_has_them() {
+        assert!(uses_crlf("a = 1\r\nb = 2\n"));
+        assert!(!uses_crlf("a = 1\nb = 2\r\n"));
+        assert_eq!(to_crlf("a\nb\r\nc\n"), "a\r\nb\r\nc\r\n");
+    }
 
     #[test]
     fn strings_with_terminal_controls_are_escaped_and_read_back() {

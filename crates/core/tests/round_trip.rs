@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use annals_core::load::{DataFile, DataFiles, load_owned, read_dir};
-use annals_core::write::{edit, to_toml};
+use annals_core::write::{append_inline, to_toml};
 use annals_core::{DateSpec, Timeline};
 
 fn data() -> DataFiles {
@@ -62,35 +62,32 @@ fn timeline_round_trip() {
 }
 
 #[test]
-fn editing_keeps_comments_order_and_untouched_events() {
+fn events_appended_inline_keep_the_comments_and_load_back() {
     let files = data();
-    let text = String::from_utf8(files.timeline.clone().unwrap().bytes).unwrap();
     let original = load(files.clone());
-
-    // Keeping everything and adding nothing changes nothing, comments included.
-    let same = edit(&text, |_| true, &original, &[]).unwrap();
-    assert_eq!(same, text);
-
-    // Dropping one event and appending another keeps the rest as written.
-    let dropped = "unama-casualties";
-    let edited = edit(
-        &text,
-        |t| t.get("id").and_then(|v| v.as_str()) != Some(dropped),
-        &original,
-        &[original.event_index("signing").unwrap()],
-    )
-    .unwrap();
+    let inline = format!(
+        "# My notes\ntitle = \"T\"\nevents = [ # events I wrote\n  {} # the signing\n]\n",
+        to_toml(&original)
+            .split("[[events]]")
+            .nth(1)
+            .map(|_| "{ id = \"mine\", title = \"Mine\", date = 2020, evidence = [{ source = \"sun\", quote = \"Taliban\" }] },")
+            .unwrap()
+    );
+    let signing = original.event_index("signing").unwrap();
+    let edited = append_inline(&inline, &original, &[signing]).unwrap();
     assert!(
-        edited.starts_with("# The bundled story"),
-        "the file's comments stay"
+        edited.starts_with(
+            "# My notes\ntitle = \"T\"\nevents = [ # events I wrote\n  { id = \"mine\""
+        ),
+        "{edited}"
     );
-    assert!(!edited.contains("id = \"unama-casualties\""));
-    assert_eq!(edited.matches("id = \"signing\"").count(), 2);
-    let before_signing = &text[..text.find("id = \"signing\"").unwrap()];
-    let kept = before_signing.replace(
-        &text[text.find("[[events]]\nid = \"unama-casualties\"").unwrap()
-            ..text.find("[[events]]\nid = \"negotiations\"").unwrap()],
-        "",
-    );
-    assert!(edited.starts_with(&kept), "events before keep their text");
+    assert!(edited.contains("# the signing"), "{edited}");
+    let mut again = files;
+    again.timeline = Some(annals_core::load::DataFile::new(
+        "data/timeline.toml",
+        edited.clone(),
+    ));
+    let loaded = load(again);
+    assert_eq!(loaded.events.len(), 2, "{edited}");
+    assert!(loaded.event_index("signing").is_some());
 }

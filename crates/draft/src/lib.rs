@@ -58,9 +58,12 @@ mod actors;
 mod analyse;
 mod cluster;
 mod cues;
+mod ids;
 mod mention;
 mod merge;
 mod output;
+mod record;
+mod redraft;
 mod rules;
 mod select;
 mod sentences;
@@ -69,13 +72,14 @@ mod title;
 mod verbs;
 mod words;
 
-pub use merge::{Merged, merge, untouched};
+pub use merge::{Counts, Merged, fresh, merge};
+pub use redraft::{Hooks, Outcome, Output, RedraftError, Request, redraft};
 pub use rules::{Params, TableError, Tables};
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use annals_core::{Event, Origin, Source, Timeline};
+use annals_core::{Event, Source, Timeline};
 use annals_tagger::Tagger;
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -390,7 +394,7 @@ impl<'t> Drafter<'t> {
         )
     }
 
-    /// The timeline of `events`: its title, summary and fingerprints.
+    /// The timeline of `events`: its title and summary.
     fn timeline(&self, sources: Vec<Source>, events: Vec<Event>, options: &Options) -> Timeline {
         let total = sources.len();
         let title = options
@@ -405,34 +409,13 @@ impl<'t> Drafter<'t> {
                 None => String::new(),
             }
         );
-        let mut timeline = Timeline {
+        Timeline {
             title,
             summary: Some(summary),
             sources,
             events,
-        };
-        let all: Vec<usize> = (0..timeline.events.len()).collect();
-        stamp(&mut timeline, &all);
-        timeline
-    }
-}
-
-/// Records the fingerprint of each drafted event of `events` (indices into
-/// `timeline.events`) as it now stands: what a later draft compares it with.
-fn stamp(timeline: &mut Timeline, events: &[usize]) {
-    for &i in events {
-        let print = fingerprint(timeline, &timeline.events[i]);
-        if let Origin::Drafted(d) = &mut timeline.events[i].origin {
-            d.fingerprint = Some(print);
         }
     }
-}
-
-/// A stable hash of an event's title, date as written and evidence (source
-/// id and quote): a later draft compares it with the event as it is now to
-/// tell an event nobody edited from one a person edited.
-pub fn fingerprint(timeline: &Timeline, event: &Event) -> String {
-    output::fingerprint(timeline, event)
 }
 
 /// Which mentions of `article` may go on: those with weight, within

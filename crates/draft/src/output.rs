@@ -1,16 +1,16 @@
 //! From selected happenings to timeline events: titles and ids, dates as
 //! written (counted dates name the event they count from), verbatim
-//! evidence, a summary of the support, and the fingerprint.
+//! evidence and a summary of the support.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::hash::Hasher;
 use std::ops::Range;
 
 use annals_core::date::Offset;
-use annals_core::{Basis, DateSpec, Drafted, Event, Origin, Passage, Source, Timeline, When};
+use annals_core::{Basis, DateSpec, Drafted, Event, Origin, Passage, Source, When};
 use chrono::NaiveDate;
 
 use crate::analyse::Article;
+use crate::ids::Unique;
 use crate::mention::{Dated, Kind, Mention};
 use crate::rules::Words;
 use crate::select::Scored;
@@ -50,7 +50,7 @@ pub(crate) fn events(
             .cmp(&(db.start(), db.when().end))
             .then(b.score.total_cmp(&a.score))
     });
-    let mut used = HashSet::default();
+    let mut used = Unique::default();
     let drafts: Vec<Draft> = order
         .into_iter()
         .map(|scored| {
@@ -273,7 +273,7 @@ fn bounded(body: &str, m: &Mention) -> Range<usize> {
 
 /// An id from the first words of a title: `us-taliban-sign-agreement`, made
 /// unique with `-2`, `-3`...
-fn slug(title: &str, used: &mut HashSet<String>, w: &Words) -> String {
+fn slug(title: &str, used: &mut Unique, w: &Words) -> String {
     let words: Vec<String> = split_words(title)
         .into_iter()
         .filter(|word| !w.has(crate::rules::List::Stopwords, &word.low))
@@ -294,35 +294,7 @@ fn slug(title: &str, used: &mut HashSet<String>, w: &Words) -> String {
             format!("event-{base}")
         };
     }
-    let mut id = base.clone();
-    let mut n = 2;
-    while !used.insert(id.clone()) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    id
-}
-
-/// A stable hash of an event as drafted: its title, its date as written and
-/// its evidence (source id and quote). Any edit changes it.
-pub(crate) fn fingerprint(timeline: &Timeline, event: &Event) -> String {
-    // FNV-1a is fixed by its definition, so a fingerprint written today
-    // still matches after an upgrade, which the standard hasher does not
-    // promise. A 0xFF byte, never in UTF-8, separates the fields.
-    let mut h = fnv::FnvHasher::default();
-    let mut field = |bytes: &[u8]| {
-        h.write(bytes);
-        h.write_u8(0xff);
-    };
-    field(event.title.as_bytes());
-    field(event.date().to_string().as_bytes());
-    for p in event.passages() {
-        if let Some(source) = timeline.sources.get(p.source()) {
-            field(source.id.as_bytes());
-            field(source.body().get(p.quote()).unwrap_or("").as_bytes());
-        }
-    }
-    format!("{:016x}", h.finish())
+    used.claim(&base)
 }
 
 /// The terms of a title, for naming a timeline after its most typical article.
@@ -379,7 +351,7 @@ mod tests {
 
     #[test]
     fn slugs_are_ids_and_unique() {
-        let mut used = HashSet::default();
+        let mut used = Unique::default();
         assert_eq!(
             slug(
                 "The US and the Taliban signed a deal",
@@ -402,8 +374,9 @@ mod tests {
         );
         assert_eq!(slug("…", &mut used, crate::rules::test_words()), "event");
         assert_eq!(slug("Élan", &mut used, crate::rules::test_words()), "lan");
-        for id in used {
-            assert!(annals_core::date::is_id(&id), "{id}");
-        }
+        assert_eq!(
+            slug("2001 attacks", &mut used, crate::rules::test_words()),
+            "event-2001-attacks-2"
+        );
     }
 }

@@ -24,6 +24,7 @@ use crate::source::{self, FenceError, Source};
 use crate::timeline::Timeline;
 
 pub use files::{ARTICLE_EXTENSIONS, io_reason, read_dir, read_file, read_with};
+pub use timeline_file::{Header, HeaderKind, headers};
 
 /// A file of a data folder, read into memory.
 #[derive(Debug, Clone)]
@@ -265,6 +266,19 @@ pub fn load_with(files: DataFiles, options: &Options) -> Result<Timeline, Proble
         None => None,
         Some(file) => timeline_file::parse(file, sources, &broken, &mut problems),
     };
+    problems.sort();
+    match timeline {
+        Some(t) if problems.is_empty() => Ok(t),
+        _ => Err(problems),
+    }
+}
+
+/// Reads `timeline.toml` against articles already read (as [`articles`]
+/// returns them), so that a timeline is checked without reading the
+/// articles again.
+pub fn timeline_with(file: DataFile, sources: Vec<Source>) -> Result<Timeline, Problems> {
+    let mut problems = Problems::new();
+    let timeline = timeline_file::parse(file, sources, &HashSet::new(), &mut problems);
     problems.sort();
     match timeline {
         Some(t) if problems.is_empty() => Ok(t),

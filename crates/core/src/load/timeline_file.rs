@@ -27,7 +27,9 @@ use crate::suggest::with_suggestion;
 use crate::text::sanitize_line;
 use crate::timeline::Timeline;
 
-const TOP_FIELDS: &[&str] = &["title", "summary", "events"];
+/// `draft` is the record `annals draft` keeps of the events it drafted (see
+/// the draft crate's `record` module): any table, read only by the re-draft.
+const TOP_FIELDS: &[&str] = &["title", "summary", "events", "draft"];
 const EVENT_FIELDS: &[&str] = &[
     "id",
     "title",
@@ -126,6 +128,9 @@ fn read(
         top.check_known(TOP_FIELDS, problems);
         title = top.string("title", Some("\"The story's title\""), problems);
         summary = top.string("summary", None, problems);
+        if let Some(record) = top.get("draft") {
+            draft_record(&top, record, problems);
+        }
         if let Some(events) = top.get("events") {
             inline_events = Some(events.span());
             read_events(&top, events, &context, &mut raw, problems);
@@ -161,6 +166,7 @@ fn read(
         for (key, value) in table.get_ref() {
             match key.get_ref().as_ref() {
                 "events" => read_events(&fields, value, &context, &mut raw, problems),
+                "draft" => draft_record(&fields, value, problems),
                 name if TOP_FIELDS.contains(&name) => problems.push(
                     doc.problem(&key.span(), format!("`{name}` is set after the events"))
                         .with_help("move it to the top of the file, before the first [[events]]"),
@@ -183,11 +189,38 @@ fn pieces(text: &str) -> Vec<Range<usize>> {
     starts.into_iter().zip(ends).map(|(s, e)| s..e).collect()
 }
 
-/// Where top-level `[[events]]` headers start. The scan knows just enough
+/// Where top-level `[[events]]` headers start.
+fn event_headers(text: &str) -> Vec<usize> {
+    headers(text)
+        .into_iter()
+        .filter(|h| h.kind == HeaderKind::Events)
+        .map(|h| h.at)
+        .collect()
+}
+
+/// A top-level header that starts a piece of `timeline.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Header {
+    /// Its byte offset, at the start of its line (after any indentation).
+    pub at: usize,
+    /// Which header.
+    pub kind: HeaderKind,
+}
+
+/// The headers that cut `timeline.toml` into pieces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeaderKind {
+    /// `[[events]]`: one event, up to the next header.
+    Events,
+    /// `[draft]`: the re-draft's record.
+    Draft,
+}
+
+/// Where top-level `[[events]]` and `[draft]` headers start. The scan knows just enough
 /// TOML to skip strings and comments, so a header inside a multi-line string
 /// or after `#` is not one; the TOML lexer finds the same (a test checks
 /// this) but costs as much again as the parse.
-fn event_headers(text: &str) -> Vec<usize> {
+pub fn headers(text: &str) -> Vec<Header> {
     let b = text.as_bytes();
     let line_end = |from: usize| memchr::memchr(b'\n', &b[from..]).map_or(b.len(), |k| from + k);
     let mut cuts = Vec::new();
@@ -209,8 +242,23 @@ fn event_headers(text: &str) -> Vec<usize> {
                     .strip_prefix("[[")
                     .and_then(|rest| blank(rest).strip_prefix("events"))
                     .is_some_and(|rest| blank(rest).starts_with("]]"));
+                let is_draft = || {
+                    text[i..]
+                        .strip_prefix('[')
+                        .filter(|rest| !rest.starts_with('['))
+                        .and_then(|rest| blank(rest).strip_prefix("draft"))
+                        .is_some_and(|rest| blank(rest).starts_with(']'))
+                };
                 if is_events {
-                    cuts.push(i);
+                    cuts.push(Header {
+                        at: i,
+                        kind: HeaderKind::Events,
+                    });
+                } else if is_draft() {
+                    cuts.push(Header {
+                        at: i,
+                        kind: HeaderKind::Draft,
+                    });
                 }
                 line_start = false;
                 i += 1;
@@ -267,6 +315,18 @@ fn multi_line_string_end(b: &[u8], mut from: usize, quote: u8) -> usize {
         }
     }
     b.len()
+}
+
+/// The re-draft's record must be a table; what is in it is the re-draft's.
+fn draft_record(top: &Fields<'_, '_, '_>, value: &Spanned<DeValue<'_>>, problems: &mut Problems) {
+    if value.get_ref().as_table().is_none() {
+        top.wrong_type(
+            "draft",
+            value,
+            "the [draft] table annals draft writes",
+            problems,
+        );
+    }
 }
 
 /// Reads the value of `events`: an array of event tables.
