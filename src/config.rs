@@ -15,11 +15,13 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use serde::Deserialize;
+use serde::de::IntoDeserializer;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::ui::action::Action;
-use crate::ui::keymap::{Key, Keymap};
+use crate::ui::keymap::Keymap;
+use crate::ui::keytable::KeyTable;
 use crate::ui::mode::Mode;
 use crate::ui::theme::ThemeName;
 use annals_core::suggest::with_suggestion;
@@ -30,21 +32,16 @@ use annals_core::{Position, Problem, Problems};
 pub struct Config {
     /// The theme, if the file names one.
     pub theme: Option<ThemeName>,
-    /// New keys for actions: (screen, action, the keys as written).
-    pub keys: Vec<(Mode, Action, Vec<String>)>,
+    /// New keys for actions, read and checked.
+    pub keys: KeyTable,
 }
 
 impl Config {
     /// The default key bindings with the config's laid over them.
     pub fn keymap(&self) -> Keymap {
         let mut keymap = Keymap::default();
-        for (mode, action, keys) in &self.keys {
-            let keys = keys
-                .iter()
-                .filter_map(|k| Some((Key::parse(k)?, k.clone())))
-                .collect();
-            keymap.bind(*mode, *action, keys);
-        }
+        // A clash is a mistake that `parse` reported: this config never got here.
+        keymap.overlay(&self.keys);
         keymap
     }
 }
@@ -180,160 +177,33 @@ impl Reader<'_> {
         theme
     }
 
-    fn keys(&mut self, value: &Spanned<DeValue>) -> Vec<(Mode, Action, Vec<String>)> {
-        let screens = Mode::ALL.map(Mode::name);
-        let Some(table) = value.get_ref().as_table() else {
+    /// `[keys]`: read by the same [`KeyTable`] as the default bindings, then
+    /// laid over them, where a key on two actions of a screen is a mistake.
+    fn keys(&mut self, value: &Spanned<DeValue>) -> KeyTable {
+        if value.get_ref().as_table().is_none() {
+            let screens = Mode::ALL.map(Mode::name);
             self.problem(
                 value.span(),
                 "`keys` must be a table of screens, such as [keys.main]".into(),
                 format!("the screens are {}", quoted(&screens)),
             );
-            return Vec::new();
+            return KeyTable::default();
+        }
+        let table = match KeyTable::deserialize(value.clone().into_deserializer()) {
+            Ok(table) => table,
+            Err(e) => {
+                let span = e.span().unwrap_or(value.span());
+                self.problem(span, e.message().to_string(), "see src/ui/keys.toml".into());
+                return KeyTable::default();
+            }
         };
-        let mut out = Vec::new();
-        for (screen, actions) in table {
-            let name = screen.get_ref().as_ref();
-            let Some(mode) = Mode::from_name(name) else {
-                let help = with_suggestion(
-                    name,
-                    screens,
-                    format!("the screens are {}", quoted(&screens)),
-                );
-                self.problem(screen.span(), format!("unknown screen `{name}`"), help);
-                continue;
-            };
-            let Some(actions) = actions.get_ref().as_table() else {
-                self.problem(
-                    actions.span(),
-                    format!("[keys.{name}] must be a table of actions"),
-                    "write `action = [\"key\", …]` lines under it".into(),
-                );
-                continue;
-            };
-            out.extend(self.screen(mode, actions));
+        let clashes = Keymap::default().overlay(&table);
+        for mistake in table.mistakes.iter().chain(&clashes) {
+            let (message, help) = mistake.describe("keys.");
+            self.problem(mistake.span.clone(), message, help);
         }
-        out
+        table
     }
-
-    /// One screen's table: every action's new keys, then no key on two actions.
-    fn screen(&mut self, mode: Mode, table: &DeTable) -> Vec<(Mode, Action, Vec<String>)> {
-        let mut out = Vec::new();
-        let mut spans = Vec::new();
-        for (name, keys) in table {
-            let name_text = name.get_ref().as_ref();
-            let Some(action) = Action::from_name(name_text) else {
-                let help = with_suggestion(
-                    name_text,
-                    Action::names(),
-                    format!("see the [{}] table in src/ui/keys.toml", mode.name()),
-                );
-                self.problem(name.span(), format!("unknown action `{name_text}`"), help);
-                continue;
-            };
-            let Some(list) = keys.get_ref().as_array() else {
-                self.problem(
-                    keys.span(),
-                    format!(
-                        "`{name_text}` must be a list of keys, not {}",
-                        keys.get_ref().type_str()
-                    ),
-                    format!("for example {name_text} = [\"x\", \"Ctrl-x\"]"),
-                );
-                continue;
-            };
-            let mut written = Vec::new();
-            for key in list.iter() {
-                if let Some(text) = self.key(key) {
-                    spans.push((text.clone(), key.span()));
-                    written.push(text);
-                }
-            }
-            out.push((mode, action, written));
-        }
-        // A key on two actions of one screen: the second could never be reached.
-        let keymap = Config {
-            theme: None,
-            keys: out.clone(),
-        }
-        .keymap();
-        for (m, key, later, earlier) in keymap.clashes() {
-            if m != mode {
-                continue;
-            }
-            let (new, other) = if out.iter().any(|(_, a, _)| *a == later) {
-                (later, earlier)
-            } else {
-                (earlier, later)
-            };
-            let span = spans
-                .iter()
-                .find(|(k, _)| *k == key)
-                .map_or(0..0, |(_, s)| s.clone());
-            self.problem(
-                span,
-                format!(
-                    "key `{key}` is bound to both `{}` and `{}` on [keys.{}]",
-                    action_name(new),
-                    action_name(other),
-                    mode.name()
-                ),
-                format!(
-                    "give `{}` other keys too, or choose another key",
-                    action_name(other)
-                ),
-            );
-        }
-        out
-    }
-
-    /// One key as written, if it names a key.
-    fn key(&mut self, key: &Spanned<DeValue>) -> Option<String> {
-        let Some(text) = key.get_ref().as_str() else {
-            self.problem(
-                key.span(),
-                format!("a key must be a string, not {}", key.get_ref().type_str()),
-                "write keys as \"j\", \"Enter\" or \"Ctrl-d\"".into(),
-            );
-            return None;
-        };
-        let parsed = Key::parse(text);
-        match parsed {
-            Some(k) if k.is_reserved() => {
-                self.problem(
-                    key.span(),
-                    format!("`{text}` cannot be rebound"),
-                    "Ctrl-C always quits and Ctrl-Z always suspends".into(),
-                );
-                None
-            }
-            Some(_) => Some(text.to_string()),
-            None => {
-                let (_, _, rest) = Key::modifiers(text);
-                let names: Vec<&str> = Key::names().collect();
-                let help = with_suggestion(
-                    rest,
-                    names.iter().copied(),
-                    format!(
-                        "a key is one character or one of {}, after \"Ctrl-\" or \"Alt-\" if need be",
-                        names.join(", ")
-                    ),
-                );
-                self.problem(key.span(), format!("unknown key `{text}`"), help);
-                None
-            }
-        }
-    }
-}
-
-/// The action's name in key files.
-fn action_name(action: Action) -> String {
-    Action::names()
-        .find(|n| Action::from_name(n) == Some(action))
-        .map(str::to_string)
-        .unwrap_or_else(|| match action {
-            Action::ToggleSource(n) => format!("toggle-source-{}", n + 1),
-            other => format!("{other:?}"),
-        })
 }
 
 fn quoted(names: &[&str]) -> String {
@@ -347,6 +217,7 @@ fn quoted(names: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::action::Action;
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn errors(text: &str) -> String {
@@ -457,7 +328,7 @@ mod tests {
         let config = parse(Path::new("README.md"), example);
         let config = config.unwrap_or_else(|p| panic!("{p}"));
         assert_eq!(config.theme, Some(ThemeName::Light));
-        assert_eq!(config.keys.len(), 3);
+        assert_eq!(config.keys.entries.len(), 3);
     }
 
     #[test]

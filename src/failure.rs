@@ -7,6 +7,7 @@
 //! | 1 | [`Failure::Data`]: the data has problems (some may have been shown anyway) |
 //! | 2 | [`Failure::Usage`], [`Failure::Cli`], [`Failure::Config`]: the command line or the config |
 //! | 3 | [`Failure::Io`], [`Failure::Terminal`]: output could not be written, or the terminal failed |
+//! | 70 | [`Failure::Bug`]: a built-in table cannot be read (`EX_SOFTWARE` of sysexits) |
 
 use std::fmt;
 use std::io;
@@ -14,6 +15,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use annals_core::Problems;
+use annals_core::builtin::BrokenTable;
 use annals_core::text::sanitize_line;
 
 use crate::output;
@@ -25,6 +27,8 @@ pub const USAGE: u8 = 2;
 /// Exit code for output that could not be written or a terminal that failed:
 /// nothing wrong with the data or the command, something wrong around them.
 pub const IO: u8 = 3;
+/// Exit code for a bug in annals itself, as sysexits' `EX_SOFTWARE`.
+pub const BUG: u8 = 70;
 
 /// Why annals stopped short.
 #[derive(Debug)]
@@ -53,6 +57,9 @@ pub enum Failure {
     },
     /// The terminal could not be taken, drawn on or read from.
     Terminal(io::Error),
+    /// A table built into annals cannot be read: a bug, found before the
+    /// command started rather than worked around with an empty table.
+    Bug(BrokenTable),
 }
 
 impl Failure {
@@ -86,6 +93,7 @@ impl Failure {
             Failure::Cli(e) => u8::try_from(e.exit_code()).unwrap_or(USAGE),
             Failure::Usage(_) | Failure::Config(_) => USAGE,
             Failure::Io { .. } | Failure::Terminal(_) => IO,
+            Failure::Bug(_) => BUG,
         })
     }
 
@@ -160,7 +168,14 @@ impl fmt::Display for Failure {
             Failure::Terminal(error) => {
                 write!(f, "annals: the terminal failed: {}", output::reason(error))
             }
+            Failure::Bug(broken) => write!(f, "annals: {broken}"),
         }
+    }
+}
+
+impl From<BrokenTable> for Failure {
+    fn from(broken: BrokenTable) -> Failure {
+        Failure::Bug(broken)
     }
 }
 
@@ -203,6 +218,11 @@ mod tests {
         );
         let terminal = Failure::Terminal(io::Error::other("gone"));
         assert_eq!(code(&terminal), ExitCode::from(IO), "not a data problem");
+        let broken = BrokenTable {
+            name: "word lists",
+            message: "words.txt:3: unknown list [x]".into(),
+        };
+        assert_eq!(code(&Failure::Bug(broken)), ExitCode::from(BUG));
     }
 
     #[test]

@@ -46,6 +46,7 @@ fn run() -> Result<ExitCode, Failure> {
     // The explorer's config is read before anything starts, so a broken one
     // stops annals at once (and is checked whenever --config is given).
     let explorer = cli.command.is_none() && output::interactive();
+    check_tables(&cli, data, explorer)?;
     let config = if explorer || global.config.is_some() {
         annals::config::load(global.config.as_deref()).map_err(Failure::Config)?
     } else {
@@ -61,6 +62,25 @@ fn run() -> Result<ExitCode, Failure> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Reads the built-in tables the command will need, so that a broken one
+/// (a bug) is said before it starts, not met halfway through it.
+fn check_tables(cli: &Cli, data: Option<&Path>, explorer: bool) -> Result<(), Failure> {
+    if explorer || cli.global.config.is_some() {
+        annals::ui::keymap::check_defaults()?;
+    }
+    match &cli.command {
+        Some(Command::Extract(_)) => annals_tagger::check_tables()?,
+        // A folder of articles may be drafted in memory.
+        Some(Command::Draft(_) | Command::Check(_) | Command::Print(_)) | None
+            if data.is_some() =>
+        {
+            annals_draft::check_tables()?
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 /// The one data path of the command line, wherever it was given: before the

@@ -157,6 +157,17 @@ impl Action {
         TABLE.iter().find(|row| row.1 == name).map(|row| row.0)
     }
 
+    /// The action's name in key files: `quit`, `toggle-source-3`.
+    pub fn name(self) -> String {
+        match self {
+            Action::ToggleSource(n) => format!("toggle-source-{}", n + 1),
+            _ => match self.row() {
+                Some(row) => row.1.to_string(),
+                None => format!("{self:?}"),
+            },
+        }
+    }
+
     /// What the action does, for the help overlay.
     pub fn help(self) -> String {
         match self {
@@ -218,5 +229,8 @@ mod tests {
         assert_eq!(Action::from_name("toggle-source-0"), None);
         assert_eq!(Action::from_name("toggle-source-10"), None);
         assert_eq!(Action::from_name("fly"), None);
+        for action in [Action::Quit, Action::ToggleSource(2), Action::DetailUp] {
+            assert_eq!(Action::from_name(&action.name()), Some(action));
+        }
     }
 }

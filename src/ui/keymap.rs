@@ -3,7 +3,11 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use annals_core::Position;
+use annals_core::builtin::{BrokenTable, Builtin};
+
 use super::action::Action;
+use super::keytable::{KeyTable, Mistake, MistakeKind};
 pub use super::mode::Mode;
 
 /// The default bindings, compiled in.
@@ -109,61 +113,95 @@ pub struct Keymap {
 }
 
 impl Default for Keymap {
+    /// The default bindings of `keys.toml`.
     fn default() -> Self {
-        // The compiled-in table is checked by a unit test.
-        Keymap::parse(DEFAULT_KEYS).unwrap_or_else(|e| panic!("built-in keys.toml: {e}"))
+        DEFAULTS.get().clone()
     }
 }
 
+/// The default bindings, read once through the one loader of built-in tables.
+static DEFAULTS: Builtin<Keymap> = Builtin::new("key bindings (src/ui/keys.toml)", || {
+    Keymap::read_defaults(DEFAULT_KEYS)
+});
+
+/// Whether the default bindings can be read, for the program to say so
+/// before the explorer starts; the tests check it too.
+pub fn check_defaults() -> Result<(), BrokenTable> {
+    DEFAULTS.check().map(drop)
+}
+
 impl Keymap {
-    /// Reads a key file; every mistake in it is listed in the error.
-    pub fn parse(text: &str) -> Result<Keymap, String> {
-        // toml_edit keeps the file's order, which is the help overlay's.
-        let table: toml_edit::DocumentMut = text.parse().map_err(|e| format!("{e}"))?;
-        let mut keymap = Keymap {
+    /// No bindings at all.
+    fn empty() -> Keymap {
+        Keymap {
             bindings: Vec::new(),
-        };
-        let mut errors = Vec::new();
-        for (mode_name, entries) in table.iter() {
-            let Some(mode) = Mode::from_name(mode_name) else {
-                errors.push(format!("unknown screen [{mode_name}]"));
-                continue;
-            };
-            let Some(entries) = entries.as_table() else {
-                errors.push(format!("[{mode_name}] must be a table"));
-                continue;
-            };
-            for (name, keys) in entries.iter() {
-                let Some(action) = Action::from_name(name) else {
-                    errors.push(format!("[{mode_name}] unknown action `{name}`"));
+        }
+    }
+
+    /// Reads a default key file (tables of screens, as a config's `[keys]`);
+    /// its mistakes, each at its line and column, are the error.
+    fn read_defaults(text: &str) -> Result<Keymap, String> {
+        let table: KeyTable = toml::from_str(text).map_err(|e| {
+            let at = e
+                .span()
+                .map_or(Position::START, |s| Position::of_offset(text, s.start));
+            format!("keys.toml:{at}: {}", e.message().trim())
+        })?;
+        let mut keymap = Keymap::empty();
+        let mut mistakes = table.mistakes.clone();
+        mistakes.extend(keymap.overlay(&table));
+        if mistakes.is_empty() {
+            return Ok(keymap);
+        }
+        mistakes.sort_by_key(|m| m.span.start);
+        let said: Vec<String> = mistakes
+            .iter()
+            .map(|m| {
+                let at = Position::of_offset(text, m.span.start);
+                format!("keys.toml:{at}: {}", m.describe("").0)
+            })
+            .collect();
+        Err(said.join("; "))
+    }
+
+    /// Lays a key table over these bindings: each of its actions gets its
+    /// keys on its screen instead of the ones it had. Returns the keys it
+    /// binds that another action of the same screen also has, which would
+    /// leave one of the two unreachable.
+    pub fn overlay(&mut self, table: &KeyTable) -> Vec<Mistake> {
+        for entry in &table.entries {
+            let keys = entry.keys.iter().map(|w| (w.key, w.text.clone())).collect();
+            self.bind(entry.mode, entry.action, keys);
+        }
+        let mut clashes = Vec::new();
+        for (n, entry) in table.entries.iter().enumerate() {
+            for written in &entry.keys {
+                let other = self.bindings(entry.mode).find(|b| {
+                    b.action != entry.action && b.keys.iter().any(|(k, _)| *k == written.key)
+                });
+                let Some(other) = other else { continue };
+                // Two actions of the table: said once, at the later one.
+                let earlier_in_table = table.entries[..n]
+                    .iter()
+                    .any(|e| e.mode == entry.mode && e.action == other.action);
+                let later_in_table = table.entries[n + 1..]
+                    .iter()
+                    .any(|e| e.mode == entry.mode && e.action == other.action);
+                if later_in_table && !earlier_in_table {
                     continue;
-                };
-                let mut parsed = Vec::new();
-                for key in keys.as_array().into_iter().flatten() {
-                    let key = key.as_str().map_or_else(|| key.to_string(), str::to_string);
-                    let key = toml_edit::Value::from(key);
-                    match key
-                        .as_str()
-                        .and_then(|k| Some((Key::parse(k)?, k.to_string())))
-                    {
-                        Some(k) => parsed.push(k),
-                        None => errors.push(format!("[{mode_name}] {name}: unknown key {key}")),
-                    }
                 }
-                if parsed.is_empty() {
-                    errors.push(format!("[{mode_name}] {name}: give a list of keys"));
-                }
-                keymap.bind(mode, action, parsed);
+                clashes.push(Mistake {
+                    span: written.span.clone(),
+                    kind: MistakeKind::Twice(
+                        entry.mode,
+                        written.text.clone(),
+                        entry.action,
+                        other.action,
+                    ),
+                });
             }
         }
-        for (mode, key, _, _) in keymap.clashes() {
-            errors.push(format!("[{}] key {key} is bound twice", mode.name()));
-        }
-        if errors.is_empty() {
-            Ok(keymap)
-        } else {
-            Err(errors.join("; "))
-        }
+        clashes
     }
 
     /// Gives `action` on `mode` these keys instead of the ones it had (an
@@ -177,23 +215,6 @@ impl Keymap {
             Some(b) => b.keys = keys,
             None => self.bindings.push(Binding { mode, action, keys }),
         }
-    }
-
-    /// Keys bound to two actions on one screen, which would make the second
-    /// unreachable: (screen, key as written, the later action, the earlier one).
-    pub fn clashes(&self) -> Vec<(Mode, String, Action, Action)> {
-        let mut found = Vec::new();
-        for (i, b) in self.bindings.iter().enumerate() {
-            for (key, text) in &b.keys {
-                let earlier = self.bindings[..i]
-                    .iter()
-                    .find(|a| a.mode == b.mode && a.keys.iter().any(|(k, _)| k == key));
-                if let Some(a) = earlier {
-                    found.push((b.mode, text.clone(), b.action, a.action));
-                }
-            }
-        }
-        found
     }
 
     /// What a key means on a screen. In a prompt, an unbound character is typed.
@@ -249,8 +270,16 @@ mod tests {
 
     #[test]
     fn the_default_keys_parse() {
-        let keys = Keymap::parse(DEFAULT_KEYS);
-        assert!(keys.is_ok(), "{:?}", keys.err());
+        assert_eq!(check_defaults(), Ok(()));
+        let keys = Keymap::default();
+        assert_eq!(
+            keys.bindings(Mode::Main).count(),
+            29,
+            "every line of [main]"
+        );
+        // In file order: the help overlay's.
+        let first = keys.bindings(Mode::Passages).next().map(|b| b.action);
+        assert_eq!(first, Some(Action::NextSource));
     }
 
     #[test]
@@ -302,16 +331,30 @@ mod tests {
 
     #[test]
     fn mistakes_in_a_key_file_are_all_listed() {
-        let err = Keymap::parse("[main]\nfly = [\"f\"]\ndown = [\"Hyper-j\"]\n[nowhere]\n")
+        let text = "[main]\nfly = [\"f\"]\ndown = [\"Hyper-j\", 3]\n[nowhere]\nx = 1\n";
+        let err = Keymap::read_defaults(text).err().unwrap_or_default();
+        assert!(err.contains("keys.toml:2:1: unknown action `fly`"), "{err}");
+        assert!(
+            err.contains("keys.toml:3:9: unknown key `Hyper-j`"),
+            "{err}"
+        );
+        assert!(
+            err.contains("keys.toml:3:20: a key must be a string, not integer"),
+            "{err}"
+        );
+        assert!(
+            err.contains("keys.toml:4:2: unknown screen `nowhere`"),
+            "{err}"
+        );
+        let err = Keymap::read_defaults("[main]\ndown = [\"j\"]\nup = [\"j\"]\n")
             .err()
             .unwrap_or_default();
-        assert!(err.contains("unknown action `fly`"), "{err}");
-        assert!(err.contains("unknown key \"Hyper-j\""), "{err}");
-        assert!(err.contains("unknown screen [nowhere]"), "{err}");
-        let err = Keymap::parse("[main]\ndown = [\"j\"]\nup = [\"j\"]\n")
-            .err()
-            .unwrap_or_default();
-        assert!(err.contains("key j is bound twice"), "{err}");
+        assert!(
+            err.contains("keys.toml:3:7: key `j` is bound to both `up` and `down` on [main]"),
+            "{err}"
+        );
+        let err = Keymap::read_defaults("[main\n").err().unwrap_or_default();
+        assert!(err.starts_with("keys.toml:1:"), "{err}");
     }
 
     #[test]
@@ -330,15 +373,14 @@ mod tests {
             k.action(Mode::Passages, &press(KeyCode::Char('q'), none)),
             Some(Action::Quit)
         );
-        assert!(k.clashes().is_empty());
-        let j = Key::parse("j").expect("j");
-        k.bind(Mode::Main, Action::Quit, vec![(j, "j".into())]);
-        let clashes = k.clashes();
+        let table: KeyTable = toml::from_str("[main]\nquit = [\"j\"]\n").expect("a table");
+        let clashes = k.overlay(&table);
         assert_eq!(clashes.len(), 1);
         assert_eq!(
-            (clashes[0].1.as_str(), clashes[0].2, clashes[0].3),
-            ("j", Action::Quit, Action::Down)
+            clashes[0].kind,
+            MistakeKind::Twice(Mode::Main, "j".into(), Action::Quit, Action::Down)
         );
+        assert_eq!(clashes[0].span, 15..18);
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod axis;
 pub mod draw;
 pub mod find;
 pub mod keymap;
+pub mod keytable;
 pub mod layout;
 pub mod measure;
 pub mod mode;

@@ -31,6 +31,7 @@
 
 #![warn(missing_docs)]
 
+pub mod builtin;
 pub mod calendar;
 pub mod date;
 pub mod event;

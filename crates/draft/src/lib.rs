@@ -418,6 +418,13 @@ impl<'t> Drafter<'t> {
     }
 }
 
+/// Whether the drafter's embedded tables (and the tagger's, which it uses)
+/// can be read, for a program to say so before it starts.
+pub fn check_tables() -> Result<(), annals_core::builtin::BrokenTable> {
+    annals_tagger::check_tables()?;
+    rules::check()
+}
+
 /// Which mentions of `article` may go on: those with weight, within
 /// `--since` and `--until`, and (with `--about`) concerning the entity.
 fn kept(

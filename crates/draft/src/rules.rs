@@ -4,6 +4,7 @@
 //! (a sweep or a test varies them without recompiling); a table that cannot
 //! be read is a [`TableError`] naming its line and column.
 
+use annals_core::builtin::{BrokenTable, Builtin};
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
@@ -99,10 +100,10 @@ pub struct Tables {
 }
 
 impl Tables {
-    /// The embedded tables.
+    /// The embedded tables, read once through the one loader of built-in
+    /// tables (a broken one is a bug the tests catch: never taken as empty).
     pub fn embedded() -> Tables {
-        // The embedded text is checked by the tests: reading it cannot fail.
-        Tables::parse(WORDS).unwrap_or_else(|e| unreachable!("rules/words.txt: {e}"))
+        EMBEDDED_WORDS.get().clone()
     }
 
     /// Reads word lists written as `rules/words.txt` is: every section it
@@ -174,10 +175,10 @@ pub struct Params {
 }
 
 impl Params {
-    /// The embedded weights and thresholds.
+    /// The embedded weights and thresholds, read once as
+    /// [`Tables::embedded`] is.
     pub fn embedded() -> Params {
-        // The embedded table is checked by the tests: reading it cannot fail.
-        Params::parse(PARAMS).unwrap_or_else(|e| unreachable!("rules/params.toml: {e}"))
+        *EMBEDDED_PARAMS.get()
     }
 
     /// Reads a table written as `rules/params.toml` is: every name, once.
@@ -257,6 +258,21 @@ impl std::fmt::Display for TableError {
 }
 
 impl std::error::Error for TableError {}
+
+static EMBEDDED_WORDS: Builtin<Tables> = Builtin::new(
+    "drafter word lists (crates/draft/src/rules/words.txt)",
+    || Tables::parse(WORDS).map_err(|e| e.to_string()),
+);
+static EMBEDDED_PARAMS: Builtin<Params> = Builtin::new(
+    "drafter parameters (crates/draft/src/rules/params.toml)",
+    || Params::parse(PARAMS).map_err(|e| e.to_string()),
+);
+
+/// Whether the embedded tables can be read.
+pub(crate) fn check() -> Result<(), BrokenTable> {
+    EMBEDDED_WORDS.check()?;
+    EMBEDDED_PARAMS.check().map(drop)
+}
 
 const WORDS: &str = include_str!("rules/words.txt");
 const PARAMS: &str = include_str!("rules/params.toml");
@@ -378,6 +394,7 @@ mod tests {
 
     #[test]
     fn the_embedded_tables_parse() {
+        assert_eq!(check(), Ok(()));
         let p = Params::parse(PARAMS).unwrap();
         assert_eq!(p, Params::embedded());
         let w = Tables::parse(WORDS).unwrap().words;

@@ -41,6 +41,9 @@ pub mod value;
 pub use timex::{Timex, TimexType};
 pub use value::{Date, DayPart, DayTime, Duration, Mod, Ref, Season, Set, Unit, Value};
 
+use std::sync::Arc;
+
+use annals_core::builtin::{BrokenTable, Builtin};
 use chrono::NaiveDate;
 
 use context::Document;
@@ -59,11 +62,41 @@ impl std::fmt::Display for TableError {
 
 impl std::error::Error for TableError {}
 
-/// The temporal tagger, built once from the embedded rule tables.
-#[derive(Debug)]
+/// The temporal tagger, built from rule tables: the embedded ones (read once
+/// and shared, so [`Tagger::new`] is cheap) or others.
+#[derive(Debug, Clone)]
 pub struct Tagger {
+    tables: Arc<Tables>,
+}
+
+/// A lexicon and the rules that match over it.
+#[derive(Debug)]
+struct Tables {
     lexicon: Lexicon,
     rules: RuleSet,
+}
+
+/// The embedded tables, read on first use through the one loader of built-in
+/// tables: never taken as empty.
+static BUILTIN: Builtin<Arc<Tables>> =
+    Builtin::new("tagger rules (crates/tagger/src/rules/)", || {
+        Tables::read(LEXICON_SOURCE, PATTERNS_SOURCE)
+            .map(Arc::new)
+            .map_err(|e| e.0)
+    });
+
+/// Whether the embedded rule tables can be read, for a program to say so
+/// before it starts; the tests check it too.
+pub fn check_tables() -> Result<(), BrokenTable> {
+    BUILTIN.check().map(drop)
+}
+
+impl Tables {
+    fn read(lexicon: &str, patterns: &str) -> Result<Tables, TableError> {
+        let mut lexicon = Lexicon::parse(lexicon).map_err(TableError)?;
+        let rules = RuleSet::parse(patterns, &mut lexicon).map_err(TableError)?;
+        Ok(Tables { lexicon, rules })
+    }
 }
 
 /// The lexicon tables, embedded at compile time.
@@ -78,22 +111,23 @@ impl Default for Tagger {
 }
 
 impl Tagger {
-    /// Builds the tagger from the embedded tables.
+    /// The tagger of the embedded tables.
     ///
-    /// The embedded tables are checked by the unit tests, so this does not fail in practice; if
-    /// a table were broken it would fall back to an empty rule set rather than panic.
+    /// The tables are read on the first call and shared. A broken table is
+    /// a bug that the unit tests catch; should one ship, this panics naming
+    /// its line rather than tag with no rules ([`check_tables`] says it
+    /// without panicking).
     pub fn new() -> Tagger {
-        Tagger::from_sources(LEXICON_SOURCE, PATTERNS_SOURCE).unwrap_or_else(|_| Tagger {
-            lexicon: Lexicon::default(),
-            rules: RuleSet::default(),
-        })
+        Tagger {
+            tables: Arc::clone(BUILTIN.get()),
+        }
     }
 
     /// Builds a tagger from lexicon and pattern sources in the formats of `rules/*.txt`.
     pub fn from_sources(lexicon: &str, patterns: &str) -> Result<Tagger, TableError> {
-        let mut lexicon = Lexicon::parse(lexicon).map_err(TableError)?;
-        let rules = RuleSet::parse(patterns, &mut lexicon).map_err(TableError)?;
-        Ok(Tagger { lexicon, rules })
+        Tables::read(lexicon, patterns).map(|tables| Tagger {
+            tables: Arc::new(tables),
+        })
     }
 
     /// Finds and normalises the temporal expressions of `text`, resolving relative ones
@@ -106,12 +140,13 @@ impl Tagger {
     /// Like [`Tagger::tag`], also returning the number of rule-element comparisons made,
     /// a machine-independent measure of the work done (linear in the input length).
     pub fn tag_counted(&self, text: &str, dct: NaiveDate) -> (Vec<Timex>, u64) {
-        let tokens = tokens::tokenize(text, &self.lexicon);
-        let mut doc = Document::new(text, &tokens, &self.lexicon, dct);
+        let Tables { lexicon, rules } = &*self.tables;
+        let tokens = tokens::tokenize(text, lexicon);
+        let mut doc = Document::new(text, &tokens, lexicon, dct);
         let mut out = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            match self.rules.best_match(&self.lexicon, &tokens, i, &mut doc) {
+            match rules.best_match(lexicon, &tokens, i, &mut doc) {
                 Some(Step::Found(found)) => {
                     i = found.end_token;
                     out.push(found);

@@ -44,7 +44,9 @@ fn embedded_tables_parse() {
     let t = Tagger::from_sources(LEXICON_SOURCE, PATTERNS_SOURCE);
     assert!(t.is_ok(), "{:?}", t.err());
     let t = t.unwrap_or_default();
-    assert!(t.rules.rules().len() > 100);
+    assert!(t.tables.rules.rules().len() > 100);
+    // The tables every Tagger::new shares, read through the one loader.
+    assert_eq!(crate::check_tables(), Ok(()));
 }
 
 #[test]
