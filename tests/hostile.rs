@@ -4,12 +4,14 @@
 //! control character reaches the terminal, that nothing hangs, and that the
 //! data folder is left exactly as it was.
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const ARTICLE: &str = "+++\ntitle = \"Wire\"\npublished = 2020-02-29\n+++\nThe treaty was signed in Doha on Saturday.\n\nTroops leave within 14 months of the signing.\n";
 
@@ -107,17 +109,8 @@ fn run_with(args: &[&str], stdin: Option<&[u8]>, stdout_to: Option<&str>) -> Run
     if let (Some(bytes), Some(mut pipe)) = (stdin, child.stdin.take()) {
         let _ = pipe.write_all(bytes);
     }
-    let started = Instant::now();
-    loop {
-        if child.try_wait().unwrap().is_some() {
-            break;
-        }
-        if started.elapsed() > Duration::from_secs(20) {
-            let _ = child.kill();
-            panic!("annals {args:?} did not finish in 20 s");
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    // Nothing may hang, however busy the machine: a generous deadline.
+    support::wait_child(&mut child, &format!("annals {args:?}"));
     let out = child.wait_with_output().unwrap();
     Run {
         code: out.status.code(),
@@ -1116,12 +1109,8 @@ fn killed_concurrent_drafts_never_corrupt_the_file_or_lose_an_edit() {
         fs::write(&temp, format!("{mark}{text}")).unwrap();
         fs::rename(&temp, &path).unwrap();
         let _ = first.kill();
-        let deadline = Instant::now() + Duration::from_secs(60);
         for child in [&mut first, &mut second] {
-            while child.try_wait().unwrap().is_none() {
-                assert!(Instant::now() < deadline, "a draft hangs");
-                std::thread::sleep(Duration::from_millis(5));
-            }
+            support::wait_child(child, &format!("round {round}: a draft"));
         }
         let after = fs::read_to_string(&path).unwrap();
         assert!(after.contains(&mark), "round {round}: the edit is lost");

@@ -3,12 +3,15 @@
 //! ends or pauses (q, a signal, Ctrl-Z) the terminal must be back in cooked
 //! mode on the main screen with the cursor shown and the mouse released.
 
+mod support;
+
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+use support::{DEADLINE, wait_until};
 
 const ROWS: u16 = 30;
 const COLS: u16 = 100;
@@ -111,11 +114,18 @@ impl Session {
         String::from_utf8_lossy(&self.screen.lock().expect("screen lock").raw).into_owned()
     }
 
+    /// Waits until the screen shows `what`, and returns it.
     fn wait_for(&self, what: &str) -> String {
+        self.wait_for_all(&[what])
+    }
+
+    /// Waits until the screen shows every one of `all` at once: a frame
+    /// arrives in pieces, so what is asserted about a screen is waited for.
+    fn wait_for_all(&self, all: &[&str]) -> String {
         let mut text = String::new();
-        let shown = wait_until(&format!("{what:?} on screen"), || {
+        let shown = wait_until(&format!("{all:?} on screen"), || {
             text = self.text();
-            text.contains(what)
+            all.iter().all(|what| text.contains(what))
         });
         assert!(shown, "the screen shows:\n{text}");
         text
@@ -145,14 +155,13 @@ impl Session {
 
     /// Waits for annals to end and says how it ended.
     fn wait_status(&mut self, why: &str) -> portable_pty::ExitStatus {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            if let Some(status) = self.child.try_wait().expect("child status") {
-                return status;
-            }
-            assert!(Instant::now() < deadline, "annals did not end on {why}");
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        let mut status = None;
+        let ended = wait_until(&format!("annals to end on {why}"), || {
+            status = self.child.try_wait().expect("child status");
+            status.is_some()
+        });
+        assert!(ended, "annals did not end on {why} in {DEADLINE:?}");
+        status.expect("an exit status")
     }
 
     /// The terminal as the shell needs it: cooked mode with echo, the main
@@ -204,19 +213,6 @@ impl Drop for Session {
     }
 }
 
-/// Polls `done` for up to 20 s.
-fn wait_until(what: &str, mut done: impl FnMut() -> bool) -> bool {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while Instant::now() < deadline {
-        if done() {
-            return true;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    eprintln!("timed out waiting for {what}");
-    false
-}
-
 /// Whether the last `on` comes after the last `off` (and `on` was written).
 fn last_after(raw: &str, on: &str, off: &str) -> bool {
     raw.rfind(on)
@@ -249,8 +245,10 @@ fn explorer_in_a_real_terminal() {
     let before = s.local_flags();
     assert!(before.contains("ICANON"), "{before}");
 
-    let first = s.wait_for(&format!("{total} of {total} events"));
-    assert!(first.contains("The US and the Taliban sign the agreement"));
+    s.wait_for_all(&[
+        &format!("{total} of {total} events"),
+        "The US and the Taliban sign the agreement",
+    ]);
     let during = s.local_flags();
     assert!(
         !during.contains("ICANON"),
@@ -265,15 +263,13 @@ fn explorer_in_a_real_terminal() {
 
     // The selected event's passages, and back.
     s.press(b"\r");
-    let passages = s.wait_for("Passages · 2020-02-29");
-    assert!(passages.contains("1 arrival"));
+    s.wait_for_all(&["Passages · 2020-02-29", "1 arrival"]);
     s.press(b"\x1b");
     s.wait_for(&format!("Events {total} of {total}"));
 
     // Search.
     s.press(b"/Esper\r");
-    let found = s.wait_for("match “Esper”");
-    assert!(found.contains("Defense Secretary Mark Esper"), "{found}");
+    s.wait_for_all(&["match “Esper”", "Defense Secretary Mark Esper"]);
 
     s.press(b"q");
     assert!(s.wait_exit("q"), "q exits with success");
@@ -354,8 +350,7 @@ fn a_config_remaps_quit_to_x() {
     s.press(b"q");
     // q is nobody's now: annals keeps running and answers the next key.
     s.press(b"?");
-    let help = s.wait_for("Keys · Esc closes");
-    assert!(help.contains("x                     quit annals"), "{help}");
+    s.wait_for_all(&["Keys · Esc closes", "x                     quit annals"]);
     assert!(
         s.child.try_wait().expect("status").is_none(),
         "q must not quit"

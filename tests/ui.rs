@@ -563,7 +563,8 @@ fn a_long_search_runs_in_slices_and_shows_its_progress() {
         ticks += 1;
         assert!(ticks < 10_000);
     }
-    assert!(ticks > 1, "{ticks}");
+    // 15,000 events take three slices (measured), a margin of one.
+    assert!((2..=4).contains(&ticks), "{ticks}");
     let done = screen(&render(&app));
     let hits = app.matches().len();
     let title = done.lines().next().unwrap_or_default();

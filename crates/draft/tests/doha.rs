@@ -116,8 +116,16 @@ fn the_draft_finds_the_required_events_and_most_hand_made_ones() {
         unmatched.len(),
         t.events.len()
     );
+    // Pinned at what was measured (14 of 19 found, 0 of 16 matching none),
+    // with a margin of one where a change could go either way: a drafter
+    // that loses a hand-made event, or drafts noise, fails here.
     assert!(found.len() >= 14, "{found:?}");
-    assert!(unmatched.len() <= 6, "{unmatched:#?}");
+    assert!(unmatched.len() <= 1, "{unmatched:#?}");
+    assert!(
+        (15..=17).contains(&t.events.len()),
+        "{} events",
+        t.events.len()
+    );
 }
 
 #[test]
