@@ -38,6 +38,7 @@
 //! `timex_eval.py --json --verbose --errors` prints.
 #![warn(missing_docs)]
 
+pub mod classify;
 mod entity_table;
 mod error;
 mod matching;
@@ -49,6 +50,7 @@ mod score;
 mod timeml;
 mod unescape;
 
+pub use classify::{Class, Classes, classify};
 pub use error::Error;
 pub use metrics::{AttrScore, Counts, Metrics, Prf};
 pub use prediction::{Prediction, Predictions, parse_jsonl};
