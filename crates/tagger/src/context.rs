@@ -6,8 +6,9 @@ use chrono::NaiveDate;
 use super::lexicon::{ClassId, Lexicon};
 use super::resolve::{self, Action, Ctx, Resolved, Tense};
 use super::slots::Slots;
-use super::timex::{Timex, TimexType};
+use super::timex::{Role, Timex, TimexType};
 use super::tokens::{Kind, Token};
+use super::value::{Date, DayTime, Value};
 
 /// How far (in tokens) around an earlier date an event word is looked for.
 const EVENT_WINDOW: usize = 40;
@@ -38,6 +39,9 @@ struct ContextClasses {
     future: Option<ClassId>,
     abbrev: Option<ClassId>,
     event: Option<ClassId>,
+    aheadto: Option<ClassId>,
+    stamp: Option<ClassId>,
+    month: Option<ClassId>,
 }
 
 /// What the tagger knows about the document being tagged.
@@ -57,6 +61,8 @@ pub struct Document<'a> {
     last_quarter: Option<(i32, u32)>,
     /// The last year written out, for "that year" and "that September".
     last_year: Option<i32>,
+    /// The last date named, for "one year later".
+    last_date: Option<Date>,
     /// Day-precision dates found so far, with their first token.
     days: Vec<(usize, NaiveDate)>,
     /// Rule elements examined so far: a measure of the work done.
@@ -71,7 +77,11 @@ impl<'a> Document<'a> {
             future: lex.class_id("future"),
             abbrev: lex.class_id("abbrev"),
             event: lex.class_id("event"),
+            aheadto: lex.class_id("aheadto"),
+            stamp: lex.class_id("stamp"),
+            month: lex.class_id("month"),
         };
+        let to = lex.id("to");
         let is = |id: u32, class: Option<ClassId>| class.is_some_and(|c| lex.is(id, c));
         let mut sentence = Vec::with_capacity(tokens.len());
         let mut marker = Vec::with_capacity(tokens.len());
@@ -88,7 +98,15 @@ impl<'a> Document<'a> {
             let mut mark = None;
             match t.kind {
                 Kind::Word => {
-                    if is(t.id, classes.future) {
+                    // "is set to begin", but not "had been due to expire".
+                    let after_past = (1..=2).any(|d| {
+                        i.checked_sub(d)
+                            .is_some_and(|p| is(tokens[p].id, classes.past))
+                    });
+                    let ahead_to = is(t.id, classes.aheadto)
+                        && tokens.get(i + 1).is_some_and(|n| n.id == to)
+                        && !after_past;
+                    if is(t.id, classes.future) || ahead_to {
                         future = true;
                         mark = Some(Tense::Future);
                     } else if is(t.id, classes.past)
@@ -125,6 +143,7 @@ impl<'a> Document<'a> {
             marker,
             last_quarter: None,
             last_year: None,
+            last_date: None,
             days: Vec::new(),
             work: 0,
         }
@@ -160,6 +179,11 @@ impl<'a> Document<'a> {
         start: usize,
         end: usize,
     ) -> Option<Found> {
+        let period_end = if action == Action::Quarter {
+            self.period_end(end)
+        } else {
+            None
+        };
         let mut ctx = Ctx {
             dct: self.dct,
             tense: self.tense_at(start),
@@ -172,6 +196,8 @@ impl<'a> Document<'a> {
             },
             last_quarter: &mut self.last_quarter,
             last_year: &mut self.last_year,
+            last_date: self.last_date,
+            period_end,
         };
         // Arithmetic near the ends of the calendar ("June next year" in
         // 9999) may leave it: such a value is no date, whichever rule made it.
@@ -190,6 +216,19 @@ impl<'a> Document<'a> {
         };
         if let Some(day) = found.resolved.day {
             self.days.push((start, day));
+        }
+        // The day a reporting period ends ("the quarter ended Sept. 30") is not
+        // the date "a year earlier" counts from: the period is.
+        let ends_period = start
+            .checked_sub(1)
+            .is_some_and(|b| self.word_is(b, &["ended", "ending", "through"]));
+        // Nor is a date counted from the DCT ("a year ago").
+        if let Value::Date(date) = found.resolved.value
+            && found.resolved.kind == TimexType::Date
+            && action != Action::Ago
+            && !ends_period
+        {
+            self.last_date = Some(date);
         }
         if found.resolved.kind == TimexType::Duration || found.resolved.direction != 0 {
             self.anchor(&mut found);
@@ -221,6 +260,26 @@ impl<'a> Document<'a> {
             }
         }
         None
+    }
+
+    /// The month and day a reporting period ends, written after it: "(which)
+    /// ended|ending|that ended|through March 31".
+    fn period_end(&self, end: usize) -> Option<(u32, u32)> {
+        let mut k = end;
+        if self.word_is(k, &["which", "that"]) {
+            k += 1;
+        }
+        if !self.word_is(k, &["ended", "ending", "ends", "through"]) {
+            return None;
+        }
+        let (len, month) = self
+            .lex
+            .match_class(self.classes.month?, self.tokens, k + 1)?;
+        let day = self.tokens.get(k + 1 + len)?;
+        let d = day
+            .value
+            .filter(|d| day.kind == Kind::Number && (1..=31).contains(d))?;
+        Some((month.parse().ok()?, u32::try_from(d).ok()?))
     }
 
     fn word_at(&self, i: usize) -> Option<&'a str> {
@@ -314,8 +373,14 @@ impl<'a> Document<'a> {
             .map(|(_, d)| *d)
     }
 
-    /// Turns the matches into [`Timex`]es with character offsets.
-    pub fn finish(self, found: Vec<Found>) -> Vec<Timex> {
+    /// Turns the matches into [`Timex`]es with character offsets: clock times
+    /// take the day written next to them, and the page's own timestamps are marked.
+    pub fn finish(self, mut found: Vec<Found>) -> Vec<Timex> {
+        self.date_the_clock_times(&mut found);
+        let roles: Vec<Option<Role>> = (0..found.len()).map(|k| self.role(&found, k)).collect();
+        let zone = found
+            .iter()
+            .find_map(|f| f.resolved.zone.filter(|z| !z.is_utc()));
         let mut chars = 0;
         let mut byte = 0;
         let mut count_to = |to: usize| {
@@ -324,7 +389,7 @@ impl<'a> Document<'a> {
             chars
         };
         let mut out = Vec::with_capacity(found.len());
-        for f in found {
+        for (f, role) in found.into_iter().zip(roles) {
             let start = count_to(f.byte_start);
             let end = count_to(f.byte_end);
             let r = f.resolved;
@@ -341,10 +406,164 @@ impl<'a> Document<'a> {
                 anchor_text: f.anchor_span.map(|(s, e)| self.text[s..e].to_string()),
                 resolved_start: f.resolved_start,
                 resolved_end: f.resolved_end,
+                role,
+                local_date: role.and(local_date(&r, zone)),
             });
         }
         out
     }
+
+    /// "11:30 p.m. on Saturday", "Saturday at 11:30 p.m.", "02:31 GMT, 12 March
+    /// 2013": a clock time without a day of its own takes the day written next to it.
+    fn date_the_clock_times(&self, found: &mut [Found]) {
+        let day_of = |f: &Found| match f.resolved.value {
+            Value::Date(Date::Day(d)) => Some(d),
+            Value::Time(d, _) if !f.resolved.floating => Some(d),
+            _ => None,
+        };
+        for k in 0..found.len() {
+            if !found[k].resolved.floating {
+                continue;
+            }
+            let next = found.get(k + 1).filter(|n| {
+                self.joins(
+                    found[k].end_token,
+                    n.start_token,
+                    &["on", ",", "of", "|", "-"],
+                )
+            });
+            let prev = k.checked_sub(1).map(|p| &found[p]).filter(|p| {
+                self.joins(
+                    p.end_token,
+                    found[k].start_token,
+                    &["at", ",", "|", "-", "from", "by"],
+                )
+            });
+            let Some(day) = next.and_then(day_of).or_else(|| prev.and_then(day_of)) else {
+                continue;
+            };
+            if let Value::Time(d, clock) = &mut found[k].resolved.value {
+                *d = day;
+                let _ = clock;
+                found[k].resolved.floating = false;
+            }
+        }
+    }
+
+    /// Whether tokens `from..to` are at most two of `words` (or none), in one sentence.
+    fn joins(&self, from: usize, to: usize, words: &[&str]) -> bool {
+        to >= from
+            && to - from <= 2
+            && self.sentence.get(from.saturating_sub(1)) == self.sentence.get(to)
+            && (from..to).all(|k| self.word_is(k, words))
+    }
+
+    /// The role of expression `k` on the page: a timestamp labelled "Published",
+    /// "Updated", "Posted" on its line (the nearest label before it wins, so
+    /// "PUBLISHED: … | UPDATED: …" gives each its own), or a dateline: a line
+    /// near the top holding only dates and times, or the date after the place
+    /// that opens a story ("WASHINGTON, Feb. 29 (Reuters) -").
+    fn role(&self, found: &[Found], k: usize) -> Option<Role> {
+        let f = &found[k];
+        // The label: the nearest stamp word before the expression on its line.
+        let stamp = self.classes.stamp?;
+        let mut j = f.start_token;
+        while j > 0 && f.start_token - j < 16 {
+            let gap = &self.text[self.tokens[j - 1].end..self.tokens[j].start];
+            if gap.contains('\n') {
+                break;
+            }
+            j -= 1;
+            if let Some(role) = self.lex.value_of(stamp, self.tokens[j].id) {
+                return Role::from_label(role);
+            }
+        }
+        // Datelines are at the top: only the first lines are looked at, so the
+        // cost stays bounded whatever the article's length.
+        if f.byte_end > DATELINE_BYTES {
+            return None;
+        }
+        let mut cut = self.text.len().min(DATELINE_BYTES * 2);
+        while !self.text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let top = &self.text[..cut];
+        let line_start = top[..f.byte_start].rfind('\n').map_or(0, |p| p + 1);
+        let line_end = top[f.byte_end..]
+            .find('\n')
+            .map_or(top.len(), |p| f.byte_end + p);
+        if top[..line_start].bytes().filter(|&b| b == b'\n').count() >= DATELINE_LINES {
+            return None;
+        }
+        let line = &top[line_start..line_end];
+        let on_line = found
+            .iter()
+            .take_while(|g| g.byte_start < line_end)
+            .filter(|g| g.byte_start >= line_start && g.byte_end <= line_end);
+        let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).count();
+        let in_dates: usize = on_line
+            .map(|g| letters(&self.text[g.byte_start..g.byte_end]))
+            .sum();
+        // A line of dates and times, with perhaps a weekday, before the story:
+        // "Saturday 29 February 2020".
+        let story_follows = !self.text[line_end..].trim().is_empty();
+        if story_follows
+            && f.resolved.modifier.is_none()
+            && letters(line) <= in_dates + weekday_letters(line)
+        {
+            return Some(Role::Published);
+        }
+        // "WASHINGTON, Feb. 29 (Reuters) -": capitals and a comma, the date, then
+        // an agency in brackets or a dash.
+        let before = &self.text[line_start..f.byte_start];
+        let after = self.text[f.byte_end..line_end].trim_start();
+        let place = before.trim_end().strip_suffix(',').is_some_and(|p| {
+            !p.trim().is_empty()
+                && p.chars().all(|c| !c.is_lowercase())
+                && p.chars().any(char::is_uppercase)
+        });
+        let opens = after.starts_with(['(', '-', '\u{2014}', '\u{2013}']);
+        (place && opens).then_some(Role::Published)
+    }
+}
+
+/// How far into an article (in bytes) a dateline may be.
+const DATELINE_BYTES: usize = 400;
+/// How many lines may come before a dateline.
+const DATELINE_LINES: usize = 6;
+
+/// The day a timestamp in UTC falls on in the zone the article gives for its
+/// place ("02:31 GMT, 12 March 2013" is the evening of 11 March in New York).
+fn local_date(r: &Resolved, zone: Option<resolve::Zone>) -> Option<NaiveDate> {
+    let (Value::Time(day, DayTime::Clock { hour, minute }), Some(stamp), Some(zone)) =
+        (r.value, r.zone.filter(|z| z.is_utc()), zone)
+    else {
+        return None;
+    };
+    let at = day.and_hms_opt(hour.min(23), minute, 0)?;
+    let shift = zone.offset_on(day) - stamp.offset_on(day);
+    Some((at + chrono::Duration::minutes(i64::from(shift))).date())
+}
+
+/// How many letters of a line are weekday names (and their abbreviations),
+/// which a dateline may hold beside its date: "Saturday 29 February 2020".
+fn weekday_letters(line: &str) -> usize {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    line.split(|c: char| !c.is_alphabetic())
+        .filter(|w| {
+            let w = w.to_lowercase();
+            w.len() >= 3 && DAYS.iter().any(|d| d.starts_with(&w))
+        })
+        .map(str::len)
+        .sum()
 }
 
 /// The day before `day`: a span counted back from an anchor ends the day before it.

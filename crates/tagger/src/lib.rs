@@ -38,7 +38,7 @@ mod timex;
 mod tokens;
 pub mod value;
 
-pub use timex::{Timex, TimexType};
+pub use timex::{Role, Timex, TimexType};
 pub use value::{Date, DayPart, DayTime, Duration, Mod, Ref, Season, Set, Unit, Value};
 
 use std::sync::Arc;

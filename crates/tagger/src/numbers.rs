@@ -15,6 +15,8 @@ pub struct NumberClasses {
     pub ordinal: ClassId,
     pub ordsuffix: ClassId,
     pub ampm: ClassId,
+    /// Nouns naming things by a number after them (optional in a lexicon).
+    pub namer: Option<ClassId>,
     pub ids: WordIds,
 }
 
@@ -29,6 +31,7 @@ pub struct WordIds {
     pub apostrophe: u32,
     pub dollar: u32,
     pub percent: u32,
+    pub hash: u32,
     pub and: u32,
     pub s: u32,
 }
@@ -45,6 +48,7 @@ impl NumberClasses {
             apostrophe: lex.intern("'"),
             dollar: lex.intern("$"),
             percent: lex.intern("%"),
+            hash: lex.intern("#"),
             and: lex.intern("and"),
             s: lex.intern("s"),
         };
@@ -58,6 +62,7 @@ impl NumberClasses {
             ordinal: get("ordinal")?,
             ordsuffix: get("ordsuffix")?,
             ampm: get("ampm")?,
+            namer: lex.class_id("namer"),
             ids,
         })
     }
@@ -220,6 +225,28 @@ impl Numbers<'_> {
         self.plain_int(i).map(|v| (1, v as f64))
     }
 
+    /// Whether the number at `i` comes after a noun that names things by number ("Local
+    /// 1520", "Flight 1549", "No. 1776"): it is then that thing's number, not a year.
+    fn after_namer(&self, i: usize) -> bool {
+        let Some(namer) = self.classes.namer else {
+            return false;
+        };
+        let word = |j: usize| {
+            self.tok(j)
+                .is_some_and(|t| t.kind == Kind::Word && self.lex.is(t.id, namer))
+        };
+        match i.checked_sub(1) {
+            Some(p)
+                if self.is_punct(p, self.classes.ids.dot)
+                    || self.is_punct(p, self.classes.ids.hash) =>
+            {
+                p.checked_sub(1).is_some_and(word)
+            }
+            Some(p) => word(p),
+            None => false,
+        }
+    }
+
     /// A year: "2001" (1000 to 2999, not a part of "2,001", "$2001" or "1990s") or written out
     /// ("nineteen ninety - six", "two thousand and one").
     pub fn year(&self, i: usize) -> Found {
@@ -234,6 +261,9 @@ impl Numbers<'_> {
             }
             let before = i.checked_sub(1).and_then(|p| self.tok(p));
             if !t.space_before && before.is_some_and(|p| p.id == self.classes.ids.dollar) {
+                return None;
+            }
+            if self.after_namer(i) {
                 return None;
             }
             if self.glued(i + 1) && self.tok(i + 1).is_some_and(|n| n.kind == Kind::Word) {
@@ -263,6 +293,17 @@ impl Numbers<'_> {
             return None;
         }
         Some((1 + n, first as f64 * 100.0 + rest))
+    }
+
+    /// A year written with two digits, "11" of "08/04/11".
+    pub fn short_year(&self, i: usize) -> Found {
+        let t = self.tok(i)?;
+        if !t.has_digits(2)
+            || (self.glued(i + 1) && self.tok(i + 1).is_some_and(|n| n.kind != Kind::Punct))
+        {
+            return None;
+        }
+        self.plain_int(i).map(|v| (1, v as f64))
     }
 
     /// An ordinal: "7th", "21st", "third", "twenty - first".

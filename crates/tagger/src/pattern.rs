@@ -19,6 +19,7 @@ pub enum Builtin {
     Num,
     Int,
     Year,
+    ShortYear,
     Day,
     Ord,
     Decade,
@@ -33,6 +34,7 @@ impl Builtin {
             "num" => (Builtin::Num, Slot::Num),
             "int" => (Builtin::Int, Slot::Num),
             "year" => (Builtin::Year, Slot::Year),
+            "yy" => (Builtin::ShortYear, Slot::Yy),
             "day" => (Builtin::Day, Slot::Day),
             "ord" => (Builtin::Ord, Slot::Ordinal),
             "decade" => (Builtin::Decade, Slot::Decade),
@@ -53,6 +55,8 @@ pub enum Alt {
     Class(ClassId, Slot),
     /// A number read by a built-in parser, stored in a slot.
     Builtin(Builtin, Slot),
+    /// A digit run of exactly this value, as written ("11" of a famous "September 11").
+    Digits(u64),
 }
 
 /// One element of a rule: alternatives tried in order.
@@ -64,6 +68,15 @@ pub struct Element {
     pub capitalised: bool,
     /// A look-ahead: matches no token, and only where no alternative matches.
     pub negative: bool,
+    /// A look-ahead: matches no token, and only where an alternative matches.
+    pub ahead: bool,
+}
+
+impl Element {
+    /// Whether the element may match no token (optional, or a look-ahead).
+    fn zero_width(&self) -> bool {
+        self.optional || self.negative || self.ahead
+    }
 }
 
 /// One extraction rule.
@@ -152,6 +165,7 @@ impl RuleSet {
                 for alt in &element.alts {
                     match *alt {
                         Alt::Word(id) => ids.push(id),
+                        Alt::Digits(_) => number = true,
                         Alt::Class(class, _) => ids.extend(words_of(class)),
                         Alt::Builtin(b, _) => {
                             number = true;
@@ -169,7 +183,7 @@ impl RuleSet {
                         }
                     }
                 }
-                if !element.optional && !element.negative {
+                if !element.zero_width() {
                     break;
                 }
             }
@@ -255,7 +269,7 @@ impl RuleSet {
         let mut j = start;
         for element in &rule.elements {
             *work += 1;
-            if element.negative {
+            if element.negative || element.ahead {
                 let mut scratch = *slots;
                 let hit = tokens.get(j).is_some_and(|t| {
                     !t.para_before
@@ -264,7 +278,7 @@ impl RuleSet {
                             .iter()
                             .any(|alt| match_alt(alt, numbers, memo, j, &mut scratch).is_some())
                 });
-                if hit {
+                if hit == element.negative {
                     return None;
                 }
                 continue;
@@ -333,6 +347,7 @@ fn match_alt<'t>(
     let token = numbers.tokens.get(j)?;
     match *alt {
         Alt::Word(id) => (token.id == id).then_some(1),
+        Alt::Digits(n) => (token.kind == Kind::Number && token.value == Some(n)).then_some(1),
         Alt::Class(class, slot) => {
             let (len, value) = memo.match_class(numbers, class, j)?;
             slots.set(slot, Cap::Text(value));
@@ -343,6 +358,7 @@ fn match_alt<'t>(
                 Builtin::Num => numbers.cardinal(j),
                 Builtin::Int => numbers.int(j, 4),
                 Builtin::Year => numbers.year(j),
+                Builtin::ShortYear => numbers.short_year(j),
                 Builtin::Day => numbers.day(j),
                 Builtin::Ord => numbers.ordinal(j),
                 Builtin::Decade => numbers.decade(j),
@@ -365,7 +381,7 @@ fn parse_rule(line: &str, lex: &mut Lexicon) -> Result<Rule, String> {
     if elements.len() > MAX_ELEMENTS {
         return Err(format!("more than {MAX_ELEMENTS} elements"));
     }
-    if elements.iter().all(|e| e.optional || e.negative) {
+    if elements.iter().all(Element::zero_width) {
         return Err("every element is optional or a look-ahead".into());
     }
     let mut words = action.split_whitespace();
@@ -398,6 +414,10 @@ fn parse_element(spec: &str, lex: &mut Lexicon) -> Result<Element, String> {
         Some(rest) => (true, rest),
         None => (false, spec),
     };
+    let (ahead, rest) = match rest.strip_prefix('&').filter(|r| !r.is_empty()) {
+        Some(rest) => (true, rest),
+        None => (false, rest),
+    };
     let (capitalised, rest) = match rest.strip_prefix('^') {
         Some(rest) => (true, rest),
         None => (false, rest),
@@ -426,6 +446,11 @@ fn parse_element(spec: &str, lex: &mut Lexicon) -> Result<Element, String> {
                 None => default,
             };
             alts.push(Alt::Builtin(builtin, slot));
+        } else if !alt.is_empty() && alt.bytes().all(|b| b.is_ascii_digit()) {
+            let n = alt
+                .parse()
+                .map_err(|_| format!("number {alt} is too long"))?;
+            alts.push(Alt::Digits(n));
         } else {
             let words = super::tokens::split_phrase(alt);
             if words.len() != 1 {
@@ -439,5 +464,6 @@ fn parse_element(spec: &str, lex: &mut Lexicon) -> Result<Element, String> {
         optional,
         capitalised,
         negative,
+        ahead,
     })
 }

@@ -14,6 +14,8 @@ pub enum Slot {
     Month,
     Day,
     Year,
+    /// A year written with two digits ("08/04/11"), in the century nearest the DCT.
+    Yy,
     Yrel,
     Weekday,
     Weekdays,
@@ -51,6 +53,8 @@ pub enum Slot {
     Mod,
     Event,
     Span,
+    /// A famous date's year, kept only when the article comes after it.
+    Famous,
 }
 
 impl Slot {

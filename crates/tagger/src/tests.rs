@@ -873,3 +873,272 @@ proptest! {
         prop_assert!(work <= 200 * text.len() as u64 + 200);
     }
 }
+
+// ---------------------------------------------------------------- issue 19's classes of error
+
+#[test]
+fn a_number_after_a_naming_noun_is_no_year() {
+    let text = "Members of Local 1520 walked out. Flight 1549 landed in the Hudson. \
+        He lives on Route 1776, near Precinct 1911 and case No. 1984. The plant opened in 1998.";
+    let found = tag(text, "2007-03-14");
+    let texts: Vec<&str> = found.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(texts, ["1998"], "{found:#?}");
+}
+
+#[test]
+fn a_famous_date_without_its_year_is_the_famous_one() {
+    let dct = "2007-03-14";
+    let attacks = "The city has been on alert since the September 11th terrorist attacks.";
+    check(
+        attacks,
+        dct,
+        "September 11th",
+        TimexType::Date,
+        "2001-09-11",
+    );
+    check(
+        "Since the Sept. 11 attacks, fewer fly.",
+        dct,
+        "Sept. 11",
+        TimexType::Date,
+        "2001-09-11",
+    );
+    check(
+        "The 9/11 Commission reported.",
+        dct,
+        "9/11",
+        TimexType::Date,
+        "2001-09-11",
+    );
+    // the same month and day naming nothing famous is the nearest one
+    check(
+        "The vote is on September 11.",
+        dct,
+        "September 11",
+        TimexType::Date,
+        "2007-09-11",
+    );
+    // and before 2001 it was an ordinary day
+    check(
+        "The September 11 attack on the embassy was repelled.",
+        "1998-10-01",
+        "September 11",
+        TimexType::Date,
+        "1998-09-11",
+    );
+}
+
+#[test]
+fn a_clock_time_takes_the_day_it_is_said_with() {
+    // Wednesday 14 March 2007
+    let dct = "2007-03-14";
+    let text =
+        "Police said the shooting happened at about 11:30 p.m. on Saturday near the station.";
+    check(
+        text,
+        dct,
+        "about 11:30 p.m.",
+        TimexType::Time,
+        "2007-03-10T23:30",
+    );
+    check(text, dct, "Saturday", TimexType::Date, "2007-03-10");
+    let text = "The fire broke out Monday at 4 a.m. and burned for hours.";
+    check(text, dct, "4 a.m.", TimexType::Time, "2007-03-12T04:00");
+    let text = "The ship sank at 9 p.m. on March 2, 2007, off the coast.";
+    check(text, dct, "9 p.m.", TimexType::Time, "2007-03-02T21:00");
+    // a time alone is on the DCT's day
+    check(
+        "It starts at 8 p.m.",
+        dct,
+        "8 p.m.",
+        TimexType::Time,
+        "2007-03-14T20:00",
+    );
+}
+
+#[test]
+fn a_scheduled_weekday_is_ahead() {
+    // Monday 12 March 2007
+    let dct = "2007-03-12";
+    check(
+        "The trial is set to begin on Wednesday.",
+        dct,
+        "Wednesday",
+        TimexType::Date,
+        "2007-03-14",
+    );
+    check(
+        "Talks are due to resume Friday in Geneva.",
+        dct,
+        "Friday",
+        TimexType::Date,
+        "2007-03-16",
+    );
+    check(
+        "They are going to vote on Thursday.",
+        dct,
+        "Thursday",
+        TimexType::Date,
+        "2007-03-15",
+    );
+    // but what was due and is past is behind
+    check(
+        "The offer had been due to expire Friday evening.",
+        dct,
+        "Friday evening",
+        TimexType::Date,
+        "2007-03-09",
+    );
+}
+
+#[test]
+fn the_reporting_period_a_date_ends_is_that_period() {
+    let dct = "2007-04-20";
+    let text = "The company reported results for the quarter ending March 31.";
+    check(text, dct, "the quarter", TimexType::Date, "2007-Q1");
+    let text = "Sales rose in the quarter ended Sept. 30, the company said.";
+    check(
+        text,
+        "2007-10-25",
+        "the quarter",
+        TimexType::Date,
+        "2007-Q3",
+    );
+    // a fiscal quarter keeps its number, in the year of its end
+    let text = "Sun lost money in its fourth quarter ended June 30.";
+    check(
+        text,
+        "2007-07-25",
+        "fourth quarter",
+        TimexType::Date,
+        "2007-Q4",
+    );
+}
+
+#[test]
+fn relative_expressions_anchor_on_the_right_reference() {
+    let dct = "2007-03-14";
+    let text = "The war began in 2003. One year later, the troops were still there.";
+    check(text, dct, "One year later", TimexType::Date, "2004");
+    let text = "The plant opened on June 2, 1998. A year later it closed.";
+    check(text, dct, "A year later", TimexType::Date, "1999-06-02");
+    // with nothing named, a year from the DCT
+    check(
+        "A year earlier, prices were lower.",
+        dct,
+        "A year earlier",
+        TimexType::Date,
+        "2006",
+    );
+    // "less than two weeks ago": a span that ends now
+    let found = tag("He arrived less than two weeks ago.", dct);
+    let t = find(&found, "less than two weeks ago");
+    assert_eq!(
+        (t.resolved_start, t.resolved_end),
+        (Some(date("2007-02-28")), Some(date("2007-03-13")))
+    );
+    // "in the past 30 years": a span that ends now, never one ahead
+    for text in [
+        "Crime has fallen in the past 30 years.",
+        "Crime will keep falling as it has in the past 30 years.",
+        "Over the last 30 years crime fell.",
+    ] {
+        let found = tag(text, dct);
+        let t = found
+            .iter()
+            .find(|t| t.text.contains("30 years"))
+            .expect(text);
+        assert_eq!(t.value.to_string(), "P30Y", "{text}");
+        assert_eq!(
+            (t.resolved_start, t.resolved_end),
+            (Some(date("1977-03-14")), Some(date("2007-03-13"))),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn an_age_is_no_duration() {
+    let dct = "2007-03-14";
+    for text in [
+        "A 12-year-old girl was found.",
+        "A 15-year girl was hurt.",
+        "The boy, 12 years old, ran.",
+        "Children under 12 years of age ride free.",
+        "The 40-year-old man was charged.",
+    ] {
+        let found = tag(text, dct);
+        assert!(found.is_empty(), "{text}: {found:#?}");
+    }
+    // a length of time written the same way still is one
+    check(
+        "He served a 15-year sentence.",
+        dct,
+        "15-year",
+        TimexType::Duration,
+        "P15Y",
+    );
+}
+
+#[test]
+fn the_page_timestamps_are_marked_as_the_publication_time() {
+    use crate::Role;
+    let text = "PUBLISHED: 02:31 GMT, 12 March 2013 | UPDATED: 08:14 GMT, 12 March 2013\n\n\
+        Police in New York said the blast came at 9:30 p.m. EDT on Monday.";
+    let found = tag(text, "2013-03-12");
+    let published = find(&found, "02:31 GMT");
+    assert_eq!(published.value.to_string(), "2013-03-12T02:31");
+    assert_eq!(published.role, Some(Role::Published));
+    // the story's place writes its times in EDT: 02:31 GMT is the evening before there
+    assert_eq!(published.local_date, Some(date("2013-03-11")));
+    let updated = find(&found, "08:14 GMT");
+    assert_eq!(updated.role, Some(Role::Updated));
+    assert_eq!(updated.local_date, Some(date("2013-03-12")));
+    let days: Vec<_> = found.iter().filter(|t| t.text == "12 March 2013").collect();
+    assert_eq!(
+        days.iter().map(|t| t.role).collect::<Vec<_>>(),
+        [Some(Role::Published), Some(Role::Updated)]
+    );
+    // the story's own dates have no role
+    let monday = find(&found, "Monday");
+    assert_eq!(
+        (monday.role, monday.value.to_string().as_str()),
+        (None, "2013-03-11")
+    );
+
+    let text = "First Posted: 08 / 04 / 11 06:44 PM ET\n\nThe council met on Tuesday.";
+    let found = tag(text, "2011-08-04");
+    let day = find(&found, "08 / 04 / 11");
+    assert_eq!(
+        (day.value.to_string().as_str(), day.role),
+        ("2011-08-04", Some(Role::Published))
+    );
+    let time = find(&found, "06:44 PM ET");
+    assert_eq!(
+        (time.value.to_string().as_str(), time.role),
+        ("2011-08-04T18:44", Some(Role::Published))
+    );
+    assert_eq!(find(&found, "Tuesday").role, None);
+
+    // datelines: a line of its own at the top, and the date after the place
+    let found = tag(
+        "Saturday 29 February 2020\n\nThe deal was signed on Saturday.",
+        SEED_DCT,
+    );
+    assert_eq!(found[0].role, Some(Role::Published));
+    assert_eq!(found[1].role, None);
+    let found = tag(
+        "WASHINGTON, Feb. 29 (Reuters) - The deal was signed on Saturday.",
+        SEED_DCT,
+    );
+    assert_eq!(find(&found, "Feb. 29").role, Some(Role::Published));
+    assert_eq!(find(&found, "Saturday").role, None);
+    // the role is in the JSON Lines, and only where there is one
+    let json = serde_json::to_string(published).unwrap_or_default();
+    assert!(
+        json.contains(r#""role":"published","local_date":"2013-03-11""#),
+        "{json}"
+    );
+    let json = serde_json::to_string(monday).unwrap_or_default();
+    assert!(!json.contains("role"), "{json}");
+}

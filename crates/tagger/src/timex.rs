@@ -81,6 +81,43 @@ pub struct Timex {
     /// from the anchor, the anchor plus the duration for spans counted forward).
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "iso_date")]
     pub resolved_end: Option<NaiveDate>,
+    /// Set on the page's own timestamps and datelines (see [`Role`]): `"role":
+    /// "published"` or `"updated"` in JSON. Such an expression is the article's
+    /// publication (or update) time, not a date of its story.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+    /// For a timestamp given in UTC ("02:31 GMT, 12 March 2013") in an article
+    /// that writes its own times in a local zone ("ET", "EST"): the day of the
+    /// timestamp in that zone, the day the story's place saw (here 11 March).
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "iso_date")]
+    pub local_date: Option<NaiveDate>,
+}
+
+/// What an expression is on the page, beside a date of the story.
+///
+/// A page's own timestamps and datelines ("PUBLISHED: 02:31 GMT, 12 March 2013 |
+/// UPDATED: …", "First Posted: 08/04/11 06:44 PM ET", a dateline line at the
+/// top, "WASHINGTON, Feb. 29 (Reuters) -") say when the article was written,
+/// not when anything in it happened: use them as the publication time, never
+/// as events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// When the page was published or first posted, or its dateline.
+    Published,
+    /// When the page was last updated or modified.
+    Updated,
+}
+
+impl Role {
+    /// The role a `[stamp]` value of the lexicon names.
+    pub(crate) fn from_label(label: &str) -> Option<Role> {
+        match label {
+            "published" => Some(Role::Published),
+            "updated" => Some(Role::Updated),
+            _ => None,
+        }
+    }
 }
 
 /// Writes a date as `YYYY-MM-DD` (chrono's own serde support would need its `serde` feature).

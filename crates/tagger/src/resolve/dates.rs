@@ -4,7 +4,7 @@
 use annals_core::calendar::{Length, add_days, add_months, quarter_of};
 use chrono::{Datelike, NaiveDate};
 
-use super::{Ctx, Resolved, Tense, explicit_year, infer_year};
+use super::{Ctx, Resolved, Tense, Zone, explicit_year, infer_year};
 use crate::calendar::{self, CalUnit, is_weekend, season_of, shifted, weekday_number};
 use crate::slots::{MAX_COUNT, Slot, Slots};
 use crate::timex::TimexType;
@@ -125,11 +125,20 @@ pub(super) fn quarter(kind: TimexType, s: &Slots, ctx: &mut Ctx) -> Option<Resol
     let (year, q) = match s.int(Slot::Ordinal) {
         Some(q) => {
             let q = u32::try_from(q).ok().filter(|q| (1..=4).contains(q))?;
-            let year = explicit_year(s, ctx).unwrap_or_else(|| {
-                let late = q > quarter_of(ctx.dct);
-                ctx.dct.year() - i32::from(late && ctx.tense == Tense::Past)
+            let year = explicit_year(s, ctx).unwrap_or_else(|| match ctx.period_end {
+                // "its fourth quarter ended June 30": a fiscal quarter, in the year of its end.
+                Some((m, d)) => infer_year(m, Some(d), ctx),
+                None => {
+                    let late = q > quarter_of(ctx.dct);
+                    ctx.dct.year() - i32::from(late && ctx.tense == Tense::Past)
+                }
             });
             (year, q)
+        }
+        // "the quarter ending March 31": the quarter that day ends.
+        None if s.has(Slot::Context) && ctx.period_end.is_some() => {
+            let (m, d) = ctx.period_end?;
+            (infer_year(m, Some(d), ctx), (m - 1) / 3 + 1)
         }
         None if s.has(Slot::Context) => match *ctx.last_quarter {
             // "the 1988 quarter": the quarter under discussion, in that year.
@@ -242,6 +251,7 @@ pub(super) fn time(kind: TimexType, s: &Slots, ctx: &Ctx) -> Option<Resolved> {
     if !(0..=24 * 60).contains(&minutes) {
         return None;
     }
+    let mut floating = false;
     let day = if let Some(n) = s.int(Slot::Relday) {
         add_days(ctx.dct, n)?
     } else if s.has(Slot::Weekday) {
@@ -250,6 +260,7 @@ pub(super) fn time(kind: TimexType, s: &Slots, ctx: &Ctx) -> Option<Resolved> {
         let (m, d) = (u32::try_from(m).ok()?, u32::try_from(d).ok()?);
         NaiveDate::from_ymd_opt(infer_year(m, Some(d), ctx), m, d)?
     } else {
+        floating = true;
         ctx.dct
     };
     let minutes = u32::try_from(minutes).ok()?;
@@ -257,7 +268,11 @@ pub(super) fn time(kind: TimexType, s: &Slots, ctx: &Ctx) -> Option<Resolved> {
         hour: minutes / 60,
         minute: minutes % 60,
     };
-    Some(Resolved::new(kind, Value::Time(day, clock)))
+    Some(Resolved {
+        zone: s.text(Slot::Timezone).and_then(Zone::parse),
+        floating,
+        ..Resolved::new(kind, Value::Time(day, clock))
+    })
 }
 
 pub(super) fn ago(kind: TimexType, s: &Slots, ctx: &Ctx) -> Option<Resolved> {
@@ -270,18 +285,15 @@ pub(super) fn ago(kind: TimexType, s: &Slots, ctx: &Ctx) -> Option<Resolved> {
     if !(0.0..=MAX_COUNT).contains(&n) {
         return None;
     }
-    // "a year earlier" in a report on a quarter means that quarter a year before.
-    if letter == "Y"
-        && mult == 1
-        && n == 1.0
-        && s.has(Slot::Article)
-        && let Some((y, q)) = *ctx.last_quarter
-    {
-        let quarter = Date::Quarter {
-            year: y + dir as i32,
-            quarter: q,
-        };
-        return Some(Resolved::new(kind, Value::Date(quarter)));
+    // In a report on a quarter, "a year ago" and "a year earlier" are that quarter a
+    // year before; elsewhere "one year later" and "a year earlier" count from the
+    // date last named ("The war began in 2003. One year later, ...").
+    if letter == "Y" && mult == 1 && n == 1.0 && s.has(Slot::Article) {
+        let quarter = (*ctx.last_quarter).map(|(year, quarter)| Date::Quarter { year, quarter });
+        let last = quarter.or(ctx.last_date.filter(|_| s.has(Slot::Context)));
+        if let Some(date) = last.and_then(|d| years_on(d, dir as i32)) {
+            return Some(Resolved::new(kind, Value::Date(date)));
+        }
     }
     let n = (n * f64::from(mult)).round() as i64 * dir;
     let date = match letter {
@@ -292,5 +304,69 @@ pub(super) fn ago(kind: TimexType, s: &Slots, ctx: &Ctx) -> Option<Resolved> {
         "Q" => shifted(ctx.dct, CalUnit::Quarter, n)?,
         _ => shifted(ctx.dct, CalUnit::Year, n)?,
     };
-    Some(Resolved::new(kind, Value::Date(date)))
+    // "less than two weeks ago" is the span since that point, up to now.
+    let within = matches!(s.text(Slot::Premod), Some("LESS_THAN" | "EQUAL_OR_LESS"));
+    let whole = u32::try_from(n.unsigned_abs()).ok()?;
+    let span = match letter {
+        _ if !within || dir > 0 => None,
+        "D" => Some(Length {
+            months: 0,
+            days: u64::from(whole),
+        }),
+        "W" => Some(Length {
+            months: 0,
+            days: u64::from(whole) * 7,
+        }),
+        "M" => Some(Length {
+            months: whole,
+            days: 0,
+        }),
+        "Q" => Some(Length {
+            months: whole.checked_mul(3)?,
+            days: 0,
+        }),
+        "Y" => Some(Length {
+            months: whole.checked_mul(12)?,
+            days: 0,
+        }),
+        _ => None,
+    };
+    Some(Resolved {
+        span,
+        direction: if span.is_some() { -1 } else { 0 },
+        ..Resolved::new(kind, Value::Date(date))
+    })
+}
+
+/// A date `years` years on (or back), at its own precision.
+fn years_on(date: Date, years: i32) -> Option<Date> {
+    Some(match date {
+        Date::Day(d) => Date::Day(add_months(d, i64::from(years) * 12)?),
+        Date::Week { year, week } => Date::Week {
+            year: year + years,
+            week,
+        },
+        Date::Weekend { year, week } => Date::Weekend {
+            year: year + years,
+            week,
+        },
+        Date::Month { year, month } => Date::Month {
+            year: year + years,
+            month,
+        },
+        Date::Quarter { year, quarter } => Date::Quarter {
+            year: year + years,
+            quarter,
+        },
+        Date::Half { year, half } => Date::Half {
+            year: year + years,
+            half,
+        },
+        Date::Season { year, season } => Date::Season {
+            year: year + years,
+            season,
+        },
+        Date::Year(year) => Date::Year(year + years),
+        Date::Decade(_) | Date::Century(_) => return None,
+    })
 }

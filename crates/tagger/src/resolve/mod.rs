@@ -65,6 +65,11 @@ pub struct Ctx<'a> {
     pub last_quarter: &'a mut Option<(i32, u32)>,
     /// The last year the document wrote out, for "later that year".
     pub last_year: &'a mut Option<i32>,
+    /// The last date the document named, for "one year later".
+    pub last_date: Option<Date>,
+    /// The month and day written after a reporting period ("the quarter ending
+    /// March 31"): the day the period ends.
+    pub period_end: Option<(u32, u32)>,
 }
 
 /// A normalised expression before it is placed in the text.
@@ -80,6 +85,55 @@ pub struct Resolved {
     pub direction: i8,
     /// For day-precision dates: the day, so that later event anchors can find it.
     pub day: Option<NaiveDate>,
+    /// For clock times: the zone written after them ("GMT", "ET").
+    pub zone: Option<Zone>,
+    /// For clock times without a day of their own: the day is the DCT's until a
+    /// day written next to the time gives it ("11:30 p.m. on Saturday").
+    pub floating: bool,
+}
+
+/// A time zone as `[timezone]` gives it: minutes from UTC, and whether US
+/// daylight time applies ("ET" is EST or EDT by the date).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Zone {
+    minutes: i32,
+    us_daylight: bool,
+}
+
+impl Zone {
+    /// Reads a `[timezone]` value: `+0`, `-5`, `+5.5`, `us-5`.
+    pub fn parse(code: &str) -> Option<Zone> {
+        let (us_daylight, hours) = match code.strip_prefix("us") {
+            Some(rest) => (true, rest),
+            None => (false, code),
+        };
+        let hours: f64 = hours.parse().ok()?;
+        let minutes = (hours * 60.0).round();
+        (minutes.abs() <= 14.0 * 60.0).then_some(Zone {
+            minutes: minutes as i32,
+            us_daylight,
+        })
+    }
+
+    /// Minutes from UTC on `day`: US daylight time runs from the second Sunday
+    /// of March to the first Sunday of November.
+    pub fn offset_on(self, day: NaiveDate) -> i32 {
+        if !self.us_daylight {
+            return self.minutes;
+        }
+        let year = day.year();
+        let begins = crate::calendar::nth_weekday(year, 3, 1, 7, 2);
+        let ends = crate::calendar::nth_weekday(year, 11, 1, 7, 1);
+        match (begins, ends) {
+            (Some(b), Some(e)) if day >= b && day < e => self.minutes + 60,
+            _ => self.minutes,
+        }
+    }
+
+    /// Whether this is UTC itself (GMT, UTC, Z).
+    pub fn is_utc(self) -> bool {
+        self.minutes == 0 && !self.us_daylight
+    }
 }
 
 impl Resolved {
@@ -91,6 +145,8 @@ impl Resolved {
             span: None,
             direction: 0,
             day: None,
+            zone: None,
+            floating: false,
         }
     }
 
@@ -185,7 +241,18 @@ pub fn apply(action: Action, kind: TimexType, s: &Slots, ctx: &mut Ctx) -> Optio
 /// A year written out, or given relative to the DCT's ("June last year").
 fn explicit_year(s: &Slots, ctx: &Ctx) -> Option<i32> {
     if let Some(y) = s.int(Slot::Year) {
-        return i32::try_from(y).ok();
+        let y = i32::try_from(y).ok()?;
+        // A famous date before its time is an ordinary one.
+        return (!s.has(Slot::Famous) || y <= ctx.dct.year()).then_some(y);
+    }
+    if let Some(yy) = s.int(Slot::Yy) {
+        // "08/04/11": the year of that century nearest the DCT, at most ten years ahead.
+        let dct = i64::from(ctx.dct.year());
+        let mut year = dct - dct.rem_euclid(100) + yy;
+        if year > dct + 10 {
+            year -= 100;
+        }
+        return i32::try_from(year).ok();
     }
     let offset = s.int(Slot::Yrel)?;
     i32::try_from(i64::from(ctx.dct.year()) + offset).ok()
