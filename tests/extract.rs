@@ -183,3 +183,38 @@ fn unreadable_files_and_bad_dates_are_reported() {
     let out = annals(&["extract", "--dct", "2020-02-30", "data/sources/sun.txt"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// A page's own timestamps come out marked (`role`), with the day of the story's
+/// place for a UTC stamp; the story's dates carry no role.
+#[test]
+fn page_timestamps_carry_their_role_in_json_lines() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("page.txt");
+    std::fs::write(
+        &path,
+        "PUBLISHED: 02:31 GMT, 12 March 2013 | UPDATED: 08:14 GMT, 12 March 2013\n\n\
+         Police in New York said the blast came at 9:30 p.m. EDT on Monday.\n",
+    )
+    .expect("write the page");
+    let path = path.to_string_lossy().into_owned();
+    let found = jsonl(&annals(&[
+        "extract",
+        "--dct",
+        "2013-03-12",
+        "-f",
+        "jsonl",
+        &path,
+    ]));
+    let published = with_text(&found, "02:31 GMT");
+    assert_eq!(published.len(), 1, "{found:?}");
+    assert_eq!(published[0]["role"], "published");
+    assert_eq!(published[0]["value"], "2013-03-12T02:31");
+    assert_eq!(published[0]["local_date"], "2013-03-11");
+    assert_eq!(with_text(&found, "08:14 GMT")[0]["role"], "updated");
+    let monday = with_text(&found, "Monday");
+    assert_eq!(monday[0]["value"], "2013-03-11");
+    assert!(monday[0].get("role").is_none(), "{}", monday[0]);
+    let blast = with_text(&found, "9:30 p.m. EDT");
+    assert_eq!(blast[0]["value"], "2013-03-11T21:30");
+    assert!(blast[0].get("role").is_none());
+}

@@ -33,6 +33,7 @@ pub struct WordIds {
     pub percent: u32,
     pub hash: u32,
     pub and: u32,
+    pub a: u32,
     pub s: u32,
 }
 
@@ -50,6 +51,7 @@ impl NumberClasses {
             percent: lex.intern("%"),
             hash: lex.intern("#"),
             and: lex.intern("and"),
+            a: lex.intern("a"),
             s: lex.intern("s"),
         };
         let get = |name: &str| {
@@ -169,6 +171,12 @@ impl Numbers<'_> {
     }
 
     fn number_words(&self, i: usize) -> Found {
+        // "a hundred years", "a thousand days": the article counts one.
+        if self.tok(i).is_some_and(|t| t.id == self.classes.ids.a)
+            && let Some(m) = self.word_value(i + 1, self.classes.multiplier)
+        {
+            return Some((2, m as f64));
+        }
         let mut total = 0u64;
         let mut current = 0u64;
         let mut len = 0;

@@ -1142,3 +1142,52 @@ fn the_page_timestamps_are_marked_as_the_publication_time() {
     let json = serde_json::to_string(monday).unwrap_or_default();
     assert!(!json.contains("role"), "{json}");
 }
+
+#[test]
+fn extents_follow_timeml() {
+    let dct = "1989-10-26";
+    // "over" before a length is the preposition: during it
+    check(
+        "The money can be used over three years.",
+        dct,
+        "three years",
+        TimexType::Duration,
+        "P3Y",
+    );
+    // "of" belongs to a quarter only with the year after it
+    check(
+        "The collapse of the third quarter of the year hurt.",
+        dct,
+        "the third quarter",
+        TimexType::Date,
+        "1989-Q3",
+    );
+    check(
+        "Profit fell in the third quarter of 1988.",
+        dct,
+        "the third quarter of 1988",
+        TimexType::Date,
+        "1988-Q3",
+    );
+    // the determiner of a relative weekday, a premodifier before "the past"
+    let found = tag("Stocks fell 4.5% from the previous Friday.", dct);
+    assert!(
+        found.iter().any(|t| t.text == "the previous Friday"),
+        "{found:#?}"
+    );
+    check(
+        "Rates rose for at least the past 18 months.",
+        dct,
+        "at least the past 18 months",
+        TimexType::Duration,
+        "P18M",
+    );
+    // "a hundred" counts
+    check(
+        "It has stood for almost a hundred years.",
+        dct,
+        "almost a hundred years",
+        TimexType::Duration,
+        "P100Y",
+    );
+}
