@@ -535,9 +535,15 @@ fn issue_class(text: &Context, t: &Timex, system: Option<&Timex>) -> Option<Stri
     // after "published", "updated", "posted".
     let line = text.line(t.start).to_lowercase();
     if t.start < 200 && text.line_start(t.start)
-        || ["published", "updated", "posted"]
-            .iter()
-            .any(|w| line.contains(w))
+        || [
+            "published:",
+            "updated:",
+            "posted:",
+            "published on",
+            "posted on",
+        ]
+        .iter()
+        .any(|w| line.contains(w))
     {
         return Some("issue: page dateline or timestamp".into());
     }
