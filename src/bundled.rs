@@ -59,6 +59,7 @@ pub fn in_memory<N: AsRef<std::path::Path>>(
         ),
         dir,
         skipped: Default::default(),
+        ignored: Vec::new(),
     }
 }
 

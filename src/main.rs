@@ -158,9 +158,15 @@ fn show(
     config: annals::config::Config,
 ) -> Result<(), Failure> {
     let global = &cli.global;
-    let mut opened = open::open(data, global).map_err(Failure::data)?;
-    if let (Some(hint), false) = (&opened.draft, explorer) {
-        output::eprintln_safe(&format!("note: {hint}"));
+    let strictness = match &cli.command {
+        Some(Command::Check(_)) => open::Strictness::Check,
+        _ => open::Strictness::Show,
+    };
+    let mut opened = open::open(data, global, strictness).map_err(Failure::data)?;
+    if !explorer {
+        for note in opened.draft.iter().chain(&opened.notes) {
+            output::eprintln_safe(&format!("note: {note}"));
+        }
     }
     // Articles that could not be drafted are reported, and make the exit
     // code 1, but the others are still shown.
@@ -179,8 +185,15 @@ fn show(
                 std::env::var("NO_COLOR").ok().as_deref(),
                 config.theme.unwrap_or_default(),
             );
-            annals::ui::run(timeline, theme, config.keymap(), opened.draft.clone())
-                .map_err(Failure::Terminal)
+            let notes = std::mem::take(&mut opened.notes);
+            annals::ui::run(
+                timeline,
+                theme,
+                config.keymap(),
+                opened.draft.clone(),
+                notes,
+            )
+            .map_err(Failure::Terminal)
         }
         _ => cmd::print::run(
             timeline,

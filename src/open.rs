@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use annals_core::load::{self, Options};
+use annals_core::text::sanitize_line;
 use annals_core::{Problems, Timeline};
 
 use crate::cli::Global;
@@ -22,29 +23,59 @@ pub struct Opened {
     pub timeline: Timeline,
     /// For a draft made in memory: how to save it.
     pub draft: Option<String>,
-    /// Articles that could not be read for the draft (the others were drafted).
+    /// What could not be loaded (the rest is shown): articles that could not
+    /// be read or drafted, events with problems.
     pub problems: Problems,
+    /// Said before the timeline is shown: files skipped, what was left out.
+    pub notes: Vec<String>,
 }
 
-/// Loads and checks the timeline at `path`, or the bundled story. Articles
-/// without a timeline.toml are drafted in memory.
-pub fn open(path: Option<&Path>, global: &Global) -> Result<Opened, Problems> {
+/// How strictly to open: `check` reports any problem as the whole answer;
+/// print and the explorer show what loads and say what they left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strictness {
+    /// Any problem fails.
+    Check,
+    /// Show what loads.
+    Show,
+}
+
+/// Loads the timeline at `path`, or the bundled story. Articles without a
+/// timeline.toml are drafted in memory.
+pub fn open(
+    path: Option<&Path>,
+    global: &Global,
+    strictness: Strictness,
+) -> Result<Opened, Problems> {
     let Some(path) = path else {
         return annals::bundled::load().map(|timeline| Opened {
             timeline,
             draft: None,
             problems: Problems::new(),
+            notes: Vec::new(),
         });
     };
     let options = options(global);
     let files = load::read_with(path, &options)?;
+    let mut notes: Vec<String> = files.ignored_note().into_iter().collect();
     let no_articles = files.sources.as_ref().is_none_or(Vec::is_empty) && files.skipped.is_empty();
     if !files.needs_draft() || no_articles {
         // An empty folder is the loader's to describe.
-        return load::load_with(files, &options).map(|timeline| Opened {
-            timeline,
+        if strictness == Strictness::Check || no_articles {
+            return load::load_with(files, &options).map(|timeline| Opened {
+                timeline,
+                draft: None,
+                problems: Problems::new(),
+                notes,
+            });
+        }
+        let partial = load::load_partial(files, &options)?;
+        notes.extend(left_out(path, &partial.problems, partial.events_left_out));
+        return Ok(Opened {
+            timeline: partial.timeline,
             draft: None,
-            problems: Problems::new(),
+            problems: partial.problems,
+            notes,
         });
     }
     let (timeline, problems) = draft::draft(files, &options, &Default::default());
@@ -56,8 +87,8 @@ pub fn open(path: Option<&Path>, global: &Global) -> Result<Opened, Problems> {
                 path,
                 annals_core::Position::START,
                 format!(
-                    "no timeline.toml, and nothing to draft from {} readable articles",
-                    timeline.sources.len()
+                    "no timeline.toml, and nothing to draft from {}",
+                    count(timeline.sources.len(), "readable article")
                 ),
             )
             .with_help(
@@ -66,9 +97,45 @@ pub fn open(path: Option<&Path>, global: &Global) -> Result<Opened, Problems> {
         );
         return Err(all);
     }
+    notes.extend(left_out(path, &problems, 0));
     Ok(Opened {
         timeline,
         draft: Some(draft::save_hint(path)),
         problems,
+        notes,
     })
+}
+
+/// "1 article", "3 articles".
+pub fn count(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
+/// What was left out of what is shown, in one line, if anything: how many
+/// files the problems are in, how many events, and where to see them all.
+fn left_out(path: &Path, problems: &Problems, events: usize) -> Option<String> {
+    if problems.is_empty() {
+        return None;
+    }
+    let mut files: Vec<&Path> = problems.iter().map(|p| p.path.as_path()).collect();
+    files.sort();
+    files.dedup();
+    let within = match files.as_slice() {
+        [one] => one.file_name().map_or_else(
+            || one.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        ),
+        many => count(many.len(), "file"),
+    };
+    let events = match events {
+        0 => String::new(),
+        n => format!(", {} left out", count(n, "event")),
+    };
+    Some(format!(
+        "showing what loads{events}: {} in {}; `annals check {}` lists {}",
+        count(problems.len(), "problem"),
+        sanitize_line(&within),
+        sanitize_line(&path.display().to_string()),
+        if problems.len() == 1 { "it" } else { "them" }
+    ))
 }

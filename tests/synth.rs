@@ -22,6 +22,7 @@ fn files(story: &annals_synth::Story) -> DataFiles {
         ),
         dir,
         skipped: Default::default(),
+        ignored: Vec::new(),
     }
 }
 

@@ -18,6 +18,7 @@ fuzz_target!(|bytes: &[u8]| {
         timeline: Some(DataFile::new("d/timeline.toml", timeline)),
         sources: Some(sources),
         skipped: Default::default(),
+        ignored: Vec::new(),
     };
     if let Ok(t) = load_files(&files) {
         for event in &t.events {

@@ -121,6 +121,9 @@ pub fn run(args: &DraftArgs, path: Option<&Path>, options: &Options) -> Result<(
         )
     })
     .map_err(failure)?;
+    if let Some(note) = load::ignored_note(&outcome.ignored) {
+        output::eprintln_safe(&format!("note: {note}"));
+    }
     let written = match &outcome.written {
         None => output::stdout(|out| out.write_all(outcome.text.as_bytes())),
         Some(file) => {

@@ -149,6 +149,8 @@ pub struct App<'t> {
     /// For a timeline drafted in memory: how to save it. The title bar says
     /// "draft" as long as it is set.
     pub draft: Option<String>,
+    /// What was skipped or left out while loading.
+    pub notes: Vec<String>,
 }
 
 impl<'t> App<'t> {
@@ -177,6 +179,7 @@ impl<'t> App<'t> {
             filtered: Filtered::default(),
             articles: HashMap::new(),
             draft: None,
+            notes: Vec::new(),
         };
         app.refilter();
         let today = timeline.sources.iter().map(|s| s.published).max();
@@ -203,6 +206,18 @@ impl<'t> App<'t> {
     pub fn drafted(mut self, how: String) -> App<'t> {
         self.message = Some(how.clone());
         self.draft = Some(how);
+        self
+    }
+
+    /// Notes on what was skipped or left out while loading: the status bar's
+    /// first message, after how to save a draft.
+    pub fn noted(mut self, notes: Vec<String>) -> App<'t> {
+        if notes.is_empty() {
+            return self;
+        }
+        let all = self.message.iter().chain(&notes).cloned();
+        self.message = Some(all.collect::<Vec<_>>().join(" · "));
+        self.notes = notes;
         self
     }
 

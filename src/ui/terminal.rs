@@ -76,12 +76,14 @@ impl Drop for Guard {
 }
 
 /// Runs the explorer until the user quits. `draft` is set for a timeline
-/// drafted in memory, and says how to save it.
+/// drafted in memory, and says how to save it; `notes` say what was skipped
+/// or left out, and are the first messages.
 pub fn run(
     timeline: &Timeline,
     theme: Theme,
     keymap: Keymap,
     draft: Option<String>,
+    notes: Vec<String>,
 ) -> io::Result<()> {
     restore_on_panic(restore);
     let mut signals = signals::Signals::new()?;
@@ -92,6 +94,7 @@ pub fn run(
     if let Some(how) = draft {
         app = app.drafted(how);
     }
+    app = app.noted(notes);
     app.keymap = keymap;
     while !app.quit {
         // `draw` resizes the terminal's buffers first, so a resize redraws at once.

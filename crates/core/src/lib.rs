@@ -21,6 +21,7 @@
 //!     timeline: Some(DataFile::new("story/timeline.toml", timeline)),
 //!     sources: Some(vec![DataFile::new("story/sources/wire.txt", article)]),
 //!     skipped: Default::default(),
+//!     ignored: Vec::new(),
 //! };
 //! let story = load_files(&files).expect("the story checks");
 //! let last = &story.events[1];

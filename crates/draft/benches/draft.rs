@@ -29,6 +29,7 @@ fn sources(n: usize) -> Vec<Source> {
                 .collect(),
         ),
         skipped: Default::default(),
+        ignored: Vec::new(),
     };
     let (sources, problems) = articles(files, &LoadOptions::default());
     assert!(problems.is_empty(), "{problems}");

@@ -76,6 +76,8 @@ pub struct Outcome {
     pub counts: Counts,
     /// Articles that could not be read (the others were drafted).
     pub problems: Problems,
+    /// Files of the folder annals does not read (a `.pdf`, a `.docx`).
+    pub ignored: Vec<PathBuf>,
 }
 
 /// Why nothing was written.
@@ -257,6 +259,7 @@ pub fn redraft(request: &Request<'_>, hooks: &Hooks<'_>) -> Result<Outcome, Redr
         return Err(e);
     }
     let found = files.sources.as_ref().map_or(0, Vec::len);
+    let ignored = files.ignored.clone();
     // Each article is read once: into the timeline already there (which
     // must load), or on its own for a first draft.
     let (existing, sources, problems) = match files.timeline.take() {
@@ -333,5 +336,6 @@ pub fn redraft(request: &Request<'_>, hooks: &Hooks<'_>) -> Result<Outcome, Redr
         articles,
         counts: merged.counts,
         problems,
+        ignored,
     })
 }

@@ -76,6 +76,7 @@ pub fn read_with(path: &Path, options: &Options) -> Result<DataFiles, Problems> 
         skipped: &mut skipped,
     };
     let timeline_path = dir.join("timeline.toml");
+    let mut ignored = Vec::new();
     let timeline = match fs::symlink_metadata(&timeline_path) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         _ => reader.read(timeline_path),
@@ -97,7 +98,7 @@ pub fn read_with(path: &Path, options: &Options) -> Result<DataFiles, Problems> 
             };
             match listing {
                 Ok(entries) => {
-                    let mut paths: Vec<(PathBuf, bool)> = entries
+                    let (mut paths, others): (Vec<(PathBuf, bool)>, Vec<_>) = entries
                         .filter_map(Result::ok)
                         .map(|e| {
                             // The listing already says (on most file systems)
@@ -107,12 +108,21 @@ pub fn read_with(path: &Path, options: &Options) -> Result<DataFiles, Problems> 
                             (e.path(), plain)
                         })
                         .filter(|(p, _)| {
-                            has_extension(p, ARTICLE_EXTENSIONS)
-                                && !p
-                                    .file_name()
-                                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                            !p.file_name()
+                                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
                         })
+                        .partition(|(p, _)| has_extension(p, ARTICLE_EXTENSIONS));
+                    // Files of other kinds (a .pdf, a saved web page) are named,
+                    // never passed over in silence; folders and the timeline are not articles.
+                    ignored = others
+                        .into_iter()
+                        .filter(|(p, plain)| {
+                            (*plain || fs::metadata(p).is_ok_and(|m| m.is_file()))
+                                && p.file_name().is_none_or(|n| n != "timeline.toml")
+                        })
+                        .map(|(p, _)| p)
                         .collect();
+                    ignored.sort_unstable();
                     // Byte order of the names, not the slower component-wise Path order.
                     paths.sort_unstable_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
                     Some(
@@ -145,6 +155,7 @@ pub fn read_with(path: &Path, options: &Options) -> Result<DataFiles, Problems> 
         timeline,
         sources,
         skipped,
+        ignored,
     })
 }
 

@@ -62,6 +62,9 @@ pub struct DataFiles {
     pub sources: Option<Vec<DataFile>>,
     /// Files that look like part of the data but could not be read, and why.
     pub skipped: Problems,
+    /// Files of the folder that are not articles annals reads (a `.pdf`, a
+    /// `.docx`, a saved web page), sorted by name: named, never read.
+    pub ignored: Vec<PathBuf>,
 }
 
 impl DataFiles {
@@ -71,6 +74,44 @@ impl DataFiles {
         let path = self.dir.join("timeline.toml");
         self.timeline.is_none() && !self.skipped.mentions(&path)
     }
+
+    /// The files annals does not read, in one line with what to do
+    /// ("skipped 2 files annals does not read (.docx, .pdf): …"), if any.
+    pub fn ignored_note(&self) -> Option<String> {
+        ignored_note(&self.ignored)
+    }
+}
+
+/// Files annals does not read, in one line with what to do, if there are any.
+pub fn ignored_note(ignored: &[PathBuf]) -> Option<String> {
+    if ignored.is_empty() {
+        return None;
+    }
+    let n = ignored.len();
+    Some(format!(
+        "skipped {n} file{} annals does not read ({}): {}",
+        if n == 1 { "" } else { "s" },
+        ignored_kinds(ignored),
+        IGNORED_HELP
+    ))
+}
+
+/// What to do with files annals does not read.
+const IGNORED_HELP: &str = "save each article as .txt or .md (a PDF with `pdftotext`, a document \
+                            or a web page with \"Save as plain text\")";
+
+/// The extensions of `paths`, each once, in order: ".docx, .pdf, no extension".
+fn ignored_kinds(paths: &[PathBuf]) -> String {
+    let mut kinds: Vec<String> = paths
+        .iter()
+        .map(|p| match p.extension() {
+            Some(x) => format!(".{}", x.to_string_lossy().to_lowercase()),
+            None => "no extension".to_string(),
+        })
+        .collect();
+    kinds.sort();
+    kinds.dedup();
+    crate::text::sanitize_line(&kinds.join(", ")).into_owned()
 }
 
 /// How to read articles.
@@ -207,10 +248,86 @@ fn unique_ids(sources: &mut Vec<Source>, problems: &mut Problems) {
     sources.sort_by(|a, b| a.id.cmp(&b.id));
 }
 
-/// Builds a timeline from files already in memory, reading articles with `options`.
+/// Builds a timeline from files already in memory, reading articles with
+/// `options`: strictly, as `annals check` does, so any problem is an error.
 pub fn load_with(files: DataFiles, options: &Options) -> Result<Timeline, Problems> {
+    match build(files, options) {
+        Ok((timeline, problems)) if problems.is_empty() => Ok(timeline),
+        Ok((_, problems)) | Err(problems) => Err(problems),
+    }
+}
+
+/// A data folder as a reader is shown it: the timeline of what loads, and
+/// every problem of what does not.
+#[derive(Debug)]
+pub struct Partial {
+    /// What loaded: the articles that could be read, and the events with
+    /// evidence in them.
+    pub timeline: Timeline,
+    /// Every problem, as [`load_with`] reports them; empty if all loaded.
+    pub problems: Problems,
+    /// Events left out because none of their evidence could be shown (it
+    /// cites articles that could not be read, or quotes not found).
+    pub events_left_out: usize,
+}
+
+/// Builds a timeline from what loads, for showing rather than checking: an
+/// article that cannot be read (undated, a bad JSON Lines line) or an event
+/// with a problem does not stop the rest. Events left with no evidence are
+/// left out, as are articles that could not be read; the problems say what.
+/// It fails only when there is no timeline to show at all (no `timeline.toml`,
+/// or one whose title cannot be read).
+pub fn load_partial(files: DataFiles, options: &Options) -> Result<Partial, Problems> {
+    let (mut timeline, problems) = build(files, options)?;
+    let before = timeline.events.len();
+    if !problems.is_empty() {
+        timeline.events.retain(|e| !e.passages().is_empty());
+    }
+    Ok(Partial {
+        events_left_out: before - timeline.events.len(),
+        timeline,
+        problems,
+    })
+}
+
+/// The timeline as far as it could be built, and every problem found; an
+/// error when there is none to build.
+fn build(files: DataFiles, options: &Options) -> Result<(Timeline, Problems), Problems> {
     let mut problems = Problems::new();
     let no_sources = files.sources.as_ref().is_none_or(Vec::is_empty);
+    if files.timeline.is_none()
+        && no_sources
+        && files.skipped.is_empty()
+        && !files.ignored.is_empty()
+    {
+        let n = files.ignored.len();
+        let names: Vec<String> = files
+            .ignored
+            .iter()
+            .take(3)
+            .filter_map(|p| p.file_name())
+            .map(|n| crate::text::sanitize_line(&n.to_string_lossy()).into_owned())
+            .collect();
+        let more = if n > names.len() {
+            format!(" and {} more", n - names.len())
+        } else {
+            String::new()
+        };
+        problems.push(
+            Problem::new(
+                &files.dir,
+                Position::START,
+                format!(
+                    "no article annals can read here: {n} file{} skipped ({}): {}{more}",
+                    if n == 1 { "" } else { "s" },
+                    ignored_kinds(&files.ignored),
+                    names.join(", ")
+                ),
+            )
+            .with_help(format!("{IGNORED_HELP}, then run annals again")),
+        );
+        return Err(problems);
+    }
     if files.timeline.is_none() && no_sources && files.skipped.is_empty() {
         problems.push(
             Problem::new(
@@ -268,8 +385,8 @@ pub fn load_with(files: DataFiles, options: &Options) -> Result<Timeline, Proble
     };
     problems.sort();
     match timeline {
-        Some(t) if problems.is_empty() => Ok(t),
-        _ => Err(problems),
+        Some(t) => Ok((t, problems)),
+        None => Err(problems),
     }
 }
 

@@ -27,6 +27,7 @@ fn files(timeline: Option<&str>, sources: &[(&str, &[u8])]) -> DataFiles {
                 .collect(),
         ),
         skipped: Problems::new(),
+        ignored: Vec::new(),
     }
 }
 
@@ -399,6 +400,7 @@ fn an_empty_folder_says_what_belongs_in_it() {
         }),
         sources: Some(Vec::new()),
         skipped: Problems::new(),
+        ignored: Vec::new(),
     });
     assert!(
         p[0].starts_with("d:1:1: no articles in the data folder"),
@@ -475,5 +477,71 @@ fn an_article_read_alone_may_lack_a_date_but_not_be_broken() {
     assert!(
         !messages.iter().any(|m| m.contains("no publication date")),
         "{messages:?}"
+    );
+}
+
+#[test]
+fn a_partial_load_shows_what_loads_and_counts_what_it_left_out() {
+    let timeline = format!(
+        "title = \"T\"\n[[events]]\nid = \"signing\"\ntitle = \"S\"\ndate = 2020-02-29\n{EVIDENCE}\n\
+         [[events]]\nid = \"later\"\ntitle = \"L\"\ndate = \"signing + 14 months\"\n\
+         evidence = [{{ source = \"undated\", quote = \"x\" }}]\n\
+         [[events]]\nid = \"typo\"\ntitle = \"Q\"\ndate = 2020-03-01\n\
+         evidence = [{{ source = \"sun\", quote = \"signed in Dubai\" }}]\n"
+    );
+    let folder = files(
+        Some(&timeline),
+        &[
+            ("sun.txt", SUN.as_bytes()),
+            ("undated.txt", b"No date here."),
+        ],
+    );
+    let strict = load_with(folder.clone(), &Options::default()).expect_err("check is strict");
+    let partial = load_partial(folder, &Options::default()).expect("something to show");
+    assert_eq!(partial.problems.len(), strict.len());
+    assert_eq!(partial.problems.len(), 2, "{}", partial.problems);
+    let ids: Vec<&str> = partial
+        .timeline
+        .events
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(ids, ["signing"]);
+    assert_eq!(partial.events_left_out, 2);
+    assert_eq!(partial.timeline.sources.len(), 1);
+    // With nothing wrong, a partial load is the whole timeline.
+    let good = files(
+        Some(&event(&format!(
+            "id = \"a\"\ntitle = \"A\"\ndate = 2020\n{EVIDENCE}"
+        ))),
+        &[("sun.txt", SUN.as_bytes())],
+    );
+    let whole = load_partial(good, &Options::default()).expect("loads");
+    assert!(whole.problems.is_empty());
+    assert_eq!((whole.timeline.events.len(), whole.events_left_out), (1, 0));
+}
+
+#[test]
+fn files_annals_does_not_read_are_summed_up_by_kind() {
+    let mut folder = files(None, &[]);
+    folder.sources = Some(Vec::new());
+    folder.ignored = vec![
+        PathBuf::from("d/Report (final).PDF"),
+        PathBuf::from("d/notes.docx"),
+        PathBuf::from("d/scan.pdf"),
+    ];
+    assert_eq!(
+        folder
+            .ignored_note()
+            .as_deref()
+            .and_then(|n| n.split(':').next()),
+        Some("skipped 3 files annals does not read (.docx, .pdf)")
+    );
+    let p = problems_of(&folder);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(
+        p[0].starts_with("d:1:1: no article annals can read here: 3 files skipped (.docx, .pdf): Report (final).PDF, notes.docx, scan.pdf"),
+        "{}",
+        p[0]
     );
 }

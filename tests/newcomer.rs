@@ -1,0 +1,198 @@
+//! A newcomer's first hour, scripted: the things a person tries in their
+//! first hour with annals, on a fixture story saved as a reader saves it
+//! (`tests/fixtures/wikinews-iphone4/`: four Wikinews articles, CC BY 2.5,
+//! under the long names a browser gives them; see the `.LICENSE` beside the
+//! folder). Each test is one of issue 21's numbered items.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn annals(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env_remove("PAGER")
+        .env_remove("XDG_CONFIG_HOME")
+        .output()
+        .expect("annals runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().expect("UTF-8 path")
+}
+
+/// The fixture's folder.
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wikinews-iphone4")
+}
+
+/// The fixture story copied into a folder of its own, named as a person
+/// would ("iPhone 4 (2010)"), to add files to.
+fn story() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("iPhone 4 (2010)");
+    fs::create_dir(&dir).expect("story folder");
+    for entry in fs::read_dir(fixture()).expect("fixture") {
+        let path = entry.expect("entry").path();
+        fs::copy(&path, dir.join(path.file_name().expect("name"))).expect("copy");
+    }
+    (tmp, dir)
+}
+
+/// An article with no date anywhere, which cannot be drafted.
+const UNDATED: &str = "Notes from a trader, iPhone 4 launch week (no date).txt";
+
+#[test]
+fn item2_a_folder_drafted_with_an_undated_article_still_opens() {
+    let (_tmp, dir) = story();
+    fs::write(
+        dir.join(UNDATED),
+        "Trader notes\n\nShares of Apple moved on the news, a trader said.\n",
+    )
+    .expect("write");
+    let draft = annals(&["draft", s(&dir)]);
+    assert_eq!(draft.status.code(), Some(1), "{}", text(&draft.stderr));
+    assert!(dir.join("timeline.toml").exists(), "the draft is written");
+    // Opening the folder shows what loads, and says what it left out.
+    let print = annals(&["print", s(&dir)]);
+    let (out, err) = (text(&print.stdout), text(&print.stderr));
+    assert_eq!(print.status.code(), Some(1), "{err}");
+    assert!(
+        out.contains("Pre-orders of the recently announced iPhone 4"),
+        "{out}"
+    );
+    assert!(out.contains("from 4 of 4 sources"), "{out}");
+    assert!(
+        err.contains(&format!("showing what loads: 1 problem in {UNDATED}")),
+        "{err}"
+    );
+    assert!(
+        err.contains(UNDATED) && err.contains("no publication date"),
+        "{err}"
+    );
+    // `check` stays strict: the problem, and no timeline.
+    let check = annals(&["check", s(&dir)]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(text(&check.stdout).is_empty(), "{}", text(&check.stdout));
+    assert!(text(&check.stderr).contains("no publication date"));
+    // Dated, the article loads and the folder is whole again.
+    fs::write(
+        dir.join(UNDATED),
+        "+++\npublished = 2010-06-20\n+++\nTrader notes\n\nShares of Apple moved.\n",
+    )
+    .expect("write");
+    let again = annals(&["print", s(&dir)]);
+    assert_eq!(again.status.code(), Some(0), "{}", text(&again.stderr));
+}
+
+#[test]
+fn item2_a_json_lines_file_with_a_bad_line_drafts_and_opens() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("export");
+    fs::create_dir(&dir).expect("dir");
+    let mut lines = String::new();
+    for (n, entry) in fs::read_dir(fixture()).expect("fixture").enumerate() {
+        let path = entry.expect("entry").path();
+        let body = fs::read_to_string(&path).expect("read");
+        let title = body.lines().next().unwrap_or_default().to_string();
+        let line = serde_json::json!({
+            "title": title, "published": "2010-08-09T09:00:00Z", "text": body,
+        });
+        lines.push_str(&line.to_string());
+        lines.push('\n');
+        if n == 1 {
+            lines.push_str("{\"title\": \"cut short\", \"text\": \"the export stopped\n");
+        }
+    }
+    let jsonl = dir.join("wikinews-apple-2010-08-09T0900Z-export.jsonl");
+    fs::write(&jsonl, lines).expect("write");
+    let draft = annals(&["draft", s(&jsonl)]);
+    assert_eq!(draft.status.code(), Some(1), "{}", text(&draft.stderr));
+    assert!(text(&draft.stderr).contains(":3:1: not a JSON object"));
+    let print = annals(&["print", s(&dir)]);
+    let (out, err) = (text(&print.stdout), text(&print.stderr));
+    assert_eq!(print.status.code(), Some(1), "{err}");
+    assert!(out.contains("from 4 of 4 sources"), "{out}");
+    assert!(err.contains(":3:1: not a JSON object"), "{err}");
+    assert!(err.contains("showing what loads"), "{err}");
+}
+
+#[test]
+fn item2_an_event_whose_quote_is_gone_is_left_out_and_counted() {
+    let (_tmp, dir) = story();
+    assert_eq!(annals(&["draft", s(&dir)]).status.code(), Some(0));
+    let toml = dir.join("timeline.toml");
+    let written = fs::read_to_string(&toml).expect("timeline");
+    let events = written.matches("[[events]]").count();
+    // A hand edit that breaks the one quote of an event: that event is left
+    // out, the rest shown.
+    let mut blocks: Vec<String> = written.split("[[events]]").map(str::to_string).collect();
+    let one = blocks
+        .iter()
+        .position(|b| b.matches("[[events.evidence]]").count() == 1)
+        .expect("an event with one passage");
+    blocks[one] = blocks[one].replacen("quote = \"", "quote = \"Not in the article: ", 1);
+    fs::write(&toml, blocks.join("[[events]]")).expect("write");
+    let print = annals(&["print", s(&dir)]);
+    let (out, err) = (text(&print.stdout), text(&print.stderr));
+    assert_eq!(print.status.code(), Some(1), "{err}");
+    assert!(
+        out.contains(&format!("{} events from", events - 1)),
+        "{out}"
+    );
+    assert!(err.contains("quote not found"), "{err}");
+    assert!(
+        err.contains("showing what loads, 1 event left out: 1 problem in timeline.toml"),
+        "{err}"
+    );
+}
+
+#[test]
+fn item3_files_annals_cannot_read_are_named_with_what_to_do() {
+    let (_tmp, dir) = story();
+    fs::write(
+        dir.join("Apple Q3 2010 results (press release).pdf"),
+        "%PDF-1.4\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("antennagate notes, July 2010.docx"),
+        "PK\u{3}\u{4}",
+    )
+    .unwrap();
+    fs::create_dir(dir.join("images")).unwrap();
+    let print = annals(&["print", s(&dir)]);
+    let err = text(&print.stderr);
+    assert_eq!(print.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains(
+            "skipped 2 files annals does not read (.docx, .pdf): save each article as .txt or .md"
+        ),
+        "{err}"
+    );
+    let check = annals(&["check", s(&dir)]);
+    assert_eq!(check.status.code(), Some(0), "skipped files are no problem");
+    assert!(text(&check.stderr).contains("skipped 2 files"));
+    // A folder of nothing annals reads is not "empty": its files are named.
+    let tmp = tempfile::tempdir().unwrap();
+    for name in [
+        "iPhone 4 review.pdf",
+        "Antenna statement – Apple Press Info.html",
+    ] {
+        fs::write(tmp.path().join(name), "x").unwrap();
+    }
+    let none = annals(&["print", s(tmp.path())]);
+    let err = text(&none.stderr);
+    assert_eq!(none.status.code(), Some(1), "{err}");
+    assert!(!err.contains("empty data folder"), "{err}");
+    assert!(
+        err.contains("no article annals can read here: 2 files skipped (.html, .pdf): Antenna statement – Apple Press Info.html, iPhone 4 review.pdf"),
+        "{err}"
+    );
+    assert!(err.contains("pdftotext"), "{err}");
+}
