@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use annals_core::When;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
@@ -47,8 +48,8 @@ pub struct Global {
     #[arg(long, global = true, value_name = "MB", default_value_t = 64)]
     pub max_file_size: u64,
 
-    /// Publication date of articles that give none (no front matter, no dateline)
-    #[arg(long, global = true, value_name = "YYYY-MM-DD")]
+    /// Publication date of articles that give none (no front matter, no dateline): 2010-06-07, 7 June 2010
+    #[arg(long, global = true, value_name = "DAY", value_parser = annals::typed_date::parse_day)]
     pub published: Option<NaiveDate>,
 }
 
@@ -138,7 +139,7 @@ pub enum FormatArg {
 pub struct ExtractArgs {
     /// Document creation time: what "today" and "Saturday" are relative to
     /// [default: the article's `published` date, else today]
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "DAY", value_parser = annals::typed_date::parse_day)]
     pub dct: Option<NaiveDate>,
 
     /// Output format
@@ -171,13 +172,13 @@ pub struct DraftArgs {
     #[arg(long, value_name = "TERM")]
     pub about: Vec<String>,
 
-    /// Leave out events before this date
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub since: Option<NaiveDate>,
+    /// Leave out events before this date: a year (2010), a month (2010-06, June 2010) or a day
+    #[arg(long, value_name = "DATE", value_parser = annals::typed_date::parse)]
+    pub since: Option<When>,
 
-    /// Leave out events after this date
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    pub until: Option<NaiveDate>,
+    /// Leave out events after this date (a year or a month: to its end)
+    #[arg(long, value_name = "DATE", value_parser = annals::typed_date::parse)]
+    pub until: Option<When>,
 
     /// Where to write the timeline (`-` for standard output) [default: PATH/timeline.toml]
     #[arg(long, short = 'o', value_name = "FILE")]

@@ -9,4 +9,5 @@
 
 pub mod bundled;
 pub mod config;
+pub mod typed_date;
 pub mod ui;

@@ -196,3 +196,65 @@ fn item3_files_annals_cannot_read_are_named_with_what_to_do() {
     );
     assert!(err.contains("pdftotext"), "{err}");
 }
+
+#[test]
+fn item6_dates_are_typed_as_people_write_them_with_examples_in_every_error() {
+    let (_tmp, dir) = story();
+    // A year, a month in words, a day: all read, each to its whole span.
+    let since_year = annals(&[
+        "draft",
+        s(&dir),
+        "--since",
+        "2010",
+        "--until",
+        "June 2010",
+        "-o",
+        "-",
+    ]);
+    let toml = text(&since_year.stdout);
+    assert_eq!(
+        since_year.status.code(),
+        Some(0),
+        "{}",
+        text(&since_year.stderr)
+    );
+    assert!(
+        toml.contains("date = 2010-06-24"),
+        "June 2010 runs to its end:\n{toml}"
+    );
+    assert!(!toml.contains("date = 2010-07"), "{toml}");
+    let feb = annals(&["draft", s(&dir), "--since", "jul 2010", "-o", "-"]);
+    assert_eq!(feb.status.code(), Some(0), "{}", text(&feb.stderr));
+    assert!(!text(&feb.stdout).contains("date = 2010-06"));
+    // Mistakes are usage errors that say what is wrong, with examples.
+    for (bad, says) in [
+        ("2010-13-01", "there is no month 13"),
+        ("2010-02-30", "February 2010 has 28 days"),
+        ("Febuary 2020", "is not a date"),
+        ("soon", "is not a date"),
+    ] {
+        let out = annals(&["draft", s(&dir), "--since", bad]);
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{bad}: {err}");
+        assert!(
+            err.contains(says) && err.contains("June 2010"),
+            "{bad}: {err}"
+        );
+        assert!(
+            !err.contains("premature end") && !err.contains("out of range"),
+            "{err}"
+        );
+    }
+    let published = annals(&["print", s(&dir), "--published", "June 2010"]);
+    assert_eq!(published.status.code(), Some(2));
+    assert!(text(&published.stderr).contains("is a month, not a day"));
+    // A filter that leaves nothing says so, and how to widen it.
+    let none = annals(&["draft", s(&dir), "--since", "2011-01-01", "-o", "-"]);
+    let err = text(&none.stderr);
+    assert_eq!(none.status.code(), Some(1), "{err}");
+    assert!(err.contains("no event on or after 2011-01-01"), "{err}");
+    assert!(
+        err.contains("widen or leave out --since / --until"),
+        "{err}"
+    );
+}

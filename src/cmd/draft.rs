@@ -101,8 +101,8 @@ pub fn run(args: &DraftArgs, path: Option<&Path>, options: &Options) -> Result<(
         read: options.clone(),
         draft: DraftOptions {
             about: args.about.clone(),
-            since: args.since,
-            until: args.until,
+            since: args.since.as_ref().map(|w| w.start),
+            until: args.until.as_ref().map(|w| w.end),
             title: None,
         },
     };
@@ -120,7 +120,7 @@ pub fn run(args: &DraftArgs, path: Option<&Path>, options: &Options) -> Result<(
             },
         )
     })
-    .map_err(failure)?;
+    .map_err(|e| failure(e, args))?;
     if let Some(note) = load::ignored_note(&outcome.ignored) {
         output::eprintln_safe(&format!("note: {note}"));
     }
@@ -140,7 +140,20 @@ pub fn run(args: &DraftArgs, path: Option<&Path>, options: &Options) -> Result<(
 }
 
 /// A draft that wrote nothing, as a failure of the command.
-fn failure(e: RedraftError) -> Failure {
+fn failure(e: RedraftError, args: &DraftArgs) -> Failure {
+    if let RedraftError::NothingToDraft {
+        problems, articles, ..
+    } = &e
+        && let Some(window) = window(args)
+    {
+        // The filter left nothing: say so, rather than that nothing happened.
+        let note = format!(
+            "no event {window}: the {articles} article{} tell of no dated happening then; \
+             widen or leave out --since / --until",
+            if *articles == 1 { "" } else { "s" }
+        );
+        return Failure::data_with(problems.clone(), note);
+    }
     match e {
         RedraftError::Save(SaveError::Io(path, error)) | RedraftError::Lock(path, error) => {
             Failure::Io {
@@ -158,6 +171,17 @@ fn failure(e: RedraftError) -> Failure {
                 None => Failure::data_with(Problems::new(), note.unwrap_or_default()),
             }
         }
+    }
+}
+
+/// The --since / --until window, in words ("after 2011-01-01"), if any.
+fn window(args: &DraftArgs) -> Option<String> {
+    let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+    match (&args.since, &args.until) {
+        (Some(s), Some(u)) => Some(format!("between {} and {}", day(s.start), day(u.end))),
+        (Some(s), None) => Some(format!("on or after {}", day(s.start))),
+        (None, Some(u)) => Some(format!("on or before {}", day(u.end))),
+        (None, None) => None,
     }
 }
 

@@ -143,8 +143,10 @@ impl RedraftError {
             RedraftError::NothingToDraft {
                 articles, about, ..
             } => {
-                let mut note =
-                    format!("nothing to draft: no dated happening found in {articles} articles");
+                let mut note = format!(
+                    "nothing to draft: no dated happening found in {articles} article{}",
+                    if *articles == 1 { "" } else { "s" }
+                );
                 if !about.is_empty() {
                     note.push_str(&format!(" about {}", about.join(", ")));
                 }

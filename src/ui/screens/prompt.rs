@@ -56,23 +56,28 @@ fn jump(app: &mut App, input: &str) {
         }
         return;
     }
-    // A date as the timeline file writes it: "2009", "2020-02-29", even
-    // "signing + 135 days", resolved against the event it names.
-    let target = date::parse_str(input)
-        .ok()
-        .and_then(|spec| match spec.anchor() {
-            None => spec.absolute().and_then(Result::ok),
-            Some(anchor) => {
-                let anchor = app.timeline.event_index(anchor)?;
-                spec.resolve(app.timeline.events[anchor].when()).ok()
-            }
+    // A date as a person types it ("2009", "Feb 2020", "7 June 2010"), or
+    // relative to an event ("signing + 135 days"), resolved against it.
+    let target = crate::typed_date::parse(input).or_else(|typed| {
+        let relative = date::parse_str(input).ok().and_then(|spec| {
+            let anchor = app.timeline.event_index(spec.anchor()?)?;
+            spec.resolve(app.timeline.events[anchor].when()).ok()
         });
-    let Some(target) = target else {
-        app.message = Some(format!(
-            "not a date: “{}” (try 2009, 2020-02, 2020-02-29, an event id or “signing + 135 days”)",
-            sanitize_line(input)
-        ));
-        return;
+        relative.ok_or(typed)
+    });
+    let target = match target {
+        Ok(target) => target,
+        Err(e) => {
+            // The story's own event for the relative example.
+            let id = app
+                .selected_event()
+                .map_or("signing", |i| &app.timeline.events[i].id);
+            app.message = Some(format!(
+                "{e}, an event id or a date counted from one (“{} + 30 days”)",
+                sanitize_line(id)
+            ));
+            return;
+        }
     };
     match app.nearest(target.start, target.end) {
         Some(pos) => app.selected = pos,
