@@ -132,20 +132,50 @@ fn print_json_follows_the_schema() {
         }
         assert!(!e["sources"].as_array().unwrap().is_empty());
         for p in e["passages"].as_array().unwrap() {
-            let body = body_of(p["source"].as_str().unwrap());
+            let id = p["source"].as_str().unwrap();
+            let body = body_of(id);
             let (start, end) = (
                 p["quote_start"].as_u64().unwrap() as usize,
                 p["quote_end"].as_u64().unwrap() as usize,
             );
             assert_eq!(&body[start..end], p["quote"].as_str().unwrap());
-            assert!(
-                p["text"]
-                    .as_str()
-                    .unwrap()
-                    .contains(p["quote"].as_str().unwrap())
+            // The paragraph, named by its index in the source's table.
+            let source = doc["sources"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|s| s["id"] == id)
+                .unwrap();
+            let paragraph = &source["paragraphs"][p["paragraph"].as_u64().unwrap() as usize];
+            let (ps, pe) = (
+                paragraph["start"].as_u64().unwrap() as usize,
+                paragraph["end"].as_u64().unwrap() as usize,
             );
+            assert!(
+                ps <= start && end <= pe,
+                "{id}: {ps}..{pe} holds {start}..{end}"
+            );
+            assert_eq!(&body[ps..pe], paragraph["text"].as_str().unwrap());
         }
     }
+    // Each paragraph is written once, however many quotes stand in it.
+    for source in doc["sources"].as_array().unwrap() {
+        let starts: Vec<u64> = source["paragraphs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["start"].as_u64().unwrap())
+            .collect();
+        assert!(starts.windows(2).all(|w| w[0] < w[1]), "{starts:?}");
+    }
+    let text = stdout(&out);
+    let conditional = body_of("conditional");
+    let cited = doc["sources"][1]["paragraphs"][0]["text"].as_str().unwrap();
+    assert!(conditional.contains(cited));
+    assert_eq!(
+        text.matches(&serde_json::to_string(cited).unwrap()).count(),
+        1
+    );
 }
 
 /// The body of a bundled source, read from `data/sources/<id>.txt`.

@@ -1,7 +1,13 @@
 //! The JSON format: one document, serialised as it is written (through
 //! [`crate::json`], which escapes every control character).
+//!
+//! A passage names its paragraph by its index in its source's `paragraphs`,
+//! where each paragraph that a shown passage stands in is written once, with
+//! its byte range in the body: a story whose articles are one long paragraph
+//! each printed that paragraph once per quote.
 
 use std::io::{self, Write};
+use std::ops::Range;
 
 use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
@@ -22,45 +28,81 @@ impl Serialize for Document<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let view = self.0;
         let t = view.timeline;
+        let paragraphs = Paragraphs::cited(view);
         let mut doc = s.serialize_struct("Timeline", 3)?;
         doc.serialize_field("title", &t.title)?;
-        doc.serialize_field("sources", &Sources(view))?;
-        doc.serialize_field("events", &Events(view))?;
+        doc.serialize_field("sources", &Sources(view, &paragraphs))?;
+        doc.serialize_field("events", &Events(view, &paragraphs))?;
         doc.end()
     }
 }
 
-struct Sources<'v, 't>(&'v View<'t>);
+/// For each source, the byte ranges of the paragraphs its shown passages
+/// stand in, in body order, each once.
+struct Paragraphs(Vec<Vec<Range<usize>>>);
+
+impl Paragraphs {
+    fn cited(view: &View<'_>) -> Paragraphs {
+        let mut cited = vec![Vec::new(); view.timeline.sources.len()];
+        for e in view.events() {
+            for p in e.passages().iter().filter(|p| view.shows(p.source())) {
+                cited[p.source()].push(p.paragraph());
+            }
+        }
+        for ranges in &mut cited {
+            ranges.sort_unstable_by_key(|r| (r.start, r.end));
+            ranges.dedup();
+        }
+        Paragraphs(cited)
+    }
+
+    /// The index of a passage's paragraph in its source's list.
+    fn index(&self, source: usize, paragraph: &Range<usize>) -> usize {
+        self.0[source]
+            .binary_search_by_key(&(paragraph.start, paragraph.end), |r| (r.start, r.end))
+            .unwrap_or_default()
+    }
+}
+
+struct Sources<'v, 't>(&'v View<'t>, &'v Paragraphs);
 
 impl Serialize for Sources<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let view = self.0;
+        let (view, paragraphs) = (self.0, self.1);
         s.collect_seq(
             view.timeline
                 .sources
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| view.shows(*i))
-                .map(|(_, s)| JsonSource {
+                .map(|(i, s)| JsonSource {
                     id: &s.id,
                     title: &s.title,
                     outlet: s.outlet.as_deref(),
                     published: s.published.to_string(),
+                    paragraphs: paragraphs.0[i]
+                        .iter()
+                        .map(|r| JsonParagraph {
+                            start: r.start,
+                            end: r.end,
+                            text: &s.body()[r.clone()],
+                        })
+                        .collect(),
                 }),
         )
     }
 }
 
-struct Events<'v, 't>(&'v View<'t>);
+struct Events<'v, 't>(&'v View<'t>, &'v Paragraphs);
 
 impl Serialize for Events<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let view = self.0;
-        s.collect_seq(view.events().map(|e| event(view, e)))
+        let (view, paragraphs) = (self.0, self.1);
+        s.collect_seq(view.events().map(|e| event(view, paragraphs, e)))
     }
 }
 
-fn event<'a>(view: &View<'a>, e: &'a Event) -> JsonEvent<'a> {
+fn event<'a>(view: &View<'a>, paragraphs: &Paragraphs, e: &'a Event) -> JsonEvent<'a> {
     let t = view.timeline;
     let (start, end) = e.when().bounds();
     JsonEvent {
@@ -90,7 +132,7 @@ fn event<'a>(view: &View<'a>, e: &'a Event) -> JsonEvent<'a> {
             .filter(|p| view.shows(p.source()))
             .map(|p| JsonPassage {
                 source: &t.sources[p.source()].id,
-                text: t.paragraph(p),
+                paragraph: paragraphs.index(p.source(), &p.paragraph()),
                 quote: t.quote(p),
                 quote_start: p.quote().start,
                 quote_end: p.quote().end,
@@ -105,6 +147,14 @@ struct JsonSource<'a> {
     title: &'a str,
     outlet: Option<&'a str>,
     published: String,
+    paragraphs: Vec<JsonParagraph<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonParagraph<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
 }
 
 #[derive(Serialize)]
@@ -129,7 +179,7 @@ struct JsonEvent<'a> {
 #[derive(Serialize)]
 struct JsonPassage<'a> {
     source: &'a str,
-    text: &'a str,
+    paragraph: usize,
     quote: &'a str,
     quote_start: usize,
     quote_end: usize,
