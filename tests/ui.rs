@@ -607,6 +607,7 @@ fn a_draft_says_so_in_the_title_bar_and_its_events_in_the_detail() {
     let mut t = story();
     let signing = t.event_index("signing").expect("signing");
     t.events[signing].origin = annals_core::Origin::Drafted(annals_core::Drafted {
+        salience: None,
         basis: annals_core::Basis::Stated,
         fingerprint: None,
     });

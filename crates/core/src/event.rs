@@ -65,6 +65,38 @@ pub struct Drafted {
     /// A hash of the event as drafted, so that a later draft can tell an
     /// event a person edited (and must keep) from one it may update.
     pub fingerprint: Option<String>,
+    /// How central the event is to its story (higher is more central), as
+    /// the draft ranked it; a re-draft may update it on an untouched event.
+    pub salience: Option<Salience>,
+}
+
+/// How central a drafted event is to its story: a finite number, higher
+/// for more central (more sources report it, other days refer to it, it
+/// names the story's actors). Only the order of saliences means anything.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+pub struct Salience(f64);
+
+// Saliences are finite (made only by `Salience::new`), so equality is total.
+impl Eq for Salience {}
+
+impl Salience {
+    /// A salience, if `value` is finite; kept to three decimals, as written.
+    pub fn new(value: f64) -> Option<Salience> {
+        value
+            .is_finite()
+            .then(|| Salience((value * 1000.0).round() / 1000.0))
+    }
+
+    /// Its value.
+    pub fn get(self) -> f64 {
+        self.0
+    }
+}
+
+impl std::fmt::Display for Salience {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
 }
 
 /// Where a drafted event's date comes from: how strong it is.

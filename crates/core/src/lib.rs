@@ -51,7 +51,7 @@ pub mod when;
 pub mod write;
 
 pub use date::DateSpec;
-pub use event::{Basis, Drafted, Event, Origin, Passage};
+pub use event::{Basis, Drafted, Event, Origin, Passage, Salience};
 pub use load::load;
 pub use problem::{Position, Problem, Problems};
 pub use source::Source;

@@ -233,6 +233,9 @@ pub fn event_table(timeline: &Timeline, event: &Event) -> Table {
         Origin::Drafted(d) => {
             t["origin"] = value("drafted");
             t["basis"] = value(d.basis.as_str());
+            if let Some(s) = d.salience {
+                t["salience"] = value(s.get());
+            }
             // Made from the event's text once written: see `event_text`.
             t["fingerprint"] = value(PLACEHOLDER);
         }

@@ -6,7 +6,9 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 use annals_core::date::Offset;
-use annals_core::{Basis, DateSpec, Drafted, Event, Origin, Passage, Source, When};
+use annals_core::{
+    Basis, DateSpec, Drafted, Event, Origin, Passage, Salience, Source, When,
+};
 use chrono::NaiveDate;
 
 use crate::analyse::Article;
@@ -144,6 +146,7 @@ pub(crate) fn events(
                 .with_origin(Origin::Drafted(Drafted {
                     basis,
                     fingerprint: None,
+                    salience: Salience::new(f64::from(d.scored.salience)),
                 }));
             let reporting = event.sources().len();
             let summary = format!(

@@ -156,6 +156,12 @@ pub struct Params {
     pub source_bonus: f32,
     /// Selection: the score a happening needs.
     pub threshold: f32,
+    /// Salience: per article reporting a happening (as ln(1 + n)).
+    pub salience_sources: f32,
+    /// Salience: per article published on another day giving its date (as ln(1 + n)).
+    pub salience_referred: f32,
+    /// Salience: times the weight of its best mention.
+    pub salience_weight: f32,
     /// Merging: shared term weight for two mentions of one date.
     pub same: f32,
     /// Merging: the same when the date is an article's publication.

@@ -17,6 +17,8 @@ use crate::rules::Params;
 pub(crate) struct Scored {
     pub cluster: Cluster,
     pub score: f32,
+    /// How central it is to the story.
+    pub salience: f32,
     /// Articles reporting it, in order.
     pub docs: Vec<usize>,
 }
@@ -77,9 +79,21 @@ pub(crate) fn select(
                 let mut docs: Vec<usize> = positive.iter().map(|m| m.doc).collect();
                 docs.sort_unstable();
                 docs.dedup();
+                // Articles published on another day that give this date:
+                // a date the story keeps coming back to.
+                let referred = date_docs.get(&best.date).map_or(0, |all| {
+                    let when = best.date.when();
+                    all.iter()
+                        .filter(|&&d| !(when.start <= published[d] && published[d] <= when.end))
+                        .count()
+                });
+                let salience = params.salience_sources * (docs.len() as f32).ln_1p()
+                    + params.salience_referred * (referred as f32).ln_1p()
+                    + params.salience_weight * top;
                 Scored {
                     cluster,
                     score,
+                    salience,
                     docs,
                 }
             })

@@ -19,7 +19,7 @@ use super::DataFile;
 use super::doc::{Doc, Fields, toml_date};
 use super::resolve::{self, RawEvent};
 use crate::date::{self, DateSpec};
-use crate::event::{Basis, Drafted, Origin, Passage};
+use crate::event::{Basis, Drafted, Origin, Passage, Salience};
 use crate::problem::{Locator, Problems};
 use crate::quote::{self, Haystack};
 use crate::source::Source;
@@ -41,6 +41,7 @@ const EVENT_FIELDS: &[&str] = &[
     "origin",
     "basis",
     "fingerprint",
+    "salience",
 ];
 const EVIDENCE_FIELDS: &[&str] = &["source", "quote"];
 const RANGE_FIELDS: &[&str] = &["start", "end"];
@@ -448,7 +449,7 @@ fn parse_event(
     })
 }
 
-/// Reads `origin`, and for a drafted event `basis` and `fingerprint`.
+/// Reads `origin`, and for a drafted event `basis`, `fingerprint` and `salience`.
 fn parse_origin(fields: &Fields<'_, '_, '_>, problems: &mut Problems) -> Origin {
     let origin = fields.string("origin", None, problems);
     let fingerprint = fields.string("fingerprint", None, problems);
@@ -470,11 +471,29 @@ fn parse_origin(fields: &Fields<'_, '_, '_>, problems: &mut Problems) -> Origin 
         }
         basis
     });
+    let salience = fields.get("salience").and_then(|v| {
+        let number = match v.get_ref() {
+            DeValue::Integer(i) => i.as_str().parse::<f64>().ok(),
+            DeValue::Float(x) => x.as_str().parse::<f64>().ok(),
+            _ => None,
+        };
+        let salience = number.and_then(Salience::new);
+        if salience.is_none() {
+            problems.push(
+                fields
+                    .doc
+                    .problem(&v.span(), "`salience` should be a number, such as 2.5")
+                    .with_help("it ranks drafted events (higher is more central); remove it if unsure"),
+            );
+        }
+        salience
+    });
     match origin.as_deref() {
         None => Origin::Person,
         Some("drafted") => Origin::Drafted(Drafted {
             basis: basis.unwrap_or(Basis::Stated),
             fingerprint,
+            salience,
         }),
         Some(other) => Origin::Other(other.to_string()),
     }

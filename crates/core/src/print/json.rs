@@ -118,6 +118,7 @@ fn event<'a>(view: &View<'a>, paragraphs: &Paragraphs, e: &'a Event) -> JsonEven
             crate::event::Origin::Drafted(_) => Some("drafted"),
         },
         basis: e.drafted().map(|d| d.basis.as_str()),
+        salience: e.drafted().and_then(|d| d.salience).map(|s| s.get()),
         sources: e
             .sources()
             .iter()
@@ -169,6 +170,8 @@ struct JsonEvent<'a> {
     origin: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     basis: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    salience: Option<f64>,
     sources: Vec<&'a str>,
     summary: Option<&'a str>,
     disagreement: Option<&'a str>,

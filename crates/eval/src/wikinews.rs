@@ -1,0 +1,80 @@
+//! A story told by several Wikinews articles (CC BY 2.5), kept in this
+//! crate (`corpora/`), with a gold list of the story's dated happenings
+//! made by hand from the articles: `gold.json`, `{"entries": [{"date",
+//! "what"}]}`. The draft is scored as SemEval's whole corpus is: dates at
+//! their precision, matched one to one; baselines the same.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use annals_draft::{Drafter, Options};
+use annals_tagger::{Date, Tagger, TimexType, Value};
+
+use crate::corpus;
+use crate::score::{self, Dated, Prf};
+
+/// The scores of one story.
+#[derive(Debug, Clone)]
+pub struct Scored {
+    /// The story's folder name.
+    pub name: String,
+    /// The draft.
+    pub annals: Prf,
+    /// Every day the tagger finds and the publication dates.
+    pub days_pub: Prf,
+    /// The publication dates.
+    pub pub_only: Prf,
+    /// Events drafted.
+    pub events: usize,
+    /// Articles.
+    pub articles: usize,
+}
+
+/// The stories kept in the crate.
+pub fn corpora() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora")
+}
+
+/// Scores every story under `dir` (folders with `articles/` and `gold.json`).
+pub fn run(dir: &Path, drafter: &Drafter, tagger: &Tagger) -> Result<Vec<Scored>, String> {
+    let mut stories: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.join("gold.json").is_file())
+        .collect();
+    stories.sort();
+    let mut out = Vec::new();
+    for story in stories {
+        let articles = corpus::articles(&story.join("articles"))?;
+        let gold: BTreeSet<Dated> = corpus::json(&story.join("gold.json"))?["entries"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|e| {
+                let date = e["date"].as_str().unwrap_or_default();
+                Dated::parse(date).ok_or_else(|| format!("{}: gold date {date:?}", story.display()))
+            })
+            .collect::<Result<_, _>>()?;
+        let published: BTreeSet<Dated> = articles.iter().map(|s| Dated::Day(s.published)).collect();
+        let mut days = published.clone();
+        for s in &articles {
+            for t in tagger.tag(s.body(), s.published) {
+                if let (TimexType::Date, Value::Date(Date::Day(d))) = (t.kind, t.value) {
+                    days.insert(Dated::Day(d));
+                }
+            }
+        }
+        let n = articles.len();
+        let t = drafter.draft(articles, &Options::default());
+        out.push(Scored {
+            name: story.file_name().unwrap_or_default().to_string_lossy().into_owned(),
+            annals: score::dated(&crate::semeval::predicted(&t), &gold),
+            days_pub: score::dated(&days, &gold),
+            pub_only: score::dated(&published, &gold),
+            events: t.events.len(),
+            articles: n,
+        });
+    }
+    Ok(out)
+}
