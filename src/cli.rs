@@ -180,6 +180,10 @@ pub struct DraftArgs {
     #[arg(long, value_name = "DATE", value_parser = annals::typed_date::parse)]
     pub until: Option<When>,
 
+    /// Keep the N most salient events (0: every one) [default: from the story: 2.5 per article, 20 to 150]
+    #[arg(long, value_name = "N")]
+    pub events: Option<usize>,
+
     /// Where to write the timeline (`-` for standard output) [default: PATH/timeline.toml]
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,

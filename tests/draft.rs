@@ -295,6 +295,23 @@ fn a_single_article_drafts_its_happenings() {
 }
 
 #[test]
+fn events_keeps_the_most_salient_and_says_how_many_were_left_out() {
+    let (_tmp, dir) = folder();
+    let out = annals(&["draft", s(&dir), "--events", "5"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("drafted 5 events from 4 articles (11 less salient happenings left out: --events N keeps more)"),
+        "{stderr}"
+    );
+    let toml = fs::read_to_string(dir.join("timeline.toml")).unwrap();
+    assert_eq!(toml.matches("[[events]]").count(), 5);
+    assert_eq!(toml.matches("\nsalience = ").count(), 5, "{toml}");
+    // The signing, told by three articles, is among the five.
+    assert!(toml.contains("date = 2020-02-29"), "{toml}");
+}
+
+#[test]
 fn about_keeps_the_events_of_one_entity() {
     let (_tmp, dir) = folder();
     let all = text(&annals(&["draft", s(&dir), "-o", "-"]).stdout);

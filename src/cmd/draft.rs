@@ -104,6 +104,7 @@ pub fn run(args: &DraftArgs, path: Option<&Path>, options: &Options) -> Result<(
             since: args.since.as_ref().map(|w| w.start),
             until: args.until.as_ref().map(|w| w.end),
             title: None,
+            events: args.events,
         },
     };
     let waiting = |holder: &str| {
@@ -188,9 +189,13 @@ fn window(args: &DraftArgs) -> Option<String> {
 /// What a draft did, in a sentence.
 fn report(outcome: &Outcome) -> String {
     let c = &outcome.counts;
+    let left_out = match outcome.left_out {
+        0 => String::new(),
+        n => format!(" ({n} less salient happenings left out: --events N keeps more)"),
+    };
     if !outcome.merged {
         return format!(
-            "drafted {} events from {} articles",
+            "drafted {} events from {} articles{left_out}",
             c.added, outcome.articles
         );
     }
@@ -216,6 +221,9 @@ fn report(outcome: &Outcome) -> String {
         outcome.articles,
         parts.join(", ")
     );
+    if outcome.left_out > 0 {
+        left_out.push(format!("{} less salient happenings", outcome.left_out));
+    }
     if !left_out.is_empty() {
         text.push_str(&format!("; left out {}", left_out.join(" and ")));
     }

@@ -262,9 +262,11 @@ mod tests {
         event.origin = Origin::Drafted(crate::event::Drafted {
             basis: crate::event::Basis::Stated,
             fingerprint: None,
+            salience: crate::event::Salience::new(2.5),
         });
         let text = event_text(&doha, &doha.events[0]);
         assert!(!text.contains(PLACEHOLDER), "{text}");
+        assert!(text.contains("salience = 2.5\n"), "{text}");
         let piece = format!("{text}\n\n");
         assert!(piece_is_untouched(&piece), "{piece}");
         assert!(piece_is_untouched(&to_crlf(&piece)));

@@ -104,6 +104,19 @@ pub struct Options {
     pub until: Option<NaiveDate>,
     /// The timeline's title; by default the title of the most typical article.
     pub title: Option<String>,
+    /// Keep the N most salient happenings (`Some(0)`: every one); `None`:
+    /// as many as the story calls for ([`Drafter::budget`]).
+    pub events: Option<usize>,
+}
+
+/// A draft: the timeline, and how many happenings were left out of it
+/// because less salient than those kept (see [`Options::events`]).
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// The drafted timeline.
+    pub timeline: Timeline,
+    /// Happenings found but left out by the length of the draft.
+    pub left_out: usize,
 }
 
 /// Drafts a timeline from `sources` with the embedded tables and parameters:
@@ -158,10 +171,12 @@ pub struct Clusters {
     clusters: Vec<Cluster>,
 }
 
-/// The happenings kept, each with its score (the fourth stage).
+/// The happenings kept, each with its score and salience (the fourth
+/// stage), and how many less salient ones the length of the draft left out.
 #[derive(Debug, Clone)]
 pub struct Selected {
     scored: Vec<Scored>,
+    left_out: usize,
 }
 
 impl Articles {
@@ -225,6 +240,12 @@ impl Selected {
     pub fn is_empty(&self) -> bool {
         self.scored.is_empty()
     }
+
+    /// How many happenings good enough to keep were left out as less
+    /// salient than the ones kept.
+    pub fn left_out(&self) -> usize {
+        self.left_out
+    }
 }
 
 impl<'t> Drafter<'t> {
@@ -260,17 +281,45 @@ impl<'t> Drafter<'t> {
     /// article has been read (from any thread, perhaps out of order).
     pub fn draft_with_progress(
         &self,
-        mut sources: Vec<Source>,
+        sources: Vec<Source>,
         options: &Options,
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> Timeline {
+        self.run(sources, options, progress).timeline
+    }
+
+    /// Like [`Drafter::draft_with_progress`], saying also how many
+    /// happenings the length of the draft left out.
+    pub fn run(
+        &self,
+        mut sources: Vec<Source>,
+        options: &Options,
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> Draft {
         sources.sort_by(|a, b| a.id.cmp(&b.id));
         let articles = self.read_with_progress(&sources, options, progress);
         let mentions = self.mentions(&articles);
         let clusters = self.clusters(&articles, &mentions);
-        let selected = self.select(clusters, &mentions, &articles);
+        let selected = self.select(clusters, &mentions, &articles, options);
         let events = self.events(&selected, &mentions, &articles, &sources);
-        self.timeline(sources, events, options)
+        let left_out = selected.left_out;
+        Draft {
+            timeline: self.timeline(sources, events, options, left_out),
+            left_out,
+        }
+    }
+
+    /// How many events a draft of `articles` articles keeps when the user
+    /// says nothing: `budget_per_article` each, within `budget_min` and
+    /// `budget_max` (so a few articles keep all they tell, and hundreds keep
+    /// what a reader reads at a sitting).
+    pub fn budget(&self, articles: usize) -> usize {
+        let p = &self.params;
+        let n = (articles as f32 * p.budget_per_article).round() as usize;
+        n.clamp(
+            p.budget_min as usize,
+            p.budget_max.max(p.budget_min) as usize,
+        )
     }
 
     /// Stage 1, articles: each article read on its own (in parallel): its
@@ -363,16 +412,47 @@ impl<'t> Drafter<'t> {
     }
 
     /// Stage 4, selected: each happening scored, those that reach the
-    /// threshold kept.
-    pub fn select(&self, clusters: Clusters, mentions: &Mentions, articles: &Articles) -> Selected {
-        let scored = select::select(
+    /// threshold kept, each with its salience; then the most salient, as
+    /// many as `options.events` says (or [`Drafter::budget`]).
+    pub fn select(
+        &self,
+        clusters: Clusters,
+        mentions: &Mentions,
+        articles: &Articles,
+        options: &Options,
+    ) -> Selected {
+        let mut scored = select::select(
             clusters.clusters,
             &mentions.mentions,
             &articles.published,
             articles.len(),
             &self.params,
         );
-        Selected { scored }
+        select::spread(&mut scored, &mentions.mentions, &self.params);
+        let keep = match options.events {
+            Some(0) => usize::MAX,
+            Some(n) => n,
+            None => self.budget(articles.len()),
+        };
+        let left_out = scored.len().saturating_sub(keep);
+        if left_out > 0 {
+            // The most salient, ties to the earlier happening, then back in
+            // the order they came.
+            let mut order: Vec<usize> = (0..scored.len()).collect();
+            order.sort_by(|&a, &b| {
+                scored[b]
+                    .salience
+                    .total_cmp(&scored[a].salience)
+                    .then(a.cmp(&b))
+            });
+            let mut kept = vec![false; scored.len()];
+            for &i in &order[..keep] {
+                kept[i] = true;
+            }
+            let mut k = kept.into_iter();
+            scored.retain(|_| k.next().unwrap_or(false));
+        }
+        Selected { scored, left_out }
     }
 
     /// Stage 5, events: a title, an id, a date as written (counted dates
@@ -395,18 +475,33 @@ impl<'t> Drafter<'t> {
     }
 
     /// The timeline of `events`: its title and summary.
-    fn timeline(&self, sources: Vec<Source>, events: Vec<Event>, options: &Options) -> Timeline {
+    fn timeline(
+        &self,
+        sources: Vec<Source>,
+        events: Vec<Event>,
+        options: &Options,
+        left_out: usize,
+    ) -> Timeline {
         let total = sources.len();
+        let kept = events.len();
         let title = options
             .title
             .clone()
             .unwrap_or_else(|| typical_title(&sources, self.words()));
         let summary = format!(
-            "Drafted by annals from {total} article{}{}; check each event against its evidence.",
+            "Drafted by annals from {total} article{}{}{}; check each event against its evidence.",
             if total == 1 { "" } else { "s" },
             match options.about.first() {
                 Some(name) => format!(", about {name}"),
                 None => String::new(),
+            },
+            if left_out > 0 {
+                format!(
+                    ": the {kept} most salient of {} happenings (`annals draft --events N` keeps more)",
+                    kept + left_out
+                )
+            } else {
+                String::new()
             }
         );
         Timeline {

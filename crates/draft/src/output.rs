@@ -6,9 +6,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 use annals_core::date::Offset;
-use annals_core::{
-    Basis, DateSpec, Drafted, Event, Origin, Passage, Salience, Source, When,
-};
+use annals_core::{Basis, DateSpec, Drafted, Event, Origin, Passage, Salience, Source, When};
 use chrono::NaiveDate;
 
 use crate::analyse::Article;

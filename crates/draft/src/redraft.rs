@@ -16,7 +16,7 @@ use annals_core::save::{self, Before, FolderLock, SaveError, Target};
 use annals_tagger::Tagger;
 
 use crate::merge::{Counts, fresh, merge};
-use crate::{Options, draft_with_progress};
+use crate::{Drafter, Options};
 
 /// Where the draft goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,6 +74,9 @@ pub struct Outcome {
     pub articles: usize,
     /// What happened to the events, counted from the text written.
     pub counts: Counts,
+    /// Happenings the length of the draft left out, as less salient than
+    /// those kept ([`Options::events`]).
+    pub left_out: usize,
     /// Articles that could not be read (the others were drafted).
     pub problems: Problems,
     /// Files of the folder annals does not read (a `.pdf`, a `.docx`).
@@ -286,7 +289,9 @@ pub fn redraft(request: &Request<'_>, hooks: &Hooks<'_>) -> Result<Outcome, Redr
         });
     }
     let articles = sources.len();
-    let mut drafted = draft_with_progress(sources, &Tagger::new(), &request.draft, hooks.progress);
+    let tagger = Tagger::new();
+    let draft = Drafter::embedded(&tagger).run(sources, &request.draft, hooks.progress);
+    let (mut drafted, left_out) = (draft.timeline, draft.left_out);
     if drafted.events.is_empty() {
         return Err(RedraftError::NothingToDraft {
             articles,
@@ -337,6 +342,7 @@ pub fn redraft(request: &Request<'_>, hooks: &Hooks<'_>) -> Result<Outcome, Redr
         merged: merged_into_existing,
         articles,
         counts: merged.counts,
+        left_out,
         problems,
         ignored,
     })

@@ -162,6 +162,14 @@ pub struct Params {
     pub salience_referred: f32,
     /// Salience: times the weight of its best mention.
     pub salience_weight: f32,
+    /// Salience: lost per more salient happening of the same day.
+    pub salience_same_day: f32,
+    /// The default length of a draft: events per article...
+    pub budget_per_article: f32,
+    /// ...at least this many...
+    pub budget_min: u32,
+    /// ...and at most this many.
+    pub budget_max: u32,
     /// Merging: shared term weight for two mentions of one date.
     pub same: f32,
     /// Merging: the same when the date is an article's publication.

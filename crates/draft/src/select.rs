@@ -100,3 +100,105 @@ pub(crate) fn select(
         })
         .collect()
 }
+
+/// Spreads the saliences over the story's days: taken from the most
+/// salient down, each happening loses `salience_same_day` for every
+/// happening of its day already taken, so that the first N tell N moments
+/// rather than one busy day told N times (an adjacent day is often another
+/// moment: only the same day counts). Counted lazily (a happening's loss
+/// only grows), so the cost is that of a sort.
+pub(crate) fn spread(scored: &mut [Scored], mentions: &[Mention], params: &Params) {
+    use std::collections::BinaryHeap;
+    let loss = params.salience_same_day;
+    if loss <= 0.0 {
+        return;
+    }
+    #[derive(PartialEq)]
+    struct Entry(f32, usize);
+    impl Eq for Entry {}
+    impl PartialOrd for Entry {
+        fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+            Some(self.cmp(other))
+        }
+    }
+    impl Ord for Entry {
+        fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+            self.0.total_cmp(&other.0).then(other.1.cmp(&self.1))
+        }
+    }
+    let mut heap: BinaryHeap<Entry> = scored
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Entry(s.salience, i))
+        .collect();
+    let mut taken: HashMap<NaiveDate, u32> = HashMap::default();
+    while let Some(Entry(stale, i)) = heap.pop() {
+        let Dated::Day(day) = mentions[scored[i].cluster.best].date else {
+            continue;
+        };
+        let now = scored[i].salience - loss * taken.get(&day).copied().unwrap_or(0) as f32;
+        if now < stale && heap.peek().is_some_and(|next| now < next.0) {
+            heap.push(Entry(now, i));
+            continue;
+        }
+        scored[i].salience = now;
+        *taken.entry(day).or_default() += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mention::{Kind, Role};
+
+    fn mention(day: u32) -> Mention {
+        Mention {
+            doc: 0,
+            sentence: 0,
+            quote: 0..1,
+            timex: None,
+            date: Dated::Day(NaiveDate::from_ymd_opt(2011, 2, day).unwrap()),
+            kind: Kind::Point,
+            role: Role::Event,
+            tense: None,
+            lead: false,
+            weight: 1.0,
+            coref: None,
+            anchor_text: None,
+            aside: false,
+            relative: false,
+        }
+    }
+
+    #[test]
+    fn a_second_happening_of_a_day_ranks_after_another_day() {
+        let mentions = vec![mention(1), mention(1), mention(2)];
+        let mut scored: Vec<Scored> = [3.0, 2.9, 2.5]
+            .iter()
+            .enumerate()
+            .map(|(i, &salience)| Scored {
+                cluster: Cluster {
+                    members: vec![i],
+                    best: i,
+                },
+                score: 1.0,
+                salience,
+                docs: vec![0],
+            })
+            .collect();
+        spread(&mut scored, &mentions, &Params::embedded());
+        let s: Vec<f32> = scored.iter().map(|s| s.salience).collect();
+        assert_eq!(s[0], 3.0);
+        assert_eq!(s[2], 2.5);
+        assert!(s[1] < s[2], "{s:?}");
+        let off = Params::embedded()
+            .with(&[("salience_same_day", 0.0)])
+            .unwrap();
+        let before: Vec<f32> = scored.iter().map(|s| s.salience).collect();
+        spread(&mut scored, &mentions, &off);
+        assert_eq!(
+            before,
+            scored.iter().map(|s| s.salience).collect::<Vec<_>>()
+        );
+    }
+}

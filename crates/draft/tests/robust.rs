@@ -158,6 +158,7 @@ fn empty_and_odd_inputs_give_empty_or_valid_drafts() {
         until: Some(published(5)),
         about: vec![String::new()],
         title: Some("Mine".into()),
+        events: Some(3),
     };
     let a = common::article("s", "t", published(7), "The deal was signed on Saturday.");
     let t = draft(vec![a], &tagger, &options);

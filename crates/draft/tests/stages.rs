@@ -51,7 +51,8 @@ fn the_stages_run_one_by_one_and_give_what_draft_gives() {
     assert_eq!(mentions.len(), kept);
     let clusters = drafter.clusters(&articles, &mentions);
     assert!(!clusters.is_empty() && clusters.len() <= mentions.len());
-    let selected = drafter.select(clusters, &mentions, &articles);
+    let selected = drafter.select(clusters, &mentions, &articles, &options);
+    assert_eq!(selected.left_out(), 0);
     let events = drafter.events(&selected, &mentions, &articles, &sources);
     assert_eq!(events.len(), selected.len());
     let whole = drafter.draft(sources, &options);
@@ -144,5 +145,85 @@ fn word_lists_change_what_is_read() {
     assert_eq!(
         quote(&without),
         "Keller opened the Portville quay on May 28, 2021."
+    );
+}
+
+#[test]
+fn every_event_has_a_salience_and_the_budget_keeps_the_most_salient() {
+    let tagger = Tagger::new();
+    let drafter = Drafter::embedded(&tagger);
+    // The storm is told by both articles; the rest by one each.
+    let mut sources = one_article();
+    sources.push(common::article(
+        "daily",
+        "Storm wrecks Portville harbour",
+        day(2020, 3, 4),
+        "A storm wrecked the Portville harbour wall on March 3, 2020, the council said.\n\n\
+         The Portville council met on February 2, 2020 to discuss the harbour budget.",
+    ));
+    let all = drafter.run(sources.clone(), &Options::default(), &|_, _| {});
+    assert_eq!(
+        all.left_out, 0,
+        "a story of two articles keeps every happening"
+    );
+    let salience = |e: &annals_core::Event| e.drafted().and_then(|d| d.salience).unwrap().get();
+    let top = all
+        .timeline
+        .events
+        .iter()
+        .max_by(|a, b| salience(a).total_cmp(&salience(b)))
+        .unwrap();
+    assert_eq!(
+        top.when().label(),
+        "2020-03-03",
+        "the happening two articles tell"
+    );
+    assert_eq!(top.sources().len(), 2);
+    let n = all.timeline.events.len();
+    assert!(n >= 4, "{n}");
+    let two = Options {
+        events: Some(2),
+        ..Options::default()
+    };
+    let short = drafter.run(sources.clone(), &two, &|_, _| {});
+    assert_eq!((short.timeline.events.len(), short.left_out), (2, n - 2));
+    assert!(
+        short
+            .timeline
+            .events
+            .iter()
+            .any(|e| e.when().label() == "2020-03-03")
+    );
+    let summary = short.timeline.summary.clone().unwrap_or_default();
+    assert!(
+        summary.contains(&format!("the 2 most salient of {n} happenings")),
+        "{summary}"
+    );
+    let every = Options {
+        events: Some(0),
+        ..Options::default()
+    };
+    assert_eq!(drafter.run(sources, &every, &|_, _| {}).left_out, 0);
+    assert_eq!(drafter.budget(1), 20);
+    assert_eq!(drafter.budget(30), 75);
+    assert_eq!(drafter.budget(400), 150);
+}
+
+#[test]
+fn salience_is_written_and_read_back() {
+    let tagger = Tagger::new();
+    let t = Drafter::embedded(&tagger).draft(one_article(), &Options::default());
+    let dir = tempfile::tempdir().unwrap();
+    let loaded = common::write_and_load(dir.path(), &t).unwrap();
+    for (a, b) in loaded.events.iter().zip(&t.events) {
+        let s = |e: &annals_core::Event| e.drafted().and_then(|d| d.salience);
+        assert!(s(b).is_some());
+        assert_eq!(s(a), s(b));
+    }
+    let json = annals_core::print::View::new(&t).render(annals_core::print::Format::Json);
+    assert_eq!(
+        json.matches("\"salience\":").count(),
+        t.events.len(),
+        "{json}"
     );
 }

@@ -53,8 +53,13 @@ pub fn bare_articles(data: &Path) -> Result<Vec<Source>, String> {
         .iter()
         .map(|p| {
             let file = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
-            let split = annals_core::source::split(&file).map_err(|e| format!("{}: {e:?}", p.display()))?;
-            let id = p.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+            let split =
+                annals_core::source::split(&file).map_err(|e| format!("{}: {e:?}", p.display()))?;
+            let id = p
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
             Ok(Source::new(id, d(2020, 2, 29), split.body).with_file(p, 1))
         })
         .collect()
@@ -115,7 +120,11 @@ pub fn run(data: &Path, drafter: &Drafter, tagger: &Tagger) -> Result<Scored, St
         .iter()
         .filter(|e| !made.events.iter().any(|h| matches(&t, e, &made, h)))
         .count();
-    let gold: BTreeSet<Dated> = made.events.iter().filter_map(|e| Dated::of(e.when())).collect();
+    let gold: BTreeSet<Dated> = made
+        .events
+        .iter()
+        .filter_map(|e| Dated::of(e.when()))
+        .collect();
     Ok(Scored {
         mission,
         found,

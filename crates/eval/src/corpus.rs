@@ -20,7 +20,6 @@ pub fn articles(path: &Path) -> Result<Vec<Source>, String> {
 
 /// Reads a JSON file.
 pub fn json(path: &Path) -> Result<serde_json::Value, String> {
-    let text =
-        std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }

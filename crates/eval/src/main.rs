@@ -90,23 +90,60 @@ fn run(args: &Args, params: Params, print: bool) -> Result<Summary, String> {
             println!("{line}");
         }
     };
-    if wanted(args, "t17") {
+    let present = |corpus: &str, dir: &Path| {
+        let here = dir.is_dir();
+        if !here && print && !args.only.is_empty() {
+            eprintln!(
+                "annals-eval: {corpus}: no {} (give --shared DIR)",
+                dir.display()
+            );
+        } else if !here && print {
+            println!(
+                "{corpus}: skipped, no {} (give --shared DIR)",
+                dir.display()
+            );
+        }
+        here
+    };
+    if wanted(args, "t17") && present("Timeline17", &shared.join("data/timeline17")) {
         let started = std::time::Instant::now();
-        let results = t17::run(&shared.join("data/timeline17"), &drafter, &tagger, &args.t17)?;
+        let results = t17::run(
+            &shared.join("data/timeline17"),
+            &drafter,
+            &tagger,
+            &args.t17,
+        )?;
         if args.verbose {
             say(format!(
                 "{:38} {:>4} {:>9} {:>9} {:>8} {:>9} {:>6} {:>5}",
-                "Timeline17 task/timeline", "T", "annals@T", "uncapped", "dates@T", "+pub@T", "events", "arts"
+                "Timeline17 task/timeline",
+                "T",
+                "annals@T",
+                "uncapped",
+                "dates@T",
+                "+pub@T",
+                "events",
+                "arts"
             ));
             for r in &results {
                 say(format!(
                     "{:38} {:>4} {:>9} {:>9} {:>8} {:>9} {:>6} {:>5}",
-                    r.name, r.t, f(r.capped.f1), f(r.uncapped.f1), f(r.dates.f1), f(r.dates_pub.f1), r.events, r.articles
+                    r.name,
+                    r.t,
+                    f(r.capped.f1),
+                    f(r.uncapped.f1),
+                    f(r.dates.f1),
+                    f(r.dates_pub.f1),
+                    r.events,
+                    r.articles
                 ));
             }
         }
         let annals = t17::mean(&results, |r| r.capped);
-        let (dates, dates_pub) = (t17::mean(&results, |r| r.dates), t17::mean(&results, |r| r.dates_pub));
+        let (dates, dates_pub) = (
+            t17::mean(&results, |r| r.dates),
+            t17::mean(&results, |r| r.dates_pub),
+        );
         say(format!(
             "Timeline17 ({} timelines, news-tls span, capped at T by salience): mean Date-F1 {} (uncapped {}); baselines dates@T {}, dates+pub@T {}  [{:.1} s]",
             results.len(),
@@ -118,24 +155,38 @@ fn run(args: &Args, params: Params, print: bool) -> Result<Summary, String> {
         ));
         summary.push(("t17".into(), annals, dates.max(dates_pub)));
     }
-    if wanted(args, "semeval") {
+    if wanted(args, "semeval") && present("SemEval trial", &shared.join("data/semeval2015-trial")) {
         let results = semeval::run(&shared.join("data/semeval2015-trial"), &drafter, &tagger)?;
         if args.verbose {
             for r in &results {
                 say(format!(
                     "  SemEval {:20} annals {} (P {} R {}, {} events)  days+pub {}  pub {}",
-                    r.name, f(r.annals.f1), f(r.annals.precision), f(r.annals.recall), r.events, f(r.days_pub.f1), f(r.pub_only.f1)
+                    r.name,
+                    f(r.annals.f1),
+                    f(r.annals.precision),
+                    f(r.annals.recall),
+                    r.events,
+                    f(r.days_pub.f1),
+                    f(r.pub_only.f1)
                 ));
             }
         }
         let whole = &results[0];
         let entities = &results[1..];
-        let mean = |g: fn(&semeval::Scored) -> f64| entities.iter().map(g).sum::<f64>() / entities.len() as f64;
+        let mean = |g: fn(&semeval::Scored) -> f64| {
+            entities.iter().map(g).sum::<f64>() / entities.len() as f64
+        };
         let about = mean(|r| r.annals.f1);
         let about_base = mean(|r| r.days_pub.f1);
         say(format!(
             "SemEval trial: whole Date-F1 {} (P {} R {}); baselines days+pub {}, pub {}.  --about mean {}; baseline {}",
-            f(whole.annals.f1), f(whole.annals.precision), f(whole.annals.recall), f(whole.days_pub.f1), f(whole.pub_only.f1), f(about), f(about_base)
+            f(whole.annals.f1),
+            f(whole.annals.precision),
+            f(whole.annals.recall),
+            f(whole.days_pub.f1),
+            f(whole.pub_only.f1),
+            f(about),
+            f(about_base)
         ));
         summary.push(("semeval".into(), whole.annals.f1, whole.days_pub.f1));
         summary.push(("semeval-about".into(), about, about_base));
@@ -145,7 +196,13 @@ fn run(args: &Args, params: Params, print: bool) -> Result<Summary, String> {
         let b = bundled::run(&data, &drafter, &tagger)?;
         say(format!(
             "Bundled story, bare articles: {} of 6 mission events, {} of {} hand-made events found, {} of {} drafted match none; Date-F1 {} (baseline days+pub {})",
-            b.mission, b.found, b.made, b.unmatched, b.drafted, f(b.annals.f1), f(b.days_pub.f1)
+            b.mission,
+            b.found,
+            b.made,
+            b.unmatched,
+            b.drafted,
+            f(b.annals.f1),
+            f(b.days_pub.f1)
         ));
         summary.push(("bundled".into(), b.annals.f1, b.days_pub.f1));
     }
@@ -153,7 +210,14 @@ fn run(args: &Args, params: Params, print: bool) -> Result<Summary, String> {
         for w in wikinews::run(&wikinews::corpora(), &drafter, &tagger)? {
             say(format!(
                 "Wikinews {} ({} articles): Date-F1 {} (P {} R {}, {} events); baselines days+pub {}, pub {}",
-                w.name, w.articles, f(w.annals.f1), f(w.annals.precision), f(w.annals.recall), w.events, f(w.days_pub.f1), f(w.pub_only.f1)
+                w.name,
+                w.articles,
+                f(w.annals.f1),
+                f(w.annals.precision),
+                f(w.annals.recall),
+                w.events,
+                f(w.days_pub.f1),
+                f(w.pub_only.f1)
             ));
             summary.push((format!("wikinews/{}", w.name), w.annals.f1, w.days_pub.f1));
         }
@@ -167,7 +231,11 @@ fn sweep(args: &Args, base: Params, spec: &str) -> Result<(), String> {
         .ok_or_else(|| format!("--sweep {spec}: write NAME=V1,V2,..."))?;
     let values: Vec<f64> = values
         .split(',')
-        .map(|v| v.trim().parse().map_err(|_| format!("--sweep: {v:?} is not a number")))
+        .map(|v| {
+            v.trim()
+                .parse()
+                .map_err(|_| format!("--sweep: {v:?} is not a number"))
+        })
         .collect::<Result<_, _>>()?;
     let mut rows = Vec::new();
     for &v in &values {
@@ -175,20 +243,38 @@ fn sweep(args: &Args, base: Params, spec: &str) -> Result<(), String> {
         let summary = run(args, params, false)?;
         println!(
             "{name} = {v:<8} {}",
-            summary.iter().map(|(c, a, _)| format!("{c} {}", f(*a))).collect::<Vec<_>>().join("  ")
+            summary
+                .iter()
+                .map(|(c, a, _)| format!("{c} {}", f(*a)))
+                .collect::<Vec<_>>()
+                .join("  ")
         );
         rows.push((v, summary));
     }
     // Leave one corpus out: the value best on the mean of the others, and
     // what it gives the one left out.
-    let corpora: Vec<String> = rows.first().map(|(_, s)| s.iter().map(|c| c.0.clone()).collect()).unwrap_or_default();
+    let corpora: Vec<String> = rows
+        .first()
+        .map(|(_, s)| s.iter().map(|c| c.0.clone()).collect())
+        .unwrap_or_default();
     for (k, corpus) in corpora.iter().enumerate() {
         let others = |s: &Summary| {
-            let rest: Vec<f64> = s.iter().enumerate().filter(|(j, _)| *j != k).map(|(_, c)| c.1).collect();
+            let rest: Vec<f64> = s
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != k)
+                .map(|(_, c)| c.1)
+                .collect();
             rest.iter().sum::<f64>() / rest.len().max(1) as f64
         };
-        if let Some((v, s)) = rows.iter().max_by(|a, b| others(&a.1).total_cmp(&others(&b.1))) {
-            println!("left out {corpus}: best on the others {name} = {v}, which gives {corpus} {}", f(s[k].1));
+        if let Some((v, s)) = rows
+            .iter()
+            .max_by(|a, b| others(&a.1).total_cmp(&others(&b.1)))
+        {
+            println!(
+                "left out {corpus}: best on the others {name} = {v}, which gives {corpus} {}",
+                f(s[k].1)
+            );
         }
     }
     Ok(())
@@ -198,7 +284,9 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let result = pairs(&args.set).and_then(|changes| {
         let changes: Vec<(&str, f64)> = changes.iter().map(|(n, v)| (n.as_str(), *v)).collect();
-        let params = Params::embedded().with(&changes).map_err(|e| e.to_string())?;
+        let params = Params::embedded()
+            .with(&changes)
+            .map_err(|e| e.to_string())?;
         match &args.sweep {
             Some(spec) => sweep(&args, params, spec),
             None => run(&args, params, true).map(|_| ()),

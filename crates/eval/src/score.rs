@@ -43,7 +43,11 @@ impl Prf {
     pub fn rounded(self) -> Prf {
         let r = |x: f64| (x * 10_000.0).round() / 10_000.0;
         let (p, q) = (r(self.precision), r(self.recall));
-        let f = if p + q > 0.0 { r(2.0 * p * q / (p + q)) } else { 0.0 };
+        let f = if p + q > 0.0 {
+            r(2.0 * p * q / (p + q))
+        } else {
+            0.0
+        };
         Prf {
             precision: p,
             recall: q,
@@ -166,7 +170,12 @@ pub fn dated(predicted: &BTreeSet<Dated>, gold: &BTreeSet<Dated>) -> Prf {
         .iter()
         .map(|x| (0..g.len()).filter(|&k| x.covers(g[k])).collect())
         .collect();
-    fn augment(u: usize, adj: &[Vec<usize>], owner: &mut [Option<usize>], seen: &mut [bool]) -> bool {
+    fn augment(
+        u: usize,
+        adj: &[Vec<usize>],
+        owner: &mut [Option<usize>],
+        seen: &mut [bool],
+    ) -> bool {
         for &v in &adj[u] {
             if !seen[v] {
                 seen[v] = true;
@@ -203,7 +212,11 @@ mod tests {
         assert_eq!(dated(&BTreeSet::new(), &gold).f1, 0.0);
         assert_eq!(Dated::parse("2008-06-09T14:00"), Some(d("2008-06-09")));
         assert_eq!(
-            (Dated::parse("2008-13"), Dated::parse("2008-02-30"), Dated::parse("08")),
+            (
+                Dated::parse("2008-13"),
+                Dated::parse("2008-02-30"),
+                Dated::parse("08")
+            ),
             (None, None, None)
         );
     }

@@ -21,7 +21,10 @@ pub const ENTITIES: &[(&str, &[&str])] = &[
     ("iPhone 3G", &["iPhone 3G", "3G iPhone"]),
     ("iPhone 4", &["iPhone 4"]),
     ("iPod", &["iPod"]),
-    ("iTunes store", &["iTunes Store", "iTunes Music Store", "iTunes"]),
+    (
+        "iTunes store",
+        &["iTunes Store", "iTunes Music Store", "iTunes"],
+    ),
     ("Beatles Apple Corps", &["Apple Corps", "Beatles"]),
 ];
 
@@ -69,17 +72,32 @@ pub fn run(dir: &Path, drafter: &Drafter, tagger: &Tagger) -> Result<Vec<Scored>
             })
             .cloned()
             .collect();
-        out.push(scored(entity, &drafted, &gold_of(Some(entity)), &naming, tagger));
+        out.push(scored(
+            entity,
+            &drafted,
+            &gold_of(Some(entity)),
+            &naming,
+            tagger,
+        ));
     }
     Ok(out)
 }
 
 /// The dates a drafted timeline gives the scorer.
 pub fn predicted(t: &Timeline) -> BTreeSet<Dated> {
-    t.events.iter().filter_map(|e| Dated::of(e.when())).collect()
+    t.events
+        .iter()
+        .filter_map(|e| Dated::of(e.when()))
+        .collect()
 }
 
-fn scored(name: &str, t: &Timeline, gold: &BTreeSet<Dated>, baseline: &[Source], tagger: &Tagger) -> Scored {
+fn scored(
+    name: &str,
+    t: &Timeline,
+    gold: &BTreeSet<Dated>,
+    baseline: &[Source],
+    tagger: &Tagger,
+) -> Scored {
     let published: BTreeSet<Dated> = baseline.iter().map(|s| Dated::Day(s.published)).collect();
     let mut days = published.clone();
     for s in baseline {

@@ -95,7 +95,12 @@ fn written_days(tagger: &Tagger, body: &str, published: NaiveDate) -> BTreeSet<N
 }
 
 /// The T days in `since..=until` with the highest counts (ties: the earlier day).
-fn top(counts: &BTreeMap<NaiveDate, usize>, since: NaiveDate, until: NaiveDate, t: usize) -> Vec<NaiveDate> {
+fn top(
+    counts: &BTreeMap<NaiveDate, usize>,
+    since: NaiveDate,
+    until: NaiveDate,
+    t: usize,
+) -> Vec<NaiveDate> {
     let mut days: Vec<(&NaiveDate, &usize)> = counts.range(since..=until).collect();
     days.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     days.into_iter().take(t).map(|(d, _)| *d).collect()
@@ -103,7 +108,12 @@ fn top(counts: &BTreeMap<NaiveDate, usize>, since: NaiveDate, until: NaiveDate, 
 
 /// Scores every gold timeline of the Timeline17 folder `dir` (`only`: the
 /// `task` or `task/timeline` names to keep; empty keeps all).
-pub fn run(dir: &Path, drafter: &Drafter, tagger: &Tagger, only: &[String]) -> Result<Vec<Scored>, String> {
+pub fn run(
+    dir: &Path,
+    drafter: &Drafter,
+    tagger: &Tagger,
+    only: &[String],
+) -> Result<Vec<Scored>, String> {
     let mut out = Vec::new();
     for (task, timelines) in golds(dir)? {
         let keep = |name: &str| only.is_empty() || only.iter().any(|o| o == &task || o == name);
@@ -116,7 +126,10 @@ pub fn run(dir: &Path, drafter: &Drafter, tagger: &Tagger, only: &[String]) -> R
             .map(|s| written_days(tagger, s.body(), s.published))
             .collect();
         for gold in timelines.iter().filter(|g| keep(&g.name)) {
-            let (since, until) = (*gold.days.first().unwrap_or(&NaiveDate::MIN), *gold.days.last().unwrap_or(&NaiveDate::MAX));
+            let (since, until) = (
+                *gold.days.first().unwrap_or(&NaiveDate::MIN),
+                *gold.days.last().unwrap_or(&NaiveDate::MAX),
+            );
             let t = gold.days.len();
             let span: Vec<usize> = (0..all.len())
                 .filter(|&i| since <= all[i].published && all[i].published <= until)

@@ -68,7 +68,11 @@ pub fn run(dir: &Path, drafter: &Drafter, tagger: &Tagger) -> Result<Vec<Scored>
         let n = articles.len();
         let t = drafter.draft(articles, &Options::default());
         out.push(Scored {
-            name: story.file_name().unwrap_or_default().to_string_lossy().into_owned(),
+            name: story
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned(),
             annals: score::dated(&crate::semeval::predicted(&t), &gold),
             days_pub: score::dated(&days, &gold),
             pub_only: score::dated(&published, &gold),

@@ -545,3 +545,24 @@ fn files_annals_does_not_read_are_summed_up_by_kind() {
         p[0]
     );
 }
+
+#[test]
+fn a_drafted_event_keeps_its_salience_and_a_bad_one_is_located() {
+    let drafted = |salience: &str| {
+        event(&format!(
+            "id = \"s\"\ntitle = \"S\"\ndate = 2020-02-29\norigin = \"drafted\"\nsalience = {salience}\n{EVIDENCE}"
+        ))
+    };
+    let files = |text: String| files(Some(&text), &[("sun.txt", SUN.as_bytes())]);
+    for (written, value) in [("2.5", 2.5), ("3", 3.0)] {
+        let t = load_files(&files(drafted(written))).unwrap();
+        let salience = t.events[0].drafted().and_then(|d| d.salience);
+        assert_eq!(salience.map(|s| s.get()), Some(value));
+    }
+    let p = problems(&drafted("\"high\""));
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(
+        p[0].contains(":8:12: `salience` should be a number"),
+        "{p:?}"
+    );
+}

@@ -483,7 +483,9 @@ fn parse_origin(fields: &Fields<'_, '_, '_>, problems: &mut Problems) -> Origin 
                 fields
                     .doc
                     .problem(&v.span(), "`salience` should be a number, such as 2.5")
-                    .with_help("it ranks drafted events (higher is more central); remove it if unsure"),
+                    .with_help(
+                        "it ranks drafted events (higher is more central); remove it if unsure",
+                    ),
             );
         }
         salience
