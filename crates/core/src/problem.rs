@@ -42,7 +42,8 @@ impl Position {
 #[derive(Debug, Clone)]
 pub struct Locator<'a> {
     text: &'a str,
-    line_starts: Vec<usize>,
+    /// Shared by the clones that read one text on several threads.
+    line_starts: std::sync::Arc<[usize]>,
     last: (usize, Position),
 }
 
@@ -53,7 +54,7 @@ impl<'a> Locator<'a> {
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         Locator {
             text,
-            line_starts,
+            line_starts: line_starts.into(),
             last: (0, Position::START),
         }
     }

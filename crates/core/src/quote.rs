@@ -9,8 +9,8 @@
 //! that is not in NFC is folded up front (and then only once).
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
@@ -254,7 +254,7 @@ pub struct Haystack<'a> {
     /// Whether the body is known to be in NFC, which allows the verbatim search.
     nfc: bool,
     /// The whole body folded, for bodies that are not in NFC.
-    folded: OnceCell<Folded>,
+    folded: OnceLock<Folded>,
 }
 
 impl<'a> Haystack<'a> {
@@ -263,7 +263,7 @@ impl<'a> Haystack<'a> {
         Haystack {
             body,
             nfc: is_nfc(body),
-            folded: OnceCell::new(),
+            folded: OnceLock::new(),
         }
     }
 

@@ -155,10 +155,25 @@ pub fn load_owned(files: DataFiles) -> Result<Timeline, Problems> {
 /// that could be read (sorted by id, ids made unique) and the problems of the
 /// others, skipped files included.
 pub fn articles(files: DataFiles, options: &Options) -> (Vec<Source>, Problems) {
+    use rayon::prelude::*;
     let mut problems = files.skipped;
-    let mut sources = Vec::new();
-    for file in files.sources.into_iter().flatten() {
-        read_article_file(file, options, &mut sources, &mut problems);
+    // Articles are read on every core, and kept in the order of the files.
+    let read: Vec<(Vec<Source>, Problems)> = files
+        .sources
+        .unwrap_or_default()
+        .into_par_iter()
+        .map(|file| {
+            let (mut sources, mut problems) = (Vec::new(), Problems::new());
+            read_article_file(file, options, &mut sources, &mut problems);
+            (sources, problems)
+        })
+        .collect();
+    let mut sources = Vec::with_capacity(read.len());
+    for (read, found) in read {
+        sources.extend(read);
+        for p in found {
+            problems.push(p);
+        }
     }
     unique_ids(&mut sources, &mut problems);
     problems.sort();

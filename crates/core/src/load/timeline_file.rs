@@ -7,8 +7,9 @@
 //! piece is parsed on its own. Memory then stays near the size of the text,
 //! and positions are still those of the whole file.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -51,6 +52,13 @@ const RANGE_FIELDS: &[&str] = &["start", "end"];
 /// without end.
 const NEAREST_HINTS: usize = 500;
 
+thread_local! {
+    /// The hints a run of pieces may still give: the runs share
+    /// [`NEAREST_HINTS`] out, each read whole on one thread, so which quotes
+    /// get a hint does not depend on how the threads were scheduled.
+    static HINTS_LEFT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// The sources as evidence sees them: by id, ready for quote matching.
 struct Sources<'s> {
     list: &'s [Source],
@@ -58,8 +66,11 @@ struct Sources<'s> {
     haystacks: Vec<Haystack<'s>>,
     /// Files that failed to load, whose ids are not reported again as unknown.
     broken: &'s HashSet<String>,
-    hints_left: Cell<usize>,
 }
+
+/// How many `[[events]]` pieces one task of the parallel read takes: enough
+/// to make a task's overhead nothing, few enough to share the work out.
+const PIECES_PER_TASK: usize = 512;
 
 /// Reads `timeline.toml` against the sources already loaded. The file's text
 /// is let go once the events are read, before their dates are resolved.
@@ -106,9 +117,11 @@ fn read(
             .enumerate()
             .map(|(i, s)| (s.id.as_str(), i))
             .collect(),
-        haystacks: sources.iter().map(|s| Haystack::new(s.body())).collect(),
+        haystacks: sources
+            .par_iter()
+            .map(|s| Haystack::new(s.body()))
+            .collect(),
         broken,
-        hints_left: Cell::new(NEAREST_HINTS),
     };
     let pieces = pieces(text);
     let head = whole.piece(0, &text[pieces[0].clone()]);
@@ -118,6 +131,7 @@ fn read(
     let mut raw = Vec::with_capacity(pieces.len());
     let mut inline_events = None;
     let mut head_parsed = false;
+    HINTS_LEFT.with(|h| h.set(NEAREST_HINTS));
     if let Some(table) = head.parse(problems) {
         head_parsed = true;
         let top = Fields {
@@ -143,40 +157,81 @@ fn read(
                 .with_help("add it, for example: events = [[events]] tables, one per event"),
         );
     }
-    for piece in &pieces[1..] {
-        let doc = whole.piece(piece.start, &text[piece.clone()]);
-        if let Some(span) = inline_events.take() {
-            problems.push(
-                doc.problem(&(0..0), "`events` is defined twice")
-                    .with_help(format!(
-                        "line {} already sets `events`; write every event as an [[events]] table",
-                        whole.position(&span).line
-                    )),
-            );
-        }
-        let Some(table) = doc.parse(problems) else {
-            continue;
-        };
-        let fields = Fields {
-            doc: &doc,
-            table: table.get_ref(),
-            span: 0..0,
-            what: "timeline.toml",
-        };
-        fields.check_known(TOP_FIELDS, problems);
-        for (key, value) in table.get_ref() {
-            match key.get_ref().as_ref() {
-                "events" => read_events(&fields, value, &context, &mut raw, problems),
-                "draft" => draft_record(&fields, value, problems),
-                name if TOP_FIELDS.contains(&name) => problems.push(
-                    doc.problem(&key.span(), format!("`{name}` is set after the events"))
-                        .with_help("move it to the top of the file, before the first [[events]]"),
-                ),
-                _ => {}
+    if let (Some(span), Some(first)) = (inline_events, pieces.get(1)) {
+        let doc = whole.piece(first.start, &text[first.clone()]);
+        problems.push(
+            doc.problem(&(0..0), "`events` is defined twice")
+                .with_help(format!(
+                    "line {} already sets `events`; write every event as an [[events]] table",
+                    whole.position(&span).line
+                )),
+        );
+    }
+    // Events are read on every core, a run of pieces at a time, each run
+    // with its own copy of the line index's cursor; runs are put back in
+    // file order, and problems are sorted by place in the end anyway.
+    let cursor = locator.borrow().clone();
+    let per_run = NEAREST_HINTS.div_ceil(pieces.len().div_ceil(PIECES_PER_TASK).max(1));
+    let path = file.path.as_path();
+    let runs: Vec<(Vec<RawEvent>, Problems)> = pieces[1..]
+        .par_chunks(PIECES_PER_TASK)
+        .map(|run| {
+            HINTS_LEFT.with(|h| h.set(per_run));
+            let locator = RefCell::new(cursor.clone());
+            let whole = Doc {
+                path,
+                text,
+                base: 0,
+                first_line: 1,
+                locator: &locator,
+            };
+            let mut events = Vec::with_capacity(run.len());
+            let mut problems = Problems::new();
+            for piece in run {
+                let doc = whole.piece(piece.start, &text[piece.clone()]);
+                read_piece(&doc, &context, &mut events, &mut problems);
             }
+            (events, problems)
+        })
+        .collect();
+    for (events, found) in runs {
+        raw.extend(events);
+        for p in found {
+            problems.push(p);
         }
     }
     Some((title, summary, raw))
+}
+
+/// One `[[events]]` piece: its events (and a `[draft]` record, if one
+/// follows them), and any top-level field set after the events.
+fn read_piece(
+    doc: &Doc<'_>,
+    context: &Sources<'_>,
+    raw: &mut Vec<RawEvent>,
+    problems: &mut Problems,
+) {
+    let Some(table) = doc.parse(problems) else {
+        return;
+    };
+    let fields = Fields {
+        doc,
+        table: table.get_ref(),
+        span: 0..0,
+        what: "timeline.toml",
+    };
+    fields.check_known(TOP_FIELDS, problems);
+    for (key, value) in table.get_ref() {
+        match key.get_ref().as_ref() {
+            "events" => read_events(&fields, value, context, raw, problems),
+            "draft" => draft_record(&fields, value, problems),
+            name if TOP_FIELDS.contains(&name) => problems.push(
+                doc.problem(&key.span(), format!("`{name}` is set after the events"))
+                    .with_help("move it to the top of the file, before the first [[events]]"),
+            ),
+            _ => {}
+        }
+    }
 }
 
 /// The byte ranges of the file's pieces: what comes before the first
@@ -609,30 +664,33 @@ fn parse_evidence(
         "quotes must match the article verbatim; only whitespace, Unicode normalisation and \
          typographic quotes, apostrophes and dashes may differ",
     );
-    let left = sources.hints_left.get();
-    if left > 0 {
-        sources.hints_left.set(left - 1);
-        if let Some(near) = quote::nearest(source.body(), quote) {
-            let full = sanitize_line(&source.body()[near.range.clone()]);
-            let mut shown: String = full.chars().take(160).collect();
-            if shown.len() < full.len() {
-                shown.push('…');
-            }
-            let mut lines = format!(
-                "nearest line, {}:{}: {shown}\n",
-                source.path.display(),
-                source.body_line + near.line
-            );
-            if !near.agreed.trim().is_empty() {
-                lines.push_str(&format!(
-                    "they part after \u{201C}{}\u{201D}: the article has \u{201C}{}\u{201D} where the quote has \u{201C}{}\u{201D}\n",
-                    near.agreed.trim(),
-                    near.article_has,
-                    near.quote_has
-                ));
-            }
-            help = lines + &help;
+    let took_a_hint = HINTS_LEFT.with(|h| match h.get() {
+        0 => false,
+        left => {
+            h.set(left - 1);
+            true
         }
+    });
+    if took_a_hint && let Some(near) = quote::nearest(source.body(), quote) {
+        let full = sanitize_line(&source.body()[near.range.clone()]);
+        let mut shown: String = full.chars().take(160).collect();
+        if shown.len() < full.len() {
+            shown.push('…');
+        }
+        let mut lines = format!(
+            "nearest line, {}:{}: {shown}\n",
+            source.path.display(),
+            source.body_line + near.line
+        );
+        if !near.agreed.trim().is_empty() {
+            lines.push_str(&format!(
+                "they part after \u{201C}{}\u{201D}: the article has \u{201C}{}\u{201D} where the quote has \u{201C}{}\u{201D}\n",
+                near.agreed.trim(),
+                near.article_has,
+                near.quote_has
+            ));
+        }
+        help = lines + &help;
     }
     let quote_span = fields.get("quote").map_or(value.span(), |v| v.span());
     problems.push(
