@@ -21,8 +21,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::ui::keymap::Keymap;
-use crate::ui::keytable::KeyTable;
-use crate::ui::mode::Mode;
+use crate::ui::keytable::{KeyTable, Mistake, MistakeKind, quoted};
 use crate::ui::theme::ThemeName;
 use annals_core::suggest::with_suggestion;
 use annals_core::{Position, Problem, Problems};
@@ -181,12 +180,12 @@ impl Reader<'_> {
     /// laid over them, where a key on two actions of a screen is a mistake.
     fn keys(&mut self, value: &Spanned<DeValue>) -> KeyTable {
         if value.get_ref().as_table().is_none() {
-            let screens = Mode::ALL.map(Mode::name);
-            self.problem(
-                value.span(),
-                "`keys` must be a table of screens, such as [keys.main]".into(),
-                format!("the screens are {}", quoted(&screens)),
-            );
+            let mistake = Mistake {
+                span: value.span(),
+                kind: MistakeKind::NotScreens(value.get_ref().type_str()),
+            };
+            let (message, help) = mistake.describe("keys.");
+            self.problem(mistake.span, message, help);
             return KeyTable::default();
         }
         let table = match KeyTable::deserialize(value.clone().into_deserializer()) {
@@ -206,18 +205,11 @@ impl Reader<'_> {
     }
 }
 
-fn quoted(names: &[&str]) -> String {
-    names
-        .iter()
-        .map(|n| format!("\"{n}\""))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::ui::action::Action;
+    use crate::ui::mode::Mode;
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn errors(text: &str) -> String {

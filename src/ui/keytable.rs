@@ -90,9 +90,7 @@ impl Mistake {
         let screen_list = || format!("the screens are {}", quoted(&screens));
         match &self.kind {
             MistakeKind::NotScreens(found) => (
-                format!(
-                    "the key tables must be tables of screens, such as [{prefix}main], not {found}"
-                ),
+                format!("`keys` must be a table of screens, such as [{prefix}main], not {found}"),
                 screen_list(),
             ),
             MistakeKind::UnknownScreen(name) => (
@@ -157,7 +155,8 @@ impl Mistake {
     }
 }
 
-fn quoted(names: &[&str]) -> String {
+/// Names in quotes, for messages: `"main", "passages"`.
+pub(crate) fn quoted(names: &[&str]) -> String {
     names
         .iter()
         .map(|n| format!("\"{n}\""))
