@@ -433,3 +433,243 @@ fn drafting_that_takes_a_while_shows_progress_on_a_terminal_only() {
     assert!(err.contains("drafted "), "{err}");
     assert!(!err.contains("/500 articles"), "progress in a pipe:\n{err}");
 }
+
+/// A pseudo-terminal made by hand, for the tests where the master must be
+/// closed for good: portable-pty's reader keeps a copy of it open. Both ends
+/// are close-on-exec from the start, so no child (of this test or of another
+/// running beside it) inherits a copy that would keep the terminal alive.
+#[cfg(target_os = "linux")]
+mod raw {
+    use std::ffi::CStr;
+    use std::io::Read;
+    use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+    use std::os::unix::process::CommandExt;
+    use std::process::{Child, Command};
+
+    pub struct RawPty {
+        pub master: Option<std::fs::File>,
+        slave: OwnedFd,
+        pub seen: Vec<u8>,
+    }
+
+    impl RawPty {
+        pub fn open() -> RawPty {
+            // SAFETY: plain calls on the descriptor they return; each result
+            // is checked before it is used.
+            unsafe {
+                let master = libc::posix_openpt(libc::O_RDWR | libc::O_NOCTTY | libc::O_CLOEXEC);
+                assert!(master >= 0, "posix_openpt");
+                let master = OwnedFd::from_raw_fd(master);
+                assert_eq!(libc::grantpt(master.as_raw_fd()), 0, "grantpt");
+                assert_eq!(libc::unlockpt(master.as_raw_fd()), 0, "unlockpt");
+                let mut name = [0 as libc::c_char; 128];
+                assert_eq!(
+                    libc::ptsname_r(master.as_raw_fd(), name.as_mut_ptr(), name.len()),
+                    0,
+                    "ptsname_r"
+                );
+                let slave = libc::open(
+                    CStr::from_ptr(name.as_ptr()).as_ptr(),
+                    libc::O_RDWR | libc::O_NOCTTY | libc::O_CLOEXEC,
+                );
+                assert!(slave >= 0, "open the pty's slave");
+                let size = libc::winsize {
+                    ws_row: super::ROWS,
+                    ws_col: super::COLS,
+                    ws_xpixel: 0,
+                    ws_ypixel: 0,
+                };
+                assert_eq!(libc::ioctl(master.as_raw_fd(), libc::TIOCSWINSZ, &size), 0);
+                RawPty {
+                    master: Some(std::fs::File::from(master)),
+                    slave: OwnedFd::from_raw_fd(slave),
+                    seen: Vec::new(),
+                }
+            }
+        }
+
+        /// Starts annals on the slave, in a session of its own; with
+        /// `controlling`, the pty is that session's controlling terminal (as
+        /// a terminal window's or tmux's is), so the kernel also sends
+        /// SIGHUP when it goes away; without, only annals itself can notice.
+        pub fn spawn(&self, args: &[&str], controlling: bool) -> Child {
+            let mut command = Command::new(env!("CARGO_BIN_EXE_annals"));
+            command
+                .args(args)
+                .env("TERM", "xterm-256color")
+                .env_remove("NO_COLOR")
+                .env_remove("XDG_CONFIG_HOME")
+                .current_dir(env!("CARGO_MANIFEST_DIR"))
+                .stdin(self.slave.try_clone().expect("dup"))
+                .stdout(self.slave.try_clone().expect("dup"))
+                .stderr(self.slave.try_clone().expect("dup"));
+            // SAFETY: only async-signal-safe calls between fork and exec,
+            // after the slave is on 0, 1 and 2.
+            unsafe {
+                command.pre_exec(move || {
+                    if libc::setsid() < 0 {
+                        return Err(std::io::Error::last_os_error());
+                    }
+                    if controlling && libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
+                        return Err(std::io::Error::last_os_error());
+                    }
+                    Ok(())
+                });
+            }
+            command.spawn().expect("spawn annals")
+        }
+
+        /// Reads what annals writes until `what` shows.
+        pub fn read_until(&mut self, what: &str) -> bool {
+            let master = self.master.as_mut().expect("the master is open");
+            read_until(master, &mut self.seen, what)
+        }
+
+        pub fn text(&self) -> String {
+            String::from_utf8_lossy(&self.seen).into_owned()
+        }
+    }
+
+    /// Reads from `from` into `seen` until `what` shows,
+    /// without a thread that would keep a copy of the descriptor.
+    pub fn read_until(from: &mut (impl Read + AsRawFd), seen: &mut Vec<u8>, what: &str) -> bool {
+        super::wait_until(what, || {
+            let mut poll = libc::pollfd {
+                fd: from.as_raw_fd(),
+                events: libc::POLLIN,
+                revents: 0,
+            };
+            // SAFETY: one valid pollfd.
+            while unsafe { libc::poll(&mut poll, 1, 0) } > 0 {
+                let mut buf = [0u8; 4096];
+                match from.read(&mut buf) {
+                    Ok(n) if n > 0 => seen.extend_from_slice(&buf[..n]),
+                    _ => break,
+                }
+            }
+            String::from_utf8_lossy(seen).contains(what)
+        })
+    }
+}
+
+/// The terminal going away (its window closed): the explorer ends at once,
+/// by the hang-up, instead of reading end-of-file for ever at full CPU.
+/// Both with the pty as its controlling terminal (the kernel sends SIGHUP
+/// too) and without (only annals's watch on the terminal can tell).
+#[cfg(target_os = "linux")]
+#[test]
+fn the_explorer_ends_when_its_terminal_goes_away() {
+    use std::os::unix::process::ExitStatusExt;
+    for controlling in [true, false] {
+        let mut pty = raw::RawPty::open();
+        let mut child = pty.spawn(&[], controlling);
+        assert!(
+            pty.read_until("Events"),
+            "controlling {controlling}: {}",
+            pty.text()
+        );
+        // The window closes.
+        drop(pty.master.take());
+        let what = format!("annals with its terminal gone (controlling {controlling})");
+        let status = support::wait_child(&mut child, &what);
+        assert_eq!(status.signal(), Some(libc::SIGHUP), "{what}");
+    }
+}
+
+/// The program holding the terminal (tmux's server, a terminal emulator)
+/// killed outright: its end of the pty closes with it, and annals ends.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_explorer_ends_when_the_program_holding_its_terminal_is_killed() {
+    use std::os::unix::process::ExitStatusExt;
+    let mut pty = raw::RawPty::open();
+    let mut child = pty.spawn(&[], true);
+    assert!(pty.read_until("Events"), "{}", pty.text());
+    // The holder: a process with the only copy of the master, passing on
+    // what annals writes (as tmux's server would draw it) through a pipe.
+    let master = pty.master.take().expect("the master");
+    let mut holder = std::process::Command::new("cat")
+        .stdin(master)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn the holder");
+    let mut relayed = holder.stdout.take().expect("the holder's output");
+    // Annals runs on while the holder lives: SIGCONT makes it take the
+    // terminal again and draw the whole screen, which the holder passes on.
+    let status = std::process::Command::new("kill")
+        .args(["-CONT", &child.id().to_string()])
+        .status()
+        .expect("run kill");
+    assert!(status.success());
+    let mut seen = Vec::new();
+    assert!(
+        raw::read_until(&mut relayed, &mut seen, "Events"),
+        "annals did not draw again with the holder alone: {}",
+        String::from_utf8_lossy(&seen)
+    );
+    assert!(child.try_wait().expect("child status").is_none());
+    holder.kill().expect("kill the holder");
+    let _ = holder.wait();
+    let status = support::wait_child(&mut child, "annals with its terminal's holder gone");
+    assert_eq!(status.signal(), Some(libc::SIGHUP));
+}
+
+/// SIGTERM while the explorer is busy (a search running through a large
+/// story, a slice between frames): it ends at once, by the signal, with
+/// the terminal restored. The idle case is `every_ending_signal_restores_the_terminal`.
+#[test]
+fn sigterm_while_a_search_runs_ends_annals_with_the_terminal_restored() {
+    let story = tempfile::tempdir().expect("a temporary folder");
+    annals_synth::generate(1_000, 1)
+        .write_to(story.path())
+        .expect("write the story");
+    let dir = story.path().to_string_lossy().into_owned();
+    let mut s = Session::start(&["--data", &dir]);
+    s.wait_for("Events 10000 of 10000");
+    // Nothing matches, so the search reads every event before it is done.
+    s.press(b"/zzqxj");
+    s.wait_for("searching…");
+    s.signal("TERM");
+    let status = s.wait_status("SIGTERM during a search");
+    assert_eq!(status.signal(), Some("Terminated"), "{status:?}");
+    s.assert_restored("SIGTERM during a search");
+}
+
+/// SIGTERM while annals is stuck writing a frame to a terminal that reads
+/// nothing (its holder stopped, output paused with Ctrl-S): it ends at once
+/// all the same, by the signal, and the terminal is back in cooked mode
+/// (what of the leaving sequence fits is written without waiting).
+#[cfg(target_os = "linux")]
+#[test]
+fn sigterm_while_a_frame_is_stuck_on_a_terminal_that_reads_nothing() {
+    use std::os::fd::AsRawFd;
+    use std::os::unix::process::ExitStatusExt;
+    let mut pty = raw::RawPty::open();
+    let mut child = pty.spawn(&[], true);
+    assert!(pty.read_until("Events"), "{}", pty.text());
+    // Each 4 hides or shows a source and redraws the list; nobody reads.
+    let master = pty.master.as_mut().expect("the master");
+    master.write_all(&[b'4'; 400]).expect("send keys");
+    // Until annals's main thread sits in write(2) on standard output.
+    let writing = format!("{} 0x1 ", libc::SYS_write);
+    let stuck = wait_until("annals stuck in a write", || {
+        std::fs::read_to_string(format!("/proc/{}/syscall", child.id()))
+            .is_ok_and(|call| call.starts_with(&writing))
+    });
+    assert!(stuck, "annals never blocked on its output");
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("run kill");
+    assert!(status.success());
+    let status = support::wait_child(&mut child, "annals on SIGTERM while stuck");
+    assert_eq!(status.signal(), Some(libc::SIGTERM));
+    // SAFETY: a termios filled in by tcgetattr on the open master.
+    let termios = unsafe {
+        let mut termios = std::mem::zeroed::<libc::termios>();
+        assert_eq!(libc::tcgetattr(master.as_raw_fd(), &mut termios), 0);
+        termios
+    };
+    assert_ne!(termios.c_lflag & libc::ICANON, 0, "left in raw mode");
+    assert_ne!(termios.c_lflag & libc::ECHO, 0, "left without echo");
+}

@@ -6,6 +6,15 @@
 //! (SIGTERM, SIGHUP, SIGINT, SIGQUIT: restored, then the signal's own default
 //! action, so the parent sees how annals ended). Ctrl-Z and SIGTSTP hand the
 //! terminal back before stopping; SIGCONT (`fg`) takes it again and redraws.
+//!
+//! The ending signals are acted on by a thread of their own, so that they
+//! end annals at any moment, whatever the loop is doing (crossterm's reader
+//! spins for ever on a terminal that reads end-of-file). A terminal that goes
+//! away (its window closed, its tmux session killed) is a hang-up, as SIGHUP
+//! is, whether or not the signal comes: another thread waits on the terminal
+//! for that alone, and an error on the terminal once it is gone is one too.
+//! A frame stuck on a terminal that reads nothing does not hold the ending
+//! up: what fits of the leaving sequence is written without waiting.
 
 use std::io::{self, Write};
 use std::panic;
@@ -30,16 +39,29 @@ use annals_core::Timeline;
 /// How long the loop waits for a key before it looks at signals again.
 const IDLE: Duration = Duration::from_millis(100);
 
+/// Held while a frame is drawn, so that an ending signal restores the
+/// terminal between frames rather than in the middle of one.
+static DRAWING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// Puts the terminal back as it was. Safe to call more than once.
 pub fn restore() {
     let _ = disable_raw_mode();
-    let _ = execute!(
-        io::stdout(),
+    let mut out = io::stdout();
+    let _ = out.write_all(&leave_sequence());
+    let _ = out.flush();
+}
+
+/// What the terminal is told on the way out: the mouse released, the main
+/// screen back, the cursor shown.
+fn leave_sequence() -> Vec<u8> {
+    let mut bytes = Vec::new();
+    let _ = crossterm::queue!(
+        bytes,
         DisableMouseCapture,
         LeaveAlternateScreen,
         cursor::Show
     );
-    let _ = io::stdout().flush();
+    bytes
 }
 
 type Screen = Terminal<CrosstermBackend<io::Stdout>>;
@@ -87,7 +109,24 @@ pub fn run(
 ) -> io::Result<()> {
     restore_on_panic(restore);
     let mut signals = signals::Signals::new()?;
+    signals::end_on_signals_and_hang_up()?;
     let _guard = Guard;
+    match explore(timeline, theme, keymap, (draft, notes), &mut signals) {
+        // An error writing to the terminal or reading it, once it has gone
+        // away, is the hang-up it is, whichever thread notices first.
+        Err(_) if signals::hung_up() => end(signals::HANG_UP),
+        ended => ended,
+    }
+}
+
+/// The event loop, from taking the terminal until the user quits.
+fn explore(
+    timeline: &Timeline,
+    theme: Theme,
+    keymap: Keymap,
+    (draft, notes): (Option<String>, Vec<String>),
+    signals: &mut signals::Signals,
+) -> io::Result<()> {
     let mut terminal = enter()?;
     let size = terminal.size()?;
     let mut app = App::new(timeline, theme, Rect::new(0, 0, size.width, size.height));
@@ -98,7 +137,10 @@ pub fn run(
     app.keymap = keymap;
     while !app.quit {
         // `draw` resizes the terminal's buffers first, so a resize redraws at once.
-        terminal.draw(|frame| draw(frame, &app))?;
+        {
+            let _drawing = DRAWING.lock();
+            terminal.draw(|frame| draw(frame, &app))?;
+        }
         // While a search or a long article is under way, work between keys.
         let wait = if app.busy() { Duration::ZERO } else { IDLE };
         if event::poll(wait)? {
@@ -114,16 +156,38 @@ pub fn run(
             signals.take()
         };
         match got {
-            Some(signals::Got::End(signal)) => {
-                restore();
-                signals::die(signal);
-            }
             // Here again after `fg`: take the terminal back and draw it all.
             Some(signals::Got::Continued) => terminal = reenter(&mut app)?,
             None => {}
         }
     }
     Ok(())
+}
+
+/// Ends annals as `signal` would, the terminal restored first: once the
+/// frame being drawn is done; or, if drawing is stuck (a terminal that
+/// reads nothing: its holder stopped, output paused with Ctrl-S), without
+/// waiting on it, since the stuck frame holds standard output's lock.
+fn end(signal: i32) -> ! {
+    let deadline = std::time::Instant::now() + Duration::from_millis(300);
+    let drawing = loop {
+        match DRAWING.try_lock() {
+            Ok(guard) => break Some(guard),
+            Err(std::sync::TryLockError::Poisoned(p)) => break Some(p.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(std::sync::TryLockError::WouldBlock) => break None,
+        }
+    };
+    match drawing {
+        Some(_between_frames) => restore(),
+        None => {
+            let _ = disable_raw_mode();
+            signals::write_without_waiting(&leave_sequence());
+        }
+    }
+    signals::die(signal)
 }
 
 /// Chains a panic hook that runs `restore` before the previous hook prints the
@@ -138,8 +202,8 @@ fn restore_on_panic(restore: fn()) {
 
 #[cfg(unix)]
 mod signals {
-    //! Signals, caught and then acted on between frames, where the terminal
-    //! is in a known state.
+    //! Signals and the terminal's hang-up: stops acted on between frames,
+    //! endings at once.
 
     use std::io;
 
@@ -148,21 +212,18 @@ mod signals {
 
     /// What the loop must do about the signals that arrived.
     pub enum Got {
-        /// End the program, as this signal would have.
-        End(i32),
         /// Take the terminal again: the program was stopped and resumed.
         Continued,
     }
 
-    /// The signals annals catches.
+    /// The stop and continue signals, which the loop acts on between
+    /// frames, where the terminal is in a known state. (The ending ones
+    /// are acted on at once: [`end_on_signals_and_hang_up`].)
     pub struct Signals(signal_hook::iterator::Signals);
 
     impl Signals {
         pub fn new() -> io::Result<Signals> {
-            signal_hook::iterator::Signals::new([
-                SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT,
-            ])
-            .map(Signals)
+            signal_hook::iterator::Signals::new([SIGTSTP, SIGCONT]).map(Signals)
         }
 
         /// The signals that arrived since the last look, without waiting.
@@ -173,8 +234,7 @@ mod signals {
             for signal in self.0.pending() {
                 match signal {
                     SIGTSTP => stop = true,
-                    SIGCONT => got = got.or(Some(Got::Continued)),
-                    end => return Some(Got::End(end)),
+                    _ => got = Some(Got::Continued),
                 }
             }
             if stop { self.stop() } else { got }
@@ -186,12 +246,8 @@ mod signals {
         pub fn stop(&mut self) -> Option<Got> {
             super::restore();
             let _ = emulate_default_handler(SIGTSTP);
-            for signal in self.0.pending() {
-                match signal {
-                    SIGTSTP | SIGCONT => {}
-                    end => return Some(Got::End(end)),
-                }
-            }
+            // The SIGCONT that resumed annals (and any stop before it).
+            self.0.pending().for_each(drop);
             Some(Got::Continued)
         }
     }
@@ -202,6 +258,94 @@ mod signals {
         let _ = emulate_default_handler(signal);
         std::process::exit(128 + signal);
     }
+
+    /// Writes what it can of `bytes` to standard output, never blocking:
+    /// for a terminal whose output is stuck.
+    pub fn write_without_waiting(bytes: &[u8]) {
+        // SAFETY: flags read and set on standard output, then one write of
+        // a live buffer; the process ends right after.
+        unsafe {
+            let flags = libc::fcntl(1, libc::F_GETFL);
+            if flags >= 0 {
+                libc::fcntl(1, libc::F_SETFL, flags | libc::O_NONBLOCK);
+            }
+            libc::write(1, bytes.as_ptr().cast(), bytes.len());
+        }
+    }
+
+    /// Starts the two threads that end annals: one for SIGTERM, SIGHUP,
+    /// SIGINT and SIGQUIT, whenever they come; one that waits on the
+    /// terminal for nothing but its hang-up (poll reports POLLHUP, or an
+    /// error, even when asked for no event), which it turns into SIGHUP.
+    pub fn end_on_signals_and_hang_up() -> io::Result<()> {
+        let mut ending = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+        std::thread::Builder::new()
+            .name("signals".into())
+            .spawn(move || {
+                if let Some(signal) = ending.forever().next() {
+                    super::end(signal);
+                }
+            })?;
+        std::thread::Builder::new()
+            .name("hang-up".into())
+            .spawn(|| {
+                wait_for_hang_up();
+                let _ = signal_hook::low_level::raise(SIGHUP);
+            })?;
+        Ok(())
+    }
+
+    /// The signal a terminal that goes away is.
+    pub const HANG_UP: i32 = SIGHUP;
+
+    /// The terminal annals reads keys from: crossterm reads standard input
+    /// if it is a terminal, else /dev/tty.
+    fn keyboard() -> Option<std::os::fd::OwnedFd> {
+        use std::io::IsTerminal;
+        use std::os::fd::AsFd;
+        if io::stdin().is_terminal() {
+            io::stdin().as_fd().try_clone_to_owned().ok()
+        } else {
+            std::fs::File::open("/dev/tty").ok().map(Into::into)
+        }
+    }
+
+    /// Whether `fd`'s terminal has gone away, waiting up to `timeout_ms`
+    /// (-1: for ever) for it to. poll reports a hang-up (or an error) even
+    /// when asked for no event.
+    fn gone(fd: &std::os::fd::OwnedFd, timeout_ms: i32) -> bool {
+        use std::os::fd::AsRawFd;
+        loop {
+            let mut watch = libc::pollfd {
+                fd: fd.as_raw_fd(),
+                events: 0,
+                revents: 0,
+            };
+            // SAFETY: one valid pollfd, for a descriptor we own.
+            let n = unsafe { libc::poll(&mut watch, 1, timeout_ms) };
+            if n < 0 && io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
+                continue;
+            }
+            let hung_up = libc::POLLHUP | libc::POLLERR | libc::POLLNVAL;
+            return n < 0 || (n > 0 && watch.revents & hung_up != 0);
+        }
+    }
+
+    /// Whether the terminal has gone away (or there is none).
+    pub fn hung_up() -> bool {
+        keyboard().is_none_or(|fd| gone(&fd, 0))
+    }
+
+    /// Returns once the terminal annals reads keys from has gone away;
+    /// never, if there is none to lose.
+    fn wait_for_hang_up() {
+        match keyboard() {
+            Some(fd) => while !gone(&fd, -1) {},
+            None => loop {
+                std::thread::park();
+            },
+        }
+    }
 }
 
 #[cfg(not(unix))]
@@ -211,7 +355,6 @@ mod signals {
     use std::io;
 
     pub enum Got {
-        End(i32),
         Continued,
     }
 
@@ -235,6 +378,23 @@ mod signals {
 
     pub fn die(signal: i32) -> ! {
         std::process::exit(128 + signal);
+    }
+
+    /// No hang-up to tell here: errors are errors.
+    pub const HANG_UP: i32 = 1;
+
+    pub fn hung_up() -> bool {
+        false
+    }
+
+    pub fn write_without_waiting(bytes: &[u8]) {
+        use std::io::Write;
+        let _ = io::stdout().write_all(bytes);
+    }
+
+    /// Ctrl-C arrives as a key; nothing else ends annals here.
+    pub fn end_on_signals_and_hang_up() -> io::Result<()> {
+        Ok(())
     }
 }
 
