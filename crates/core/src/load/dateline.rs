@@ -10,6 +10,11 @@ use chrono::{Datelike, NaiveDate};
 /// How far into the body a dateline may be: the first few lines.
 const LINES: usize = 3;
 const BYTES: usize = 300;
+/// How much of the body is read for one at most, however long its first
+/// line: an article of one 50 MB line was tokenised whole (1.1 GB, 50 s).
+const MOST: usize = 1024;
+/// The longest line that can be only a date ("Wednesday, 30 September 2020").
+const LONGEST_DATE: usize = 64;
 
 /// Month names and abbreviations, as datelines write them.
 const MONTHS: &[(&str, u32)] = &[
@@ -107,6 +112,9 @@ pub fn is_only_a_date(line: &str) -> bool {
         "saturday",
         "sunday",
     ];
+    if line.len() > LONGEST_DATE {
+        return false;
+    }
     let Some((_, span)) = find(line, NaiveDate::MIN) else {
         return false;
     };
@@ -128,7 +136,11 @@ pub fn find(body: &str, saved: NaiveDate) -> Option<(NaiveDate, Range<usize>)> {
         }
         end += line.len();
     }
-    let top = &body[..end.min(body.len())];
+    let mut end = end.min(MOST).min(body.len());
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    let top = &body[..end];
     let toks = tokens(top);
     let tok = |i: usize| toks.get(i).map(|t| t.0);
     let skip_dot = |i: usize| {
@@ -207,6 +219,20 @@ mod tests {
 
     fn found(body: &str) -> Option<NaiveDate> {
         find(body, d(2026, 11, 23)).map(|(date, _)| date)
+    }
+
+    #[test]
+    fn only_the_top_of_an_endless_first_line_is_read() {
+        let mut line = "29 February 2020 The talks went on".to_string();
+        while line.len() < 1 << 20 {
+            line.push_str(" and on and on, said é");
+        }
+        assert_eq!(found(&line), Some(d(2020, 2, 29)));
+        // A date deep in the first line is no dateline.
+        let deep = format!("{} 1 March 2020", &line[34..5000]);
+        assert_eq!(found(&deep), None);
+        assert!(!is_only_a_date(&line));
+        assert!(is_only_a_date("Wednesday, 30 September 2020"));
     }
 
     #[test]
