@@ -8,6 +8,7 @@
 //! | 2 | [`Failure::Usage`], [`Failure::Cli`], [`Failure::Config`]: the command line or the config |
 //! | 3 | [`Failure::Io`], [`Failure::Terminal`]: output could not be written, or the terminal failed |
 //! | 70 | [`Failure::Bug`]: a built-in table cannot be read (`EX_SOFTWARE` of sysexits) |
+//! | 71 | memory exhausted: the one way out not through [`Failure`], since reporting one allocates (`annals::memory`; `EX_OSERR` of sysexits) |
 
 use std::fmt;
 use std::io;

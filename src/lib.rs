@@ -9,5 +9,6 @@
 
 pub mod bundled;
 pub mod config;
+pub mod memory;
 pub mod typed_date;
 pub mod ui;

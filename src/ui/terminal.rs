@@ -18,6 +18,8 @@
 
 use std::io::{self, Write};
 use std::panic;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
@@ -43,12 +45,33 @@ const IDLE: Duration = Duration::from_millis(100);
 /// terminal between frames rather than in the middle of one.
 static DRAWING: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
+/// Whether annals holds the terminal (raw mode, the alternate screen).
+static TAKEN: AtomicBool = AtomicBool::new(false);
+
+/// The leaving sequence, made before the terminal is taken, for a way out
+/// that must not allocate ([`restore_in_emergency`]).
+static LEAVE: OnceLock<Vec<u8>> = OnceLock::new();
+
 /// Puts the terminal back as it was. Safe to call more than once.
 pub fn restore() {
     let _ = disable_raw_mode();
     let mut out = io::stdout();
     let _ = out.write_all(&leave_sequence());
     let _ = out.flush();
+    TAKEN.store(false, Ordering::SeqCst);
+}
+
+/// Puts the terminal back, if annals holds it, without allocating, taking
+/// a lock or waiting on the terminal: for a way out where any of those may
+/// never return (memory exhausted, a frame stuck on a terminal that reads
+/// nothing). What fits of the leaving sequence is written.
+pub fn restore_in_emergency() {
+    if TAKEN.swap(false, Ordering::SeqCst) {
+        signals::leave_raw_mode_in_emergency();
+        if let Some(leave) = LEAVE.get() {
+            signals::write_without_waiting(leave);
+        }
+    }
 }
 
 /// What the terminal is told on the way out: the mouse released, the main
@@ -70,6 +93,9 @@ type Screen = Terminal<CrosstermBackend<io::Stdout>>;
 /// ratatui terminal each time, so the first frame draws every cell (after a
 /// suspension the screen holds whatever the shell left there).
 fn enter() -> io::Result<Screen> {
+    LEAVE.get_or_init(leave_sequence);
+    signals::remember_cooked_mode();
+    TAKEN.store(true, Ordering::SeqCst);
     enable_raw_mode()?;
     execute!(
         io::stdout(),
@@ -182,10 +208,7 @@ fn end(signal: i32) -> ! {
     };
     match drawing {
         Some(_between_frames) => restore(),
-        None => {
-            let _ = disable_raw_mode();
-            signals::write_without_waiting(&leave_sequence());
-        }
+        None => restore_in_emergency(),
     }
     signals::die(signal)
 }
@@ -245,9 +268,19 @@ mod signals {
         /// here, so that the terminal is taken again only once.
         pub fn stop(&mut self) -> Option<Got> {
             super::restore();
-            let _ = emulate_default_handler(SIGTSTP);
-            // The SIGCONT that resumed annals (and any stop before it).
+            // Whatever came before the stop is answered by it.
             self.0.pending().for_each(drop);
+            let _ = emulate_default_handler(SIGTSTP);
+            // Resumed, which only SIGCONT does; its handler may run a moment
+            // later (on another thread, on a busy machine), and the loop
+            // must not see it as a second resumption. A second at most, for
+            // a process group the kernel will not stop (an orphaned one).
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(1);
+            while self.0.pending().filter(|&s| s == SIGCONT).count() == 0
+                && std::time::Instant::now() < deadline
+            {
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
             Some(Got::Continued)
         }
     }
@@ -257,6 +290,39 @@ mod signals {
     pub fn die(signal: i32) -> ! {
         let _ = emulate_default_handler(signal);
         std::process::exit(128 + signal);
+    }
+
+    /// The terminal's own mode before annals took it, and where to put it
+    /// back: kept apart from crossterm's copy, which sits behind a lock.
+    static COOKED: std::sync::OnceLock<(std::os::fd::OwnedFd, libc::termios)> =
+        std::sync::OnceLock::new();
+
+    /// Keeps the terminal's mode as it is now (before raw mode), once.
+    pub fn remember_cooked_mode() {
+        if COOKED.get().is_some() {
+            return;
+        }
+        let Some(fd) = keyboard() else { return };
+        // SAFETY: a termios filled in by tcgetattr, for a descriptor we own.
+        let mode = unsafe {
+            let mut mode = std::mem::zeroed::<libc::termios>();
+            if libc::tcgetattr(std::os::fd::AsRawFd::as_raw_fd(&fd), &mut mode) != 0 {
+                return;
+            }
+            mode
+        };
+        let _ = COOKED.set((fd, mode));
+    }
+
+    /// Puts back the mode kept by [`remember_cooked_mode`], at once (no
+    /// wait for output to drain), allocating nothing.
+    pub fn leave_raw_mode_in_emergency() {
+        if let Some((fd, mode)) = COOKED.get() {
+            // SAFETY: a valid descriptor and termios, kept for this.
+            unsafe {
+                libc::tcsetattr(std::os::fd::AsRawFd::as_raw_fd(fd), libc::TCSANOW, mode);
+            }
+        }
     }
 
     /// Writes what it can of `bytes` to standard output, never blocking:
@@ -282,6 +348,7 @@ mod signals {
         std::thread::Builder::new()
             .name("signals".into())
             .spawn(move || {
+                leave_stops_to_the_main_thread();
                 if let Some(signal) = ending.forever().next() {
                     super::end(signal);
                 }
@@ -289,10 +356,24 @@ mod signals {
         std::thread::Builder::new()
             .name("hang-up".into())
             .spawn(|| {
+                leave_stops_to_the_main_thread();
                 wait_for_hang_up();
                 let _ = signal_hook::low_level::raise(SIGHUP);
             })?;
         Ok(())
+    }
+
+    /// Blocks SIGTSTP and SIGCONT in the calling thread, so that their
+    /// handlers run on the main thread, as it stops and resumes.
+    fn leave_stops_to_the_main_thread() {
+        // SAFETY: a signal set filled in here, for this thread's own mask.
+        unsafe {
+            let mut set = std::mem::zeroed::<libc::sigset_t>();
+            libc::sigemptyset(&mut set);
+            libc::sigaddset(&mut set, SIGTSTP);
+            libc::sigaddset(&mut set, SIGCONT);
+            libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
+        }
     }
 
     /// The signal a terminal that goes away is.
@@ -390,6 +471,12 @@ mod signals {
     pub fn write_without_waiting(bytes: &[u8]) {
         use std::io::Write;
         let _ = io::stdout().write_all(bytes);
+    }
+
+    pub fn remember_cooked_mode() {}
+
+    pub fn leave_raw_mode_in_emergency() {
+        let _ = crossterm::terminal::disable_raw_mode();
     }
 
     /// Ctrl-C arrives as a key; nothing else ends annals here.
