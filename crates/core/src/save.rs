@@ -239,6 +239,17 @@ impl Target {
 /// folder is synced after. A temporary file is removed on every failure.
 /// Call it holding the folder's [`FolderLock`].
 pub fn save(target: &Target, text: &[u8], before: &Before) -> Result<(), SaveError> {
+    save_with(target, text, before, &mut || {})
+}
+
+/// [`save`], calling `between` after the last look at the file and before
+/// it is replaced: where a test saves an edit at the worst moment.
+fn save_with(
+    target: &Target,
+    text: &[u8],
+    before: &Before,
+    between: &mut dyn FnMut(),
+) -> Result<(), SaveError> {
     let path = target.path();
     let io = |e: io::Error| SaveError::Io(path.to_path_buf(), e);
     match target {
@@ -288,19 +299,112 @@ pub fn save(target: &Target, text: &[u8], before: &Before) -> Result<(), SaveErr
                 .and_then(|()| temp.as_file().sync_all())
                 .map_err(io)?;
             unchanged(path, before)?;
+            between();
             match before {
-                Before::Absent => temp.persist_noclobber(path).map_err(|e| {
-                    if e.error.kind() == io::ErrorKind::AlreadyExists {
-                        SaveError::Changed(path.to_path_buf())
-                    } else {
-                        io(e.error)
-                    }
-                })?,
-                Before::Bytes(_) => temp.persist(path).map_err(|e| io(e.error))?,
-            };
+                Before::Absent => {
+                    temp.persist_noclobber(path).map_err(|e| {
+                        if e.error.kind() == io::ErrorKind::AlreadyExists {
+                            SaveError::Changed(path.to_path_buf())
+                        } else {
+                            io(e.error)
+                        }
+                    })?;
+                }
+                Before::Bytes(bytes) => replace(temp.into_temp_path(), path, bytes, text)?,
+            }
             sync_folder(dir).map_err(io)
         }
     }
+}
+
+/// Puts `temp` (which holds `text`) at `path` if `path` still holds
+/// `before`, which it did a moment ago.
+///
+/// On Linux the look and the replacement are one step: the two files are
+/// exchanged (renameat2 with RENAME_EXCHANGE), and then what came out is
+/// compared with `before`. If it is an edit saved since the last look,
+/// the exchange is undone and the edit stays, so an edit saved by rename
+/// (as editors save) at any moment before the replacement is never lost.
+/// Where files cannot be exchanged, the file is looked at once more and
+/// renamed over, which leaves the moment between the two.
+///
+/// What no replacement can see: an editor that opened the old file before
+/// the exchange and writes into it afterwards (saving in place, not by
+/// rename) writes into a file no name leads to any more. Only a lock the
+/// editor honours could stop that, and editors take none.
+fn replace(
+    temp: tempfile::TempPath,
+    path: &Path,
+    before: &[u8],
+    text: &[u8],
+) -> Result<(), SaveError> {
+    let io = |e: io::Error| SaveError::Io(path.to_path_buf(), e);
+    match exchange(&temp, path) {
+        Ok(()) => {
+            // `temp` names what `path` held until now.
+            if fs::read(&temp).is_ok_and(|out| out == before) {
+                return temp.close().map_err(io);
+            }
+            exchange(&temp, path).map_err(io)?;
+            if fs::read(&temp).is_ok_and(|back| back == text) {
+                let _ = temp.close();
+            } else {
+                // A second save landed between the two exchanges: it is
+                // kept beside the file, under a name that says so.
+                let mut kept = path.as_os_str().to_owned();
+                kept.push(".saved-during-draft");
+                let _ = temp.persist(kept);
+            }
+            Err(SaveError::Changed(path.to_path_buf()))
+        }
+        Err(e) if exchange_unsupported(&e) => {
+            unchanged(path, &Before::Bytes(before.to_vec()))?;
+            temp.persist(path).map_err(|e| io(e.error))
+        }
+        Err(e) => Err(io(e)),
+    }
+}
+
+/// Swaps two paths' files in one step.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: two NUL-terminated paths that live through the call.
+    let done = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if done == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::ErrorKind::Unsupported.into())
+}
+
+/// Whether `exchange` failed only because this system or file system
+/// cannot exchange files.
+fn exchange_unsupported(e: &io::Error) -> bool {
+    #[cfg(target_os = "linux")]
+    if matches!(
+        e.raw_os_error(),
+        Some(libc::EINVAL | libc::ENOSYS | libc::EOPNOTSUPP)
+    ) {
+        return true;
+    }
+    e.kind() == io::ErrorKind::Unsupported
 }
 
 /// `Ok` if `path` still holds `before`.
@@ -395,6 +499,34 @@ mod tests {
         ));
         assert_eq!(fs::read_to_string(&new).unwrap(), "mine");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
+
+    /// An edit saved (by rename, as editors save) after the last look at
+    /// the file and before it is replaced: the edit stays, nothing else is
+    /// left behind, and the user is told.
+    #[test]
+    fn an_edit_saved_at_the_last_moment_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("timeline.toml");
+        fs::write(&path, "old").unwrap();
+        let before = Before::read(&path).unwrap();
+        let mut edit = || {
+            let temp = dir.path().join("timeline.toml.swp");
+            fs::write(&temp, "an edit at the last moment").unwrap();
+            fs::rename(&temp, &path).unwrap();
+        };
+        let e = save_with(&target(&path), b"draft", &before, &mut edit).unwrap_err();
+        assert!(matches!(e, SaveError::Changed(_)), "{e}");
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            "an edit at the last moment"
+        );
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        // With no edit, the same save replaces the file.
+        let before = Before::read(&path).unwrap();
+        save_with(&target(&path), b"draft", &before, &mut || {}).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "draft");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[cfg(unix)]
