@@ -34,6 +34,7 @@
 
 pub mod builtin;
 pub mod calendar;
+pub mod comparison;
 pub mod date;
 pub mod event;
 pub mod json;

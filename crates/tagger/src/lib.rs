@@ -27,6 +27,7 @@
 #![warn(missing_docs)]
 
 mod calendar;
+mod cardinals;
 mod context;
 mod lexicon;
 mod numbers;
@@ -38,6 +39,7 @@ mod timex;
 mod tokens;
 pub mod value;
 
+pub use cardinals::Cardinal;
 pub use timex::{Role, Timex, TimexType};
 pub use value::{Date, DayPart, DayTime, Duration, Mod, Ref, Season, Set, Unit, Value};
 
@@ -158,6 +160,16 @@ impl Tagger {
         let work = doc.work;
         let timexes = doc.finish(out);
         (timexes, work)
+    }
+
+    /// The cardinal numbers of `text` ("8,600", "8600", "fourteen", "one
+    /// hundred"), read as the date rules read them. Years and the numbers
+    /// inside dates are cardinals too: callers mask what [`Tagger::tag`] finds.
+    pub fn cardinals(&self, text: &str) -> Vec<Cardinal> {
+        match self.rules.number_classes() {
+            Some(classes) => cardinals::find(text, &self.lexicon, classes),
+            None => Vec::new(),
+        }
     }
 }
 

@@ -144,6 +144,11 @@ impl RuleSet {
         Ok(set)
     }
 
+    /// The lexicon classes the number parsers read, once the rules are parsed.
+    pub fn number_classes(&self) -> Option<NumberClasses> {
+        self.numbers
+    }
+
     /// The parsed rules, in file order.
     #[cfg(test)]
     pub fn rules(&self) -> &[Rule] {

@@ -1,0 +1,313 @@
+//! Wire copies: articles whose text is largely the same (one agency story run
+//! by two outlets, a reprint, a lightly edited update).
+//!
+//! Each article is reduced to a MinHash sketch of its five-word shingles,
+//! made with one-permutation hashing (one hash per shingle, split into bins,
+//! empty bins filled from their neighbours), so sketching is linear in the
+//! text. Sketches that agree on a band of bins are candidates, and a
+//! candidate pair is a copy when the sketches estimate a resemblance (or, for
+//! a text inside a longer one, a containment) above the thresholds. Each
+//! group of copies is led by its earliest article.
+
+use std::hash::Hasher;
+
+use annals_core::Source;
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHasher};
+
+use crate::first::by_publication;
+
+/// Words per shingle.
+const SHINGLE: usize = 5;
+/// Bins of a sketch.
+const BINS: usize = 128;
+/// Bins per band: two sketches sharing all the bins of a band are compared.
+const ROWS: usize = 4;
+/// How many members of a crowded band a newcomer is compared with.
+const MAX_COMPARED: usize = 16;
+
+/// How alike two texts must be to be called copies.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Thresholds {
+    /// Estimated Jaccard resemblance of the two shingle sets.
+    pub resemblance: f64,
+    /// Estimated share of the shorter text's shingles found in the longer.
+    pub containment: f64,
+    /// Fewest shingles a text must have to be compared at all.
+    pub min_shingles: usize,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            resemblance: 0.5,
+            containment: 0.8,
+            min_shingles: 20,
+        }
+    }
+}
+
+/// A text's MinHash sketch and its number of shingles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sketch {
+    bins: [u64; BINS],
+    shingles: usize,
+}
+
+impl Sketch {
+    /// Sketches `text`: lower-cased words, five to a shingle.
+    pub fn of(text: &str) -> Sketch {
+        let mut bins = [u64::MAX; BINS];
+        let mut window = [0u64; SHINGLE];
+        let mut words = 0usize;
+        for word in words_of(text) {
+            window[words % SHINGLE] = word;
+            words += 1;
+            if words < SHINGLE {
+                continue;
+            }
+            let mut h = 0u64;
+            for k in 0..SHINGLE {
+                h = h
+                    .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+                    .wrapping_add(window[(words + k) % SHINGLE]);
+            }
+            let h = mix(h);
+            let bin = (h >> 57) as usize;
+            let value = h & ((1 << 57) - 1);
+            if value < bins[bin] {
+                bins[bin] = value;
+            }
+        }
+        densify(&mut bins);
+        Sketch {
+            bins,
+            shingles: words.saturating_sub(SHINGLE - 1),
+        }
+    }
+
+    /// The estimated Jaccard resemblance of the two shingle sets.
+    pub fn resemblance(&self, other: &Sketch) -> f64 {
+        let same = self
+            .bins
+            .iter()
+            .zip(&other.bins)
+            .filter(|(a, b)| a == b && **a != u64::MAX)
+            .count();
+        same as f64 / BINS as f64
+    }
+
+    /// The estimated share of the smaller set found in the larger.
+    pub fn containment(&self, other: &Sketch) -> f64 {
+        let j = self.resemblance(other);
+        let (a, b) = (self.shingles as f64, other.shingles as f64);
+        if a.min(b) == 0.0 {
+            return 0.0;
+        }
+        (j * (a + b) / ((1.0 + j) * a.min(b))).min(1.0)
+    }
+
+    fn band(&self, band: usize) -> u64 {
+        let mut h = FxHasher::default();
+        h.write_usize(band);
+        for v in &self.bins[band * ROWS..(band + 1) * ROWS] {
+            h.write_u64(*v);
+        }
+        h.finish()
+    }
+}
+
+/// The words of `text`, each hashed: runs of letters and digits, lower-cased.
+fn words_of(text: &str) -> impl Iterator<Item = u64> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut h = FxHasher::default();
+            if w.is_ascii() {
+                for b in w.bytes() {
+                    h.write_u8(b.to_ascii_lowercase());
+                }
+            } else {
+                for c in w.chars().flat_map(char::to_lowercase) {
+                    h.write_u32(c as u32);
+                }
+            }
+            h.finish()
+        })
+}
+
+/// A 64-bit finaliser (splitmix64's), so that every bit of a shingle's hash
+/// depends on every word of it.
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// Fills each empty bin from the next full one to its right (cyclically),
+/// shifted by the distance, as in rotation densification, so that sketches of
+/// short texts stay comparable bin by bin.
+fn densify(bins: &mut [u64; BINS]) {
+    if bins.iter().all(|&b| b == u64::MAX) {
+        return;
+    }
+    let original = *bins;
+    for i in 0..BINS {
+        if original[i] != u64::MAX {
+            continue;
+        }
+        let mut j = 1;
+        while original[(i + j) % BINS] == u64::MAX {
+            j += 1;
+        }
+        bins[i] = original[(i + j) % BINS].wrapping_add(j as u64 * 0x1_0000_0000_0000);
+    }
+}
+
+/// For each source, the source it is a copy of (the earliest of its group),
+/// or `None` for an original.
+pub fn copies(sources: &[Source], thresholds: &Thresholds) -> Vec<Option<usize>> {
+    let sketches: Vec<Sketch> = sources.par_iter().map(|s| Sketch::of(&s.body)).collect();
+    copies_of_sketches(sources, &sketches, thresholds)
+}
+
+/// [`copies`], from sketches made already (indexed like `sources`).
+pub fn copies_of_sketches(
+    sources: &[Source],
+    sketches: &[Sketch],
+    thresholds: &Thresholds,
+) -> Vec<Option<usize>> {
+    let mut groups = UnionFind::new(sources.len());
+    let alike = |a: usize, b: usize| {
+        let (x, y) = (&sketches[a], &sketches[b]);
+        x.resemblance(y) >= thresholds.resemblance || x.containment(y) >= thresholds.containment
+    };
+    let mut buckets: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    for (i, sketch) in sketches.iter().enumerate() {
+        if sketch.shingles < thresholds.min_shingles {
+            continue;
+        }
+        for band in 0..BINS / ROWS {
+            let members = buckets.entry(sketch.band(band)).or_default();
+            for &other in members.iter().take(MAX_COMPARED) {
+                if groups.find(other) != groups.find(i) && alike(other, i) {
+                    groups.union(other, i);
+                }
+            }
+            if members.len() < MAX_COMPARED {
+                members.push(i);
+            }
+        }
+    }
+    // The earliest article of each group is its original.
+    let mut leader: FxHashMap<usize, usize> = FxHashMap::default();
+    for i in 0..sources.len() {
+        let root = groups.find(i);
+        leader
+            .entry(root)
+            .and_modify(|l| {
+                if by_publication(&sources[i], &sources[*l]).is_lt() {
+                    *l = i;
+                }
+            })
+            .or_insert(i);
+    }
+    (0..sources.len())
+        .map(|i| {
+            let l = leader[&groups.find(i)];
+            (l != i).then_some(l)
+        })
+        .collect()
+}
+
+/// Disjoint sets of sources, joined as copies are found.
+struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    fn new(n: usize) -> Self {
+        UnionFind {
+            parent: (0..n).collect(),
+        }
+    }
+
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            self.parent[a.max(b)] = a.min(b);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    const WIRE: &str = "The United States and the Taliban signed an agreement in Doha on Saturday \
+        that could lead to the withdrawal of American troops from Afghanistan within fourteen months. \
+        Under the deal the United States will reduce its forces to 8,600 within 135 days, and the \
+        Taliban promise not to let the country be used to plan attacks against America or its allies. \
+        Talks between the Afghan government and the Taliban are due to begin next month in Oslo.";
+
+    fn source(id: &str, day: u32, body: &str) -> Source {
+        let date = NaiveDate::from_ymd_opt(2020, 2, day).unwrap();
+        let body = body.to_string();
+        Source {
+            id: id.into(),
+            title: id.into(),
+            outlet: None,
+            published: date,
+            url: None,
+            language: None,
+            note: None,
+            path: format!("{id}.txt").into(),
+            body_line: 1,
+            paragraphs: annals_core::text::paragraphs(&body),
+            body,
+        }
+    }
+
+    #[test]
+    fn a_reprint_and_an_edited_update_are_copies_of_the_earliest() {
+        let edited = WIRE
+            .replace("in Oslo", "in Oslo, officials said")
+            .replace("Saturday", "Feb. 29");
+        let longer = format!("{WIRE}\n\nREAD MORE: Afghans caught between rock and a hard place.");
+        let other = "Pompeo lands in Doha for the signing, saying the country stands on the verge \
+            of a huge, enormous political opportunity after a week of reduced violence across \
+            the provinces, while analysts warn that the full text may never be made public and \
+            that the government in Kabul has not been part of the talks at any point so far.";
+        let sources = vec![
+            source("a-reprint", 29, WIRE),
+            source("b-wire", 28, WIRE),
+            source("c-update", 29, &edited),
+            source("d-longer", 29, &longer),
+            source("e-other", 27, other),
+        ];
+        let copy_of = copies(&sources, &Thresholds::default());
+        assert_eq!(copy_of, [Some(1), None, Some(1), Some(1), None]);
+    }
+
+    #[test]
+    fn sketches_estimate_resemblance() {
+        let a = Sketch::of(WIRE);
+        assert_eq!(a.resemblance(&a), 1.0);
+        assert_eq!(a, Sketch::of(&WIRE.to_uppercase()));
+        let half: String = WIRE.split(' ').take(40).collect::<Vec<_>>().join(" ");
+        let b = Sketch::of(&half);
+        let j = a.resemblance(&b);
+        assert!((0.3..0.75).contains(&j), "{j}");
+        assert!(a.containment(&b) > 0.8, "{}", a.containment(&b));
+        assert_eq!(Sketch::of("").shingles, 0);
+    }
+}
