@@ -132,6 +132,10 @@ pub enum FormatArg {
     Ics,
     /// CSV, one row an event
     Csv,
+    /// Which source reports which event, first reports and lags
+    Coverage,
+    /// The coverage as JSON
+    CoverageJson,
 }
 
 /// `annals extract`.

@@ -172,9 +172,18 @@ fn show(
     // code 1, but the others are still shown.
     let problems = std::mem::take(&mut opened.problems);
     let timeline = &opened.timeline;
+    // The built-in tables are checked by the tests; were one broken, the
+    // story is still shown, only not compared.
+    let comparison = match annals_compare::Comparer::new() {
+        Ok(comparer) => comparer.compare(timeline),
+        Err(e) => {
+            output::eprintln_safe(&format!("note: the sources are not compared: {e}"));
+            Default::default()
+        }
+    };
     let shown = match &cli.command {
-        Some(Command::Check(_)) => cmd::check::run(timeline, opened.draft.is_some()),
-        Some(Command::Print(args)) => cmd::print::run(timeline, args),
+        Some(Command::Check(_)) => cmd::check::run(timeline, &comparison, opened.draft.is_some()),
+        Some(Command::Print(args)) => cmd::print::run(timeline, &comparison, args),
         _ if explorer => {
             let theme = annals::ui::theme::choose(
                 match global.color {
@@ -188,6 +197,7 @@ fn show(
             let notes = std::mem::take(&mut opened.notes);
             annals::ui::run(
                 timeline,
+                &comparison,
                 theme,
                 config.keymap(),
                 opened.draft.clone(),
@@ -197,6 +207,7 @@ fn show(
         }
         _ => cmd::print::run(
             timeline,
+            &comparison,
             &cli::PrintArgs {
                 path: None,
                 sources: Vec::new(),
@@ -209,5 +220,6 @@ fn show(
     // The process ends next: freeing a large timeline piece by piece
     // would only cost time.
     std::mem::forget(opened);
+    std::mem::forget(comparison);
     with_problems(shown, problems)
 }

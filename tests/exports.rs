@@ -66,6 +66,17 @@ fn timelinejs_follows_the_timelinejs3_schema() {
     assert!(
         text.contains("<blockquote>The agreement, which follows a seven-day reduction in violence")
     );
+    assert!(
+        text.contains("<p><em>First reported by arrival (tied with conditional), 2020-02-29, 7 days after.</em></p>"),
+        "{text}"
+    );
+    let drawdown = by_id("drawdown-135")["text"]["text"].as_str().unwrap();
+    assert!(
+        drawdown.contains(
+            "<p><strong>Sources disagree on</strong> troops: 8,600 as a level or as a change: "
+        ),
+        "{drawdown}"
+    );
     // A bad schema fails: the validator is not a rubber stamp.
     let broken = serde_json::json!({"events": [{"start_date": {"month": 2}}]});
     assert!(!validator.is_valid(&broken));
@@ -120,6 +131,10 @@ fn ics_opens_in_an_icalendar_parser() {
     );
     let description = prop(&signing.properties, "DESCRIPTION");
     assert!(description.contains("Sources:"), "{description}");
+    assert!(
+        description.contains("First reported by arrival (tied with conditional\\, pullout\\, sun)\\, 2020-02-29\\, the same day."),
+        "{description}"
+    );
     // A year spans the year: DTEND the first day of the next.
     let unama = calendar
         .events
@@ -152,7 +167,10 @@ fn csv_reads_back_with_a_csv_reader() {
             "title",
             "computed",
             "sources",
-            "tags"
+            "tags",
+            "first_reported",
+            "lag_days",
+            "disagreement"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -162,6 +180,19 @@ fn csv_reads_back_with_a_csv_reader() {
     assert_eq!(&row[3], "day");
     assert_eq!(&row[5], "signing + 135 days");
     assert_eq!(&row[6], "arrival;conditional;pullout;sun");
+    // The first report (a tie of four, led by the first id) and the lag; the
+    // hand-written note, then the computed disagreements.
+    assert_eq!((&row[8], &row[9]), ("arrival", "-135"));
+    let notes: Vec<&str> = row[10].split(" | ").collect();
+    assert_eq!(notes.len(), 4, "{notes:?}");
+    assert!(notes[0].starts_with("How long: 135 days (conditional)"));
+    assert!(
+        notes[2].starts_with("how long: “within a few months” (arrival) vs"),
+        "{notes:?}"
+    );
+    let signing = rows.iter().find(|r| &r[0] == "signing").unwrap();
+    assert_eq!((&signing[8], &signing[9]), ("arrival", "0"));
+    assert!(!signing[10].contains(" | "), "only the hand-written note");
     let riv = rows.iter().find(|r| &r[0] == "riv-week").unwrap();
     assert_eq!(
         (&riv[1], &riv[2], &riv[3]),

@@ -2,6 +2,7 @@
 //! standard output, through a pager on a terminal.
 
 use annals_core::Timeline;
+use annals_core::comparison::Comparison;
 use annals_core::print::{Format, View};
 use annals_core::suggest::with_suggestion;
 use annals_core::text::sanitize_line;
@@ -20,13 +21,15 @@ impl From<FormatArg> for Format {
             FormatArg::Timelinejs => Format::TimelineJs,
             FormatArg::Ics => Format::Ics,
             FormatArg::Csv => Format::Csv,
+            FormatArg::Coverage => Format::Coverage,
+            FormatArg::CoverageJson => Format::CoverageJson,
         }
     }
 }
 
-/// Prints `timeline` as `args` ask.
-pub fn run(timeline: &Timeline, args: &PrintArgs) -> Result<(), Failure> {
-    let mut view = View::new(timeline);
+/// Prints `timeline` as `args` ask, with how its sources compare.
+pub fn run(timeline: &Timeline, comparison: &Comparison, args: &PrintArgs) -> Result<(), Failure> {
+    let mut view = View::new(timeline).compared(comparison);
     view.passages = args.passages;
     if !args.sources.is_empty() {
         view.visible = vec![false; timeline.sources.len()];

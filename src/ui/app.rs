@@ -17,6 +17,7 @@ use super::layout;
 use super::measure::ArticleRows;
 use super::mode::Mode;
 use super::theme::Theme;
+use annals_core::comparison::{Comparison, Disagreement};
 use annals_core::{Precision, Timeline, When};
 
 /// The screen under any popup.
@@ -117,6 +118,9 @@ pub struct Filtered {
 #[derive(Debug)]
 pub struct App<'t> {
     pub timeline: &'t Timeline,
+    /// How the sources compare, if worked out: the compare and coverage
+    /// views, the list's marker and `]d`/`[d` read it.
+    pub comparison: Option<&'t Comparison>,
     pub keymap: Keymap,
     pub theme: Theme,
     /// Which sources are shown, indexed like the timeline's sources.
@@ -160,6 +164,7 @@ impl<'t> App<'t> {
     pub fn new(timeline: &'t Timeline, theme: Theme, size: Rect) -> App<'t> {
         let mut app = App {
             timeline,
+            comparison: None,
             keymap: Keymap::default(),
             theme,
             visible: vec![true; timeline.sources.len()],
@@ -199,6 +204,20 @@ impl<'t> App<'t> {
         app.offset = start.min(app.events.len().saturating_sub(rows));
         app.ensure_visible();
         app
+    }
+
+    /// With the comparison of the timeline's sources.
+    pub fn compared(mut self, comparison: &'t Comparison) -> App<'t> {
+        self.comparison = Some(comparison);
+        self
+    }
+
+    /// The computed disagreements of the event with timeline index `event`.
+    pub fn disagreements(&self, event: usize) -> &'t [Disagreement] {
+        self.comparison
+            .and_then(|c| c.event(event))
+            .map(|c| c.disagreements.as_slice())
+            .unwrap_or_default()
     }
 
     /// Marks the timeline as a draft not saved yet; `how` says how to save

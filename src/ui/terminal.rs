@@ -37,6 +37,7 @@ use super::draw::draw;
 use super::keymap::Keymap;
 use super::theme::Theme;
 use annals_core::Timeline;
+use annals_core::comparison::Comparison;
 
 /// How long the loop waits for a key before it looks at signals again.
 const IDLE: Duration = Duration::from_millis(100);
@@ -128,6 +129,7 @@ impl Drop for Guard {
 /// or left out, and are the first messages.
 pub fn run(
     timeline: &Timeline,
+    comparison: &Comparison,
     theme: Theme,
     keymap: Keymap,
     draft: Option<String>,
@@ -155,7 +157,8 @@ fn explore(
 ) -> io::Result<()> {
     let mut terminal = enter()?;
     let size = terminal.size()?;
-    let mut app = App::new(timeline, theme, Rect::new(0, 0, size.width, size.height));
+    let mut app =
+        App::new(timeline, theme, Rect::new(0, 0, size.width, size.height)).compared(comparison);
     if let Some(how) = draft {
         app = app.drafted(how);
     }

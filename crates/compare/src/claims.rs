@@ -40,6 +40,10 @@ pub enum Fact {
     Duration,
     /// When something happened.
     Date,
+    /// A date named with another thing ("the September 11 attacks", "since
+    /// 2009"): not a claim of when the event happened, but a sign that the
+    /// passage has the event's date in mind when it matches it.
+    Mentioned,
 }
 
 /// A value, normalised.
@@ -135,12 +139,14 @@ impl Reader<'_> {
                     });
                 }
                 (TimexType::Date | TimexType::Time, value) => {
-                    if let Some(interval) = interval(value)
-                        && self.adverbial(&tokens, &span)
-                    {
-                        let start = lead_in(&tokens, span.start, DATE_LEAD);
+                    if let Some(interval) = interval(value) {
+                        let (fact, start) = if self.adverbial(&tokens, &span) {
+                            (Fact::Date, lead_in(&tokens, span.start, DATE_LEAD))
+                        } else {
+                            (Fact::Mentioned, span.start)
+                        };
                         out.push(Found {
-                            fact: Fact::Date,
+                            fact,
                             value: interval,
                             span: start..span.end,
                             reach: None,
@@ -613,6 +619,13 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> Vec<(String, String)> {
+        read_all(text)
+            .into_iter()
+            .filter(|(what, _)| what != "Mentioned")
+            .collect()
+    }
+
+    fn read_all(text: &str) -> Vec<(String, String)> {
         let rules = Rules::embedded().unwrap();
         let tagger = Tagger::new();
         let reader = Reader {
@@ -721,6 +734,10 @@ mod tests {
                 "The war in Afghanistan began Oct. 7, 2001 in response to the Sept. 11, 2001 terrorist attacks"
             ),
             pairs(&[("Date", "Oct. 7, 2001")])
+        );
+        assert_eq!(
+            read_all("in response to the Sept. 11, 2001 terrorist attacks"),
+            pairs(&[("Mentioned", "Sept. 11, 2001")])
         );
         assert_eq!(
             read("In July the talks began; since 2009, 100,000 people have been killed."),

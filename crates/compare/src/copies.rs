@@ -167,7 +167,7 @@ fn densify(bins: &mut [u64; BINS]) {
 /// For each source, the source it is a copy of (the earliest of its group),
 /// or `None` for an original.
 pub fn copies(sources: &[Source], thresholds: &Thresholds) -> Vec<Option<usize>> {
-    let sketches: Vec<Sketch> = sources.par_iter().map(|s| Sketch::of(&s.body)).collect();
+    let sketches: Vec<Sketch> = sources.par_iter().map(|s| Sketch::of(&s.body())).collect();
     copies_of_sketches(sources, &sketches, thresholds)
 }
 
@@ -260,21 +260,7 @@ mod tests {
         Talks between the Afghan government and the Taliban are due to begin next month in Oslo.";
 
     fn source(id: &str, day: u32, body: &str) -> Source {
-        let date = NaiveDate::from_ymd_opt(2020, 2, day).unwrap();
-        let body = body.to_string();
-        Source {
-            id: id.into(),
-            title: id.into(),
-            outlet: None,
-            published: date,
-            url: None,
-            language: None,
-            note: None,
-            path: format!("{id}.txt").into(),
-            body_line: 1,
-            paragraphs: annals_core::text::paragraphs(&body),
-            body,
-        }
+        Source::new(id, NaiveDate::from_ymd_opt(2020, 2, day).unwrap(), body)
     }
 
     #[test]

@@ -165,8 +165,68 @@ fn kind(fact: &Fact) -> Kind {
     match fact {
         Fact::Quantity { .. } => Kind::Number,
         Fact::Duration => Kind::Duration,
-        Fact::Date => Kind::Date,
+        Fact::Date | Fact::Mentioned => Kind::Date,
     }
+}
+
+/// When the event happened, by the dates its passages give it ("in July",
+/// "on Oct. 7, 2001"). A source agrees with the event's date when one of its
+/// dates, a date it only names too ("the Sept. 11, 2001 attacks"), overlaps
+/// it; a source whose dates all miss it disagrees with those that agree, and
+/// with every other such source none of whose dates it shares.
+pub fn dates(
+    event: &annals_core::Event,
+    dates: &[Occurrence],
+    mentioned: &[Occurrence],
+    words: &dyn Fn(usize, &Range<usize>) -> String,
+) -> Option<Disagreement> {
+    let day = |d: chrono::NaiveDate| i64::from(chrono::Datelike::num_days_from_ce(&d)) * 24 * 60;
+    let own = Normal::Interval {
+        start: day(event.when().start),
+        end: day(event.when().end) + 24 * 60,
+    };
+    let mut groups: Vec<usize> = dates.iter().map(|o| o.group).collect();
+    groups.sort_unstable();
+    groups.dedup();
+    let agrees = |g: usize| {
+        dates
+            .iter()
+            .chain(mentioned)
+            .any(|o| o.group == g && o.value.overlaps(&own))
+    };
+    let (agreeing, dissenting): (Vec<usize>, Vec<usize>) = groups.iter().partition(|&&g| agrees(g));
+    let of = |g: usize| dates.iter().filter(move |o| o.group == g);
+    let apart = |g: usize, h: usize| !of(g).any(|o| of(h).any(|p| o.value.overlaps(&p.value)));
+    let mut involved: Vec<usize> = dissenting
+        .iter()
+        .copied()
+        .filter(|&g| !agreeing.is_empty() || dissenting.iter().any(|&h| h != g && apart(g, h)))
+        .collect();
+    if involved.is_empty() {
+        return None;
+    }
+    // Those that agree are shown with the dates that give the event's.
+    let mut shown: Vec<&Occurrence> = dates
+        .iter()
+        .filter(|o| involved.contains(&o.group))
+        .collect();
+    shown.extend(
+        dates
+            .iter()
+            .filter(|o| agreeing.contains(&o.group) && o.value.overlaps(&own)),
+    );
+    involved.extend(&agreeing);
+    involved.sort_unstable();
+    involved.dedup();
+    if involved.len() < 2 {
+        return None;
+    }
+    let values = claims(&shown, words);
+    (values.len() >= 2).then(|| Disagreement {
+        about: "when".into(),
+        kind: Kind::Date,
+        values,
+    })
 }
 
 /// What an event's fact is about, in a few words.
@@ -179,7 +239,7 @@ pub fn about_event(fact: &Fact) -> String {
             Relation::Before => format!("{counted} before the change"),
         },
         Fact::Duration => "how long".into(),
-        Fact::Date => "when".into(),
+        Fact::Date | Fact::Mentioned => "when".into(),
     }
 }
 

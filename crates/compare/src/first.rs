@@ -12,9 +12,13 @@ use annals_core::{Event, Source};
 /// The first report of `event`: the earliest of its sources, with those it
 /// ties with. `None` for an event no source reports.
 pub fn first_report(event: &Event, sources: &[Source]) -> Option<FirstReport> {
-    let earliest_day = event.sources.iter().map(|&s| sources[s].published).min()?;
+    let earliest_day = event
+        .sources()
+        .iter()
+        .map(|&s| sources[s].published)
+        .min()?;
     let same_day: Vec<usize> = event
-        .sources
+        .sources()
         .iter()
         .copied()
         .filter(|&s| sources[s].published == earliest_day)
@@ -42,8 +46,12 @@ pub fn first_report(event: &Event, sources: &[Source]) -> Option<FirstReport> {
 
 /// The first publication minus the event's start, in days.
 pub fn lag_days(event: &Event, sources: &[Source]) -> Option<i64> {
-    let first = event.sources.iter().map(|&s| sources[s].published).min()?;
-    Some((first - event.when.start).num_days())
+    let first = event
+        .sources()
+        .iter()
+        .map(|&s| sources[s].published)
+        .min()?;
+    Some((first - event.when().start).num_days())
 }
 
 /// When the article was published, to the minute, where it says.

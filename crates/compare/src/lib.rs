@@ -204,7 +204,7 @@ impl Comparer {
     ) -> (EventComparison, Vec<StoryFact>) {
         let sources = &timeline.sources;
         let group = |s: usize| copy_of[s].unwrap_or(s);
-        let mut groups: Vec<usize> = event.sources.iter().map(|&s| group(s)).collect();
+        let mut groups: Vec<usize> = event.sources().iter().map(|&s| group(s)).collect();
         groups.sort_unstable();
         groups.dedup();
         let mut compared = EventComparison {
@@ -221,32 +221,38 @@ impl Comparer {
             tagger: &self.tagger,
         };
         let mut facts: FxHashMap<Fact, Vec<Occurrence>> = FxHashMap::default();
-        for p in &event.passages {
+        for p in event.passages() {
             let quote = timeline.quote(p);
             if !self.may_state_values(quote) {
                 continue;
             }
-            let source = &sources[p.source];
-            let paragraph = &source.body[p.paragraph.clone()];
-            let within = p.quote.start - p.paragraph.start..p.quote.end - p.paragraph.start;
-            for found in reader.read_in(paragraph, within, source.published) {
-                if !of_this_event(&found, event) {
-                    continue;
-                }
-                let span = p.quote.start + found.span.start..p.quote.start + found.span.end;
+            let source = &sources[p.source()];
+            let paragraph = &source.body()[p.paragraph().clone()];
+            let within = p.quote().start - p.paragraph().start..p.quote().end - p.paragraph().start;
+            for found in about_this_event(
+                reader.read_in(paragraph, within, source.published),
+                quote,
+                event,
+            ) {
+                let span = p.quote().start + found.span.start..p.quote().start + found.span.end;
                 facts.entry(found.fact).or_default().push(Occurrence {
-                    group: group(p.source),
+                    group: group(p.source()),
                     stated: Stated {
-                        source: p.source,
-                        quote: p.quote.clone(),
+                        source: p.source(),
+                        quote: p.quote().clone(),
                         span,
                     },
                     value: found.value,
                 });
             }
         }
-        let words = |s: usize, span: &Range<usize>| words(&sources[s].body[span.clone()]);
+        let words = |s: usize, span: &Range<usize>| words(&sources[s].body()[span.clone()]);
+        let dates = facts.remove(&Fact::Date).unwrap_or_default();
+        let mentioned = facts.remove(&Fact::Mentioned).unwrap_or_default();
         compared.disagreements = disagree::disagreements(&facts, &words, &disagree::about_event);
+        compared
+            .disagreements
+            .extend(disagree::dates(event, &dates, &mentioned, &words));
         // The level before a change ("from 13,000", "all 13,000 troops") is a
         // fact of the story as of the day the articles are published.
         let story = facts
@@ -290,7 +296,7 @@ impl Comparer {
         }
         let mut keys: Vec<(String, NaiveDate)> = by_day.keys().cloned().collect();
         keys.sort();
-        let words = |s: usize, span: &Range<usize>| words(&sources[s].body[span.clone()]);
+        let words = |s: usize, span: &Range<usize>| words(&sources[s].body()[span.clone()]);
         let mut out = Vec::new();
         for key in keys {
             let occurrences = by_day.remove(&key).unwrap_or_default();
@@ -317,10 +323,10 @@ impl Comparer {
             .events
             .par_iter()
             .flat_map_iter(|e| {
-                e.passages.iter().flat_map(|p| {
+                e.passages().iter().flat_map(|p| {
                     names::names(timeline.quote(p), &self.rules)
                         .into_iter()
-                        .map(move |n| (p.source, p.quote.clone(), n))
+                        .map(move |n| (p.source(), p.quote().clone(), n))
                 })
             })
             .collect();
@@ -373,7 +379,7 @@ impl Comparer {
             let claims: Vec<Claim> = values
                 .into_iter()
                 .map(|(_, evidence)| Claim {
-                    value: words(&sources[evidence[0].source].body[evidence[0].span.clone()]),
+                    value: words(&sources[evidence[0].source].body()[evidence[0].span.clone()]),
                     evidence,
                 })
                 .collect();
@@ -387,17 +393,49 @@ impl Comparer {
     }
 }
 
-/// Whether a value found in an event's passage is about that event. A
-/// duration counted from a known date is about the event it ends at (or
-/// starts at): in "8,600 troops within 135 days and all remaining troops
-/// within 14 months", only the first is about the 135-day milestone.
-fn of_this_event(found: &claims::Found, event: &Event) -> bool {
-    let Some((from, to)) = found.reach else {
-        return true;
+/// The values of a passage that are about the event it is quoted for. A
+/// duration counted from a known date is about the event it ends at: in
+/// "8,600 troops within 135 days and all remaining troops within 14 months",
+/// only the first is about the 135-day milestone, and so is the number next
+/// to it. An event whose date is counted from another's is timed by such
+/// durations, not by the length of something else the passage names ("a
+/// seven-day reduction in violence"); a vague one ("within a few months")
+/// cannot be counted and still tells.
+fn about_this_event(found: Vec<claims::Found>, quote: &str, event: &Event) -> Vec<claims::Found> {
+    let reaches = |f: &claims::Found| match f.reach {
+        Some((from, to)) => {
+            let slack = ((to - from).num_days() / 3).max(31);
+            (to - event.when().end).num_days().abs() <= slack
+        }
+        None => false,
     };
-    let slack = ((to - from).num_days() / 3).max(31);
-    let near = |a: NaiveDate, b: NaiveDate| (a - b).num_days().abs() <= slack;
-    near(to, event.when.end) || near(from, event.when.start) || near(to, event.when.start)
+    let counted = event.when().computed.is_some();
+    let durations: Vec<&claims::Found> =
+        found.iter().filter(|f| f.fact == Fact::Duration).collect();
+    let nearest_duration = |f: &claims::Found| {
+        durations
+            .iter()
+            .filter(|d| {
+                !quote[d.span.end.min(f.span.end)..d.span.start.max(f.span.start)]
+                    .contains(['.', ';', '!', '?'])
+            })
+            .min_by_key(|d| d.span.start.abs_diff(f.span.start))
+            .copied()
+    };
+    found
+        .iter()
+        .filter(|f| match &f.fact {
+            Fact::Duration => match f.reach {
+                Some(_) => reaches(f),
+                None => !counted || matches!(f.value, claims::Normal::Length { amount: None, .. }),
+            },
+            Fact::Quantity { .. } => {
+                nearest_duration(f).is_none_or(|d| d.reach.is_none() || reaches(d))
+            }
+            _ => true,
+        })
+        .cloned()
+        .collect()
 }
 
 /// A quantity stated as it stood, kept for the story-level comparison.

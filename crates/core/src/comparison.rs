@@ -141,3 +141,195 @@ pub struct Stated {
     /// Byte range of the value's words in the source's body, inside the quote.
     pub span: Range<usize>,
 }
+
+/// Per story: which source reports which event, what only one source
+/// reports, and each source's first reports and lags. Derived from a
+/// timeline and its comparison, for the events a set of visible sources
+/// report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Coverage {
+    /// One row per visible source, in source order.
+    pub sources: Vec<SourceCoverage>,
+    /// The events shown (indices into the timeline's events), in date order.
+    pub events: Vec<usize>,
+    /// The events (of `events`) only one independent source reports.
+    pub only_one: Vec<usize>,
+    /// How many visible sources are not a copy of another.
+    pub independent: usize,
+}
+
+/// How one source covers the story.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceCoverage {
+    /// The source.
+    pub source: usize,
+    /// How many of the shown events it reports.
+    pub events: usize,
+    /// How many it reported first, alone.
+    pub first: usize,
+    /// How many it reported first, tied with others.
+    pub tied_first: usize,
+    /// How many no other independent source reports.
+    pub only_here: usize,
+    /// The median of its publication minus each event's start, in days.
+    pub median_lag_days: Option<f64>,
+    /// The median of its publication minus each event's first report, in days.
+    pub median_behind_first_days: Option<f64>,
+}
+
+impl Coverage {
+    /// The coverage of the events that `visible` sources report (indexed
+    /// like the timeline's sources).
+    pub fn of(timeline: &crate::Timeline, comparison: &Comparison, visible: &[bool]) -> Coverage {
+        let shows = |s: usize| visible.get(s).copied().unwrap_or(false);
+        let events = timeline.visible_events(visible);
+        let n = timeline.sources.len();
+        let mut rows: Vec<SourceCoverage> = (0..n)
+            .map(|source| SourceCoverage {
+                source,
+                events: 0,
+                first: 0,
+                tied_first: 0,
+                only_here: 0,
+                median_lag_days: None,
+                median_behind_first_days: None,
+            })
+            .collect();
+        let mut lags: Vec<Vec<i64>> = vec![Vec::new(); n];
+        let mut behind: Vec<Vec<i64>> = vec![Vec::new(); n];
+        let mut only_one = Vec::new();
+        for &e in &events {
+            let event = &timeline.events[e];
+            let compared = comparison.event(e);
+            let mut originals: Vec<usize> = event
+                .sources()
+                .iter()
+                .filter(|&&s| shows(s))
+                .map(|&s| comparison.original(s))
+                .collect();
+            originals.sort_unstable();
+            originals.dedup();
+            if originals.len() == 1 {
+                only_one.push(e);
+            }
+            let first_day = event
+                .sources()
+                .iter()
+                .map(|&s| timeline.sources[s].published)
+                .min();
+            for &s in event.sources().iter().filter(|&&s| shows(s)) {
+                let row = &mut rows[s];
+                row.events += 1;
+                if originals.len() == 1 {
+                    row.only_here += 1;
+                }
+                let published = timeline.sources[s].published;
+                lags[s].push((published - event.when().start).num_days());
+                if let Some(day) = first_day {
+                    behind[s].push((published - day).num_days());
+                }
+            }
+            if let Some(first) = compared.and_then(|c| c.first.as_ref()) {
+                if first.tied.is_empty() {
+                    if shows(first.source) {
+                        rows[first.source].first += 1;
+                    }
+                } else {
+                    for s in std::iter::once(first.source).chain(first.tied.iter().copied()) {
+                        if shows(s) {
+                            rows[s].tied_first += 1;
+                        }
+                    }
+                }
+            }
+        }
+        for (row, (lags, behind)) in rows.iter_mut().zip(lags.iter_mut().zip(&mut behind)) {
+            row.median_lag_days = median(lags);
+            row.median_behind_first_days = median(behind);
+        }
+        let independent = (0..n)
+            .filter(|&s| shows(s) && comparison.copy_of.get(s).copied().flatten().is_none())
+            .count();
+        Coverage {
+            sources: rows.into_iter().filter(|r| shows(r.source)).collect(),
+            events,
+            only_one,
+            independent,
+        }
+    }
+}
+
+/// The median of `values` (which it sorts), `None` for none.
+fn median(values: &mut [i64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_unstable();
+    let mid = values.len() / 2;
+    Some(if values.len() % 2 == 1 {
+        values[mid] as f64
+    } else {
+        (values[mid - 1] + values[mid]) as f64 / 2.0
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn medians() {
+        assert_eq!(median(&mut []), None);
+        assert_eq!(median(&mut [5, 1, 3]), Some(3.0));
+        assert_eq!(median(&mut [4, 1, 3, 2]), Some(2.5));
+    }
+
+    #[test]
+    fn coverage_counts_first_reports_ties_and_lone_events() {
+        let t = crate::doha();
+        let comparison = Comparison {
+            copy_of: vec![None, None, None, Some(2)],
+            events: t
+                .events
+                .iter()
+                .map(|e| EventComparison {
+                    first: Some(FirstReport {
+                        source: e.sources()[0],
+                        tied: e.sources()[1..].to_vec(),
+                    }),
+                    lag_days: None,
+                    independent: e.sources().len(),
+                    disagreements: Vec::new(),
+                })
+                .collect(),
+            story: Vec::new(),
+        };
+        let coverage = Coverage::of(&t, &comparison, &[true; 4]);
+        assert_eq!(coverage.independent, 3);
+        assert_eq!(coverage.events.len(), 19);
+        let sun = &coverage.sources[3];
+        assert_eq!((sun.events, sun.median_behind_first_days), (10, Some(0.0)));
+        // Told by pullout alone, or by pullout and sun, its copy here.
+        let lone: Vec<&str> = coverage
+            .only_one
+            .iter()
+            .map(|&e| t.events[e].id.as_str())
+            .collect();
+        assert_eq!(
+            lone,
+            [
+                "taliban-toppled",
+                "bin-laden-flees",
+                "unama-casualties",
+                "pompeo-ambassadors",
+                "victory-march",
+                "embassy-tweet",
+                "joint-declaration"
+            ]
+        );
+        // Sole first reports are the events one source reports.
+        let first: Vec<usize> = coverage.sources.iter().map(|r| r.first).collect();
+        assert_eq!(first, [1, 0, 4, 2]);
+        assert_eq!(coverage.sources[0].tied_first, 10);
+    }
+}

@@ -34,7 +34,7 @@ pub(super) fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
         .append_property(Property::new("PRODID", PRODID))
         .append_property(Property::new("CALSCALE", "GREGORIAN"))
         .name(&sanitize(&t.title));
-    for e in view.events() {
+    for (index, e) in view.indexed_events() {
         let mut description = String::new();
         if let Some(summary) = &e.summary {
             description.push_str(summary);
@@ -42,6 +42,18 @@ pub(super) fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
         }
         if let Some(how) = &e.when().computed {
             description.push_str(&format!("Computed: {how}.\n\n"));
+        }
+        if let Some(first) = view.first_note(index) {
+            description.push_str(&format!("First reported by {first}.\n\n"));
+        }
+        if let Some(d) = &e.disagreement {
+            description.push_str(&format!("Sources disagree: {d}\n\n"));
+        }
+        for d in view.disagreements(index) {
+            description.push_str(&format!(
+                "Sources disagree on {}\n\n",
+                view.disagreement_note(d)
+            ));
         }
         description.push_str("Sources:");
         for p in e.passages().iter().filter(|p| view.shows(p.source())) {

@@ -13,6 +13,7 @@ use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 
 use super::View;
+use crate::comparison::Disagreement;
 use crate::event::Event;
 
 /// Writes `view` as pretty-printed JSON followed by a newline.
@@ -29,10 +30,15 @@ impl Serialize for Document<'_, '_> {
         let view = self.0;
         let t = view.timeline;
         let paragraphs = Paragraphs::cited(view);
-        let mut doc = s.serialize_struct("Timeline", 3)?;
+        let mut doc = s.serialize_struct("Timeline", 4)?;
         doc.serialize_field("title", &t.title)?;
         doc.serialize_field("sources", &Sources(view, &paragraphs))?;
         doc.serialize_field("events", &Events(view, &paragraphs))?;
+        if let Some(c) = view.comparison {
+            let story: Vec<JsonDisagreement<'_>> =
+                c.story.iter().map(|d| disagreement(view, d)).collect();
+            doc.serialize_field("disagreements", &story)?;
+        }
         doc.end()
     }
 }
@@ -44,7 +50,7 @@ struct Paragraphs(Vec<Vec<Range<usize>>>);
 impl Paragraphs {
     fn cited(view: &View<'_>) -> Paragraphs {
         let mut cited = vec![Vec::new(); view.timeline.sources.len()];
-        for e in view.events() {
+        for (_, e) in view.indexed_events() {
             for p in e.passages().iter().filter(|p| view.shows(p.source())) {
                 cited[p.source()].push(p.paragraph());
             }
@@ -88,6 +94,13 @@ impl Serialize for Sources<'_, '_> {
                             text: &s.body()[r.clone()],
                         })
                         .collect(),
+                    copy_of: view.comparison.map(|c| {
+                        c.copy_of
+                            .get(i)
+                            .copied()
+                            .flatten()
+                            .map(|o| view.timeline.sources[o].id.as_str())
+                    }),
                 }),
         )
     }
@@ -98,13 +111,22 @@ struct Events<'v, 't>(&'v View<'t>, &'v Paragraphs);
 impl Serialize for Events<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let (view, paragraphs) = (self.0, self.1);
-        s.collect_seq(view.events().map(|e| event(view, paragraphs, e)))
+        s.collect_seq(
+            view.indexed_events()
+                .map(|(i, e)| event(view, paragraphs, i, e)),
+        )
     }
 }
 
-fn event<'a>(view: &View<'a>, paragraphs: &Paragraphs, e: &'a Event) -> JsonEvent<'a> {
+fn event<'a>(
+    view: &View<'a>,
+    paragraphs: &Paragraphs,
+    index: usize,
+    e: &'a Event,
+) -> JsonEvent<'a> {
     let t = view.timeline;
     let (start, end) = e.when().bounds();
+    let compared = view.compared_event(index);
     JsonEvent {
         id: &e.id,
         title: &e.title,
@@ -139,6 +161,42 @@ fn event<'a>(view: &View<'a>, paragraphs: &Paragraphs, e: &'a Event) -> JsonEven
                 quote_end: p.quote().end,
             })
             .collect(),
+        first_reported: compared.map(|c| {
+            c.first.as_ref().map(|f| JsonFirst {
+                source: &t.sources[f.source].id,
+                published: t.sources[f.source].published.to_string(),
+                tied_with: f.tied.iter().map(|&s| t.sources[s].id.as_str()).collect(),
+            })
+        }),
+        lag_days: compared.map(|c| c.lag_days),
+        independent_sources: compared.map(|c| c.independent),
+        disagreements: compared.map(|c| {
+            c.disagreements
+                .iter()
+                .map(|d| disagreement(view, d))
+                .collect()
+        }),
+    }
+}
+
+fn disagreement<'a>(view: &View<'a>, d: &'a Disagreement) -> JsonDisagreement<'a> {
+    let t = view.timeline;
+    JsonDisagreement {
+        about: &d.about,
+        kind: d.kind.as_str(),
+        values: d
+            .values
+            .iter()
+            .map(|v| JsonValue {
+                value: &v.value,
+                sources: v.sources().map(|s| t.sources[s].id.as_str()).collect(),
+                quote: v
+                    .evidence
+                    .first()
+                    .map(|e| &t.sources[e.source].body()[e.quote.clone()])
+                    .unwrap_or_default(),
+            })
+            .collect(),
     }
 }
 
@@ -149,6 +207,8 @@ struct JsonSource<'a> {
     outlet: Option<&'a str>,
     published: String,
     paragraphs: Vec<JsonParagraph<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    copy_of: Option<Option<&'a str>>,
 }
 
 #[derive(Serialize)]
@@ -177,6 +237,35 @@ struct JsonEvent<'a> {
     disagreement: Option<&'a str>,
     tags: &'a [String],
     passages: Vec<JsonPassage<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first_reported: Option<Option<JsonFirst<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lag_days: Option<Option<i64>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    independent_sources: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    disagreements: Option<Vec<JsonDisagreement<'a>>>,
+}
+
+#[derive(Serialize)]
+struct JsonFirst<'a> {
+    source: &'a str,
+    published: String,
+    tied_with: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonDisagreement<'a> {
+    about: &'a str,
+    kind: &'static str,
+    values: Vec<JsonValue<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonValue<'a> {
+    value: &'a str,
+    sources: Vec<&'a str>,
+    quote: &'a str,
 }
 
 #[derive(Serialize)]

@@ -7,6 +7,7 @@
 //! (`json.rs`). All text from articles and data files passes through the
 //! sanitiser (or JSON escaping) on its way out.
 
+mod coverage;
 mod csv;
 mod ics;
 mod json;
@@ -17,6 +18,7 @@ pub use walk::drafted_note;
 
 use std::io;
 
+use crate::comparison::{Comparison, Disagreement, EventComparison};
 use crate::event::Event;
 use crate::timeline::Timeline;
 
@@ -36,6 +38,10 @@ pub enum Format {
     Ics,
     /// CSV, one row an event.
     Csv,
+    /// Which source reports which event, first reports and lags, as text.
+    Coverage,
+    /// The same coverage as JSON.
+    CoverageJson,
 }
 
 /// What to print.
@@ -48,6 +54,9 @@ pub struct View<'t> {
     pub visible: Vec<bool>,
     /// Whether to print the passages (and summaries) under each event.
     pub passages: bool,
+    /// How the sources compare (first reports, copies, disagreements), if
+    /// worked out: every format then shows it.
+    pub comparison: Option<&'t Comparison>,
 }
 
 impl<'t> View<'t> {
@@ -57,20 +66,71 @@ impl<'t> View<'t> {
             timeline,
             visible: vec![true; timeline.sources.len()],
             passages: false,
+            comparison: None,
         }
     }
 
-    /// The events to print, in date order.
-    fn events(&self) -> impl Iterator<Item = &'t Event> + '_ {
+    /// With the comparison of the timeline's sources.
+    pub fn compared(mut self, comparison: &'t Comparison) -> Self {
+        self.comparison = Some(comparison);
+        self
+    }
+
+    /// How the event at `index` of the timeline compares, if known.
+    fn compared_event(&self, index: usize) -> Option<&'t EventComparison> {
+        self.comparison.and_then(|c| c.event(index))
+    }
+
+    /// The events to print with their indices in the timeline.
+    fn indexed_events(&self) -> impl Iterator<Item = (usize, &'t Event)> + '_ {
         self.timeline
             .visible_events(&self.visible)
             .into_iter()
-            .map(|i| &self.timeline.events[i])
+            .map(|i| (i, &self.timeline.events[i]))
     }
 
     /// Whether passages of `source` are shown.
     fn shows(&self, source: usize) -> bool {
         self.visible.get(source).copied().unwrap_or(false)
+    }
+
+    /// "arrival (tied with conditional, pullout, sun), 2020-02-29, 135 days
+    /// ahead": who reported the event at `index` first, and its lag.
+    pub fn first_note(&self, index: usize) -> Option<String> {
+        let c = self.compared_event(index)?;
+        let first = c.first.as_ref()?;
+        let t = self.timeline;
+        let mut note = t.sources[first.source].id.clone();
+        if !first.tied.is_empty() {
+            let tied: Vec<&str> = first
+                .tied
+                .iter()
+                .map(|&s| t.sources[s].id.as_str())
+                .collect();
+            note.push_str(&format!(" (tied with {})", tied.join(", ")));
+        }
+        note.push_str(&format!(", {}", t.sources[first.source].published));
+        if let Some(lag) = c.lag_days {
+            let days = |n: i64| format!("{n} day{}", if n == 1 { "" } else { "s" });
+            note.push_str(&match lag {
+                0 => ", the same day".to_string(),
+                n if n > 0 => format!(", {} after", days(n)),
+                n => format!(", {} ahead", days(-n)),
+            });
+        }
+        Some(note)
+    }
+
+    /// One disagreement on a line: "how long: “135 days” (conditional) vs …".
+    pub fn disagreement_note(&self, d: &Disagreement) -> String {
+        d.describe(|s| self.timeline.sources[s].id.as_str())
+    }
+
+    /// The computed disagreements of the event at `index`.
+    pub fn disagreements(&self, index: usize) -> &'t [Disagreement] {
+        self.compared_event(index)
+            .map(|c| c.disagreements.as_slice())
+            .unwrap_or_default()
     }
 
     /// Writes the timeline in `format` to `out`.
@@ -82,6 +142,8 @@ impl<'t> View<'t> {
             Format::TimelineJs => timelinejs::write(self, out),
             Format::Ics => ics::write(self, out),
             Format::Csv => self::csv::write(self, out),
+            Format::Coverage => coverage::write_text(self, out),
+            Format::CoverageJson => coverage::write_json(self, out),
         }
     }
 

@@ -80,7 +80,7 @@ fn html(text: &str) -> String {
     out
 }
 
-fn slide<'a>(view: &View<'a>, e: &'a Event) -> Slide<'a> {
+fn slide<'a>(view: &View<'a>, index: usize, e: &'a Event) -> Slide<'a> {
     let t = view.timeline;
     let (start, end) = dates(e.when());
     let mut text = String::new();
@@ -89,6 +89,24 @@ fn slide<'a>(view: &View<'a>, e: &'a Event) -> Slide<'a> {
     }
     if let Some(how) = &e.when().computed {
         text.push_str(&format!("<p><em>Computed: {}.</em></p>", html(how)));
+    }
+    if let Some(first) = view.first_note(index) {
+        text.push_str(&format!(
+            "<p><em>First reported by {}.</em></p>",
+            html(&first)
+        ));
+    }
+    if let Some(d) = &e.disagreement {
+        text.push_str(&format!(
+            "<p><strong>Sources disagree:</strong> {}</p>",
+            html(d)
+        ));
+    }
+    for d in view.disagreements(index) {
+        text.push_str(&format!(
+            "<p><strong>Sources disagree on</strong> {}</p>",
+            html(&view.disagreement_note(d))
+        ));
     }
     for p in e.passages().iter().filter(|p| view.shows(p.source())) {
         text.push_str(&format!(
@@ -129,7 +147,10 @@ pub(super) fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
             display_date: None,
             unique_id: "title".into(),
         },
-        events: view.events().map(|e| slide(view, e)).collect(),
+        events: view
+            .indexed_events()
+            .map(|(i, e)| slide(view, i, e))
+            .collect(),
     };
     crate::json::write_pretty(&mut *out, &doc)?;
     out.write_all(b"\n")

@@ -22,8 +22,16 @@ pub(super) trait Style {
     fn computed(&mut self, out: &mut dyn Write, how: &str) -> io::Result<()>;
     /// That annals drafted the event, and how strong its date is.
     fn drafted(&mut self, out: &mut dyn Write, note: &str) -> io::Result<()>;
-    /// The ids of the sources that report the event.
-    fn sources(&mut self, out: &mut dyn Write, ids: &[&str]) -> io::Result<()>;
+    /// The ids of the sources that report the event ("b (a copy of a)").
+    fn sources(&mut self, out: &mut dyn Write, ids: &[String]) -> io::Result<()>;
+    /// What the computed disagreements of an event are about, in short.
+    fn disagree_on(&mut self, out: &mut dyn Write, about: &[&str]) -> io::Result<()>;
+    /// Who reported the event first, and how long after it.
+    fn first(&mut self, out: &mut dyn Write, note: &str) -> io::Result<()>;
+    /// A computed disagreement, in full.
+    fn computed_disagreement(&mut self, out: &mut dyn Write, note: &str) -> io::Result<()>;
+    /// After the last event: the story's own disagreements, in full or in short.
+    fn story(&mut self, out: &mut dyn Write, notes: &[String]) -> io::Result<()>;
     /// The event's summary.
     fn summary(&mut self, out: &mut dyn Write, text: &str) -> io::Result<()>;
     /// Where the sources disagree.
@@ -43,14 +51,18 @@ pub(super) struct Quoted<'a> {
 /// Walks the visible events of `view` in date order, writing each with `style`.
 pub(super) fn walk(view: &View<'_>, style: &mut dyn Style, out: &mut dyn Write) -> io::Result<()> {
     let t = view.timeline;
-    let events: Vec<_> = view.events().collect();
+    let events: Vec<_> = view.indexed_events().collect();
     let width = events
         .iter()
-        .map(|e| e.when().label_width())
+        .map(|(_, e)| e.when().label_width())
         .max()
         .unwrap_or(0);
     style.head(out, view, events.len(), width)?;
-    for event in events {
+    let copy_of = |s: usize| {
+        view.comparison
+            .and_then(|c| c.copy_of.get(s).copied().flatten())
+    };
+    for (index, event) in events {
         style.event(out, &event.when().label(), &event.title)?;
         if let Some(how) = &event.when().computed {
             style.computed(out, how)?;
@@ -58,14 +70,28 @@ pub(super) fn walk(view: &View<'_>, style: &mut dyn Style, out: &mut dyn Write) 
         if let Some(note) = drafted_note(event) {
             style.drafted(out, &note)?;
         }
-        let ids: Vec<&str> = event
+        let ids: Vec<String> = event
             .sources()
             .iter()
-            .map(|&s| t.sources[s].id.as_str())
+            .map(|&s| match copy_of(s) {
+                Some(o) => format!("{} (a copy of {})", t.sources[s].id, t.sources[o].id),
+                None => t.sources[s].id.clone(),
+            })
             .collect();
         style.sources(out, &ids)?;
+        let computed = view.disagreements(index);
         if !view.passages {
+            if !computed.is_empty() {
+                let about: Vec<&str> = computed.iter().map(|d| d.about.as_str()).collect();
+                style.disagree_on(out, &about)?;
+            }
             continue;
+        }
+        if let Some(note) = view.first_note(index) {
+            style.first(out, &note)?;
+        }
+        for d in computed {
+            style.computed_disagreement(out, &view.disagreement_note(d))?;
         }
         if let Some(summary) = &event.summary {
             style.summary(out, summary)?;
@@ -85,6 +111,16 @@ pub(super) fn walk(view: &View<'_>, style: &mut dyn Style, out: &mut dyn Write) 
                 },
             )?;
         }
+    }
+    if let Some(c) = view.comparison
+        && !c.story.is_empty()
+    {
+        let notes: Vec<String> = if view.passages {
+            c.story.iter().map(|d| view.disagreement_note(d)).collect()
+        } else {
+            c.story.iter().map(|d| d.about.clone()).collect()
+        };
+        style.story(out, &notes)?;
     }
     Ok(())
 }
@@ -147,13 +183,38 @@ impl Style for Plain {
         writeln!(out, "{}{note}", self.pad)
     }
 
-    fn sources(&mut self, out: &mut dyn Write, ids: &[&str]) -> io::Result<()> {
+    fn sources(&mut self, out: &mut dyn Write, ids: &[String]) -> io::Result<()> {
         writeln!(
             out,
             "{}sources: {}",
             self.pad,
             sanitize_line(&ids.join(", "))
         )
+    }
+
+    fn disagree_on(&mut self, out: &mut dyn Write, about: &[&str]) -> io::Result<()> {
+        writeln!(
+            out,
+            "{}disagree on: {}",
+            self.pad,
+            sanitize_line(&about.join("; "))
+        )
+    }
+
+    fn first(&mut self, out: &mut dyn Write, note: &str) -> io::Result<()> {
+        writeln!(out, "{}first reported: {}", self.pad, sanitize_line(note))
+    }
+
+    fn computed_disagreement(&mut self, out: &mut dyn Write, note: &str) -> io::Result<()> {
+        writeln!(out, "{}disagree: {}", self.pad, sanitize_line(note))
+    }
+
+    fn story(&mut self, out: &mut dyn Write, notes: &[String]) -> io::Result<()> {
+        writeln!(out, "\nAcross the story, the sources disagree on:")?;
+        for note in notes {
+            writeln!(out, "  {}", sanitize_line(note))?;
+        }
+        Ok(())
     }
 
     fn summary(&mut self, out: &mut dyn Write, text: &str) -> io::Result<()> {
@@ -231,9 +292,29 @@ impl Style for Markdown {
         writeln!(out, "*{}.*\n", md(&upper_first(note)))
     }
 
-    fn sources(&mut self, out: &mut dyn Write, ids: &[&str]) -> io::Result<()> {
+    fn sources(&mut self, out: &mut dyn Write, ids: &[String]) -> io::Result<()> {
         let ids: Vec<String> = ids.iter().map(|id| code(id)).collect();
         writeln!(out, "Sources: {}", ids.join(", "))
+    }
+
+    fn disagree_on(&mut self, out: &mut dyn Write, about: &[&str]) -> io::Result<()> {
+        writeln!(out, "\n**Sources disagree on:** {}", md(&about.join("; ")))
+    }
+
+    fn first(&mut self, out: &mut dyn Write, note: &str) -> io::Result<()> {
+        writeln!(out, "\n*First reported by {}.*", md(note))
+    }
+
+    fn computed_disagreement(&mut self, out: &mut dyn Write, note: &str) -> io::Result<()> {
+        writeln!(out, "\n**Sources disagree on** {}", md(note))
+    }
+
+    fn story(&mut self, out: &mut dyn Write, notes: &[String]) -> io::Result<()> {
+        writeln!(out, "\n## Across the story, the sources disagree on\n")?;
+        for note in notes {
+            writeln!(out, "- {}", md(note))?;
+        }
+        Ok(())
     }
 
     fn summary(&mut self, out: &mut dyn Write, text: &str) -> io::Result<()> {
