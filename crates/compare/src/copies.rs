@@ -167,7 +167,7 @@ fn densify(bins: &mut [u64; BINS]) {
 /// For each source, the source it is a copy of (the earliest of its group),
 /// or `None` for an original.
 pub fn copies(sources: &[Source], thresholds: &Thresholds) -> Vec<Option<usize>> {
-    let sketches: Vec<Sketch> = sources.par_iter().map(|s| Sketch::of(&s.body())).collect();
+    let sketches: Vec<Sketch> = sources.par_iter().map(|s| Sketch::of(s.body())).collect();
     copies_of_sketches(sources, &sketches, thresholds)
 }
 

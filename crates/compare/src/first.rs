@@ -54,10 +54,9 @@ pub fn lag_days(event: &Event, sources: &[Source]) -> Option<i64> {
     Some((first - event.when().start).num_days())
 }
 
-/// When the article was published, to the minute, where it says.
+/// When the article was published, to the second, where it says.
 pub fn published_at(source: &Source) -> Option<chrono::DateTime<chrono::FixedOffset>> {
-    let _ = source;
-    None
+    source.published_at
 }
 
 /// Sources in publication order, a total order: by date, then time (one

@@ -224,3 +224,54 @@ fn more_than_and_about_are_not_the_same_number() {
         ]
     );
 }
+
+#[test]
+fn timestamps_decide_who_was_first_and_a_day_without_one_ties() {
+    let lines = [
+        r#"{"id": "late", "published": "2020-02-29T18:00:00+03:00", "text": "The deal was signed in Doha."}"#,
+        r#"{"id": "early", "published": "2020-02-29T09:30:00Z", "text": "The deal was signed in Doha today."}"#,
+        r#"{"id": "undated", "published": "2020-02-29", "text": "The deal was signed in Doha, Qatar."}"#,
+        r#"{"id": "next", "published": "2020-03-01T00:10:00Z", "text": "The deal was signed in Doha on Saturday."}"#,
+    ];
+    let toml = "title = \"A deal\"\n\n[[events]]\nid = \"signing\"\ntitle = \"Signed\"\ndate = 2020-02-29\n\
+        evidence = [{ source = \"late\", quote = \"signed in Doha\" }, { source = \"early\", quote = \"signed in Doha\" }, \
+        { source = \"next\", quote = \"signed in Doha\" }]\n\n[[events]]\nid = \"all\"\ntitle = \"All\"\ndate = 2020-02-28\n\
+        evidence = [{ source = \"late\", quote = \"The deal\" }, { source = \"undated\", quote = \"The deal\" }, \
+        { source = \"early\", quote = \"The deal\" }]\n";
+    let files = DataFiles {
+        dir: "story".into(),
+        timeline: Some(DataFile::new("story/timeline.toml", toml)),
+        sources: Some(vec![DataFile::new(
+            "story/articles.jsonl",
+            lines.join("\n").as_str(),
+        )]),
+        skipped: Default::default(),
+    };
+    let t = load_files(&files).expect("the story checks");
+    let c = annals_compare::compare(&t).unwrap();
+    let id = |s: usize| t.sources[s].id.as_str();
+    let signing = c.events[t.event_index("signing").unwrap()]
+        .first
+        .clone()
+        .unwrap();
+    assert_eq!((id(signing.source), signing.tied.len()), ("early", 0));
+    // "undated" gives no time: it may have come before 09:30 or after.
+    let all = c.events[t.event_index("all").unwrap()]
+        .first
+        .clone()
+        .unwrap();
+    assert_eq!(id(all.source), "early");
+    assert_eq!(
+        all.tied.iter().map(|&s| id(s)).collect::<Vec<_>>(),
+        ["undated"]
+    );
+    assert_eq!(c.events[t.event_index("all").unwrap()].lag_days, Some(1));
+    // JSON says the moment.
+    let json = annals_core::print::View::new(&t)
+        .compared(&c)
+        .render(annals_core::print::Format::Json);
+    assert!(
+        json.contains("\"first_reported\": {\n        \"source\": \"early\",\n        \"published\": \"2020-02-29T09:30:00Z\""),
+        "{json}"
+    );
+}

@@ -4,7 +4,7 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::text;
 
@@ -24,8 +24,12 @@ pub struct Source {
     pub title: String,
     /// The outlet, where the article itself names it.
     pub outlet: Option<String>,
-    /// Publication date.
+    /// Publication date, as the article is dated.
     pub published: NaiveDate,
+    /// When it was published, to the second, where the article says
+    /// (a JSON Lines timestamp, a front-matter datetime); a time written
+    /// without an offset is taken as UTC.
+    pub published_at: Option<DateTime<FixedOffset>>,
     /// Where it was published online.
     pub url: Option<String>,
     /// Language tag, such as `en`.
@@ -55,6 +59,7 @@ impl Source {
             title: String::new(),
             outlet: None,
             published,
+            published_at: None,
             url: None,
             language: None,
             note: None,
@@ -73,6 +78,12 @@ impl Source {
     /// With this outlet, if known.
     pub fn with_outlet(mut self, outlet: Option<String>) -> Source {
         self.outlet = outlet;
+        self
+    }
+
+    /// Published at this moment, if known.
+    pub fn with_published_at(mut self, at: Option<DateTime<FixedOffset>>) -> Source {
+        self.published_at = at;
         self
     }
 

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::ops::Range;
 use std::path::Path;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
@@ -234,4 +234,52 @@ pub(crate) fn toml_date(
     result
         .map_err(|e| problems.push(doc.problem(&value.span(), e.message).with_help(e.help)))
         .ok()
+}
+
+/// A publication date in front matter: a day (`2020-02-29`), or a datetime
+/// (`2020-02-29T10:30:00Z`, `2020-02-29T10:30:00+03:00`, or without an offset,
+/// taken as UTC), whose moment is kept beside the day.
+pub(crate) fn toml_published(
+    doc: &Doc<'_>,
+    value: &Spanned<DeValue<'_>>,
+    problems: &mut Problems,
+) -> Option<(NaiveDate, Option<DateTime<FixedOffset>>)> {
+    let DeValue::Datetime(dt) = value.get_ref() else {
+        return toml_date(doc, value, "published", problems).map(|d| (d, None));
+    };
+    let (Some(d), Some(t)) = (dt.date, dt.time) else {
+        return toml_date(doc, value, "published", problems).map(|d| (d, None));
+    };
+    let offset = match dt.offset {
+        None | Some(toml::value::Offset::Z) => Some(0),
+        Some(toml::value::Offset::Custom { minutes }) => Some(i32::from(minutes) * 60),
+    };
+    let day = date::ymd(i32::from(d.year), u32::from(d.month), u32::from(d.day));
+    let at = day.as_ref().ok().and_then(|day| {
+        let clock = chrono::NaiveTime::from_hms_nano_opt(
+            u32::from(t.hour),
+            u32::from(t.minute),
+            u32::from(t.second.unwrap_or(0)),
+            t.nanosecond.unwrap_or(0),
+        )?;
+        let offset = FixedOffset::east_opt(offset?)?;
+        day.and_time(clock).and_local_timezone(offset).single()
+    });
+    match (day, at) {
+        (Ok(day), Some(at)) => Some((day, Some(at))),
+        (Ok(_), None) => {
+            problems.push(
+                doc.problem(
+                    &value.span(),
+                    "`published` is not a moment annals can read".to_string(),
+                )
+                .with_help("write it as 2020-02-29T10:30:00Z, or 2020-02-29T10:30:00+03:00"),
+            );
+            None
+        }
+        (Err(e), _) => {
+            problems.push(doc.problem(&value.span(), e.message).with_help(e.help));
+            None
+        }
+    }
 }

@@ -3,7 +3,7 @@
 //! `url`, `outlet` or `source`, and `id`. A bad line is reported and skipped.
 //! A byte-order mark before the first line is skipped, as editors write one.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use serde::Deserialize;
 
 use super::source_file::{first_line_title, is_source_id, no_date};
@@ -67,9 +67,13 @@ pub(super) fn parse(file: DataFile, options: &Options, problems: &mut Problems) 
             ));
             continue;
         };
+        let mut published_at = None;
         let published = match object.published.as_deref().map(str::trim) {
             Some(date) => match day(date) {
-                Ok(d) => Some(d),
+                Ok((d, at)) => {
+                    published_at = at;
+                    Some(d)
+                }
                 Err(why) => {
                     // At the value itself when the line writes it plainly.
                     let column = raw
@@ -111,6 +115,7 @@ pub(super) fn parse(file: DataFile, options: &Options, problems: &mut Problems) 
         });
         out.push(
             Source::new(id, published, body)
+                .with_published_at(published_at)
                 .with_title(title.unwrap_or_default())
                 .with_outlet(object.outlet)
                 .with_url(object.url)
@@ -122,9 +127,10 @@ pub(super) fn parse(file: DataFile, options: &Options, problems: &mut Problems) 
 }
 
 /// A publication date: `2020-02-29`, or a timestamp starting with one
-/// (`2020-02-29T10:00:00Z`, `2020-02-29 10:00:00+01:00`), whose time is
-/// checked and then set aside: the day is the one the article was dated.
-fn day(text: &str) -> Result<NaiveDate, DateError> {
+/// (`2020-02-29T10:00:00Z`, `2020-02-29 10:00:00+01:00`), whose time is kept
+/// beside it (UTC where it gives no offset): the day is the one the article
+/// was dated.
+fn day(text: &str) -> Result<(NaiveDate, Option<DateTime<FixedOffset>>), DateError> {
     let cannot = || {
         DateError::new(
             format!("cannot read {text:?} as a publication date"),
@@ -142,41 +148,45 @@ fn day(text: &str) -> Result<NaiveDate, DateError> {
         Err(e) => return Err(e),
     };
     if time.is_empty() {
-        return Ok(date);
+        return Ok((date, None));
     }
     let Some(time) = time.strip_prefix(['T', 't', ' ']) else {
         return Err(cannot());
     };
-    if !valid_time(time) {
+    let Some(at) = time_of(date, time) else {
         return Err(DateError::new(
             format!(
                 "{text:?} is not a time of day: hours run to 23, minutes and seconds to 59, offsets to ±23:59"
             ),
             "write the timestamp as 2020-02-29T10:00:00Z (or +01:00 after the time)",
         ));
-    }
-    Ok(date)
+    };
+    Ok((date, Some(at)))
 }
 
 /// Whether `text` is a time of day as RFC 3339 and ISO 8601 write it:
 /// `HH:MM[:SS[.fraction]]`, then nothing, `Z` or an offset `±HH[:MM]`.
-fn valid_time(text: &str) -> bool {
+fn time_of(date: NaiveDate, text: &str) -> Option<DateTime<FixedOffset>> {
     let zone_at = text.find(['Z', 'z', '+', '-']).unwrap_or(text.len());
     let (clock, zone) = text.split_at(zone_at);
-    let clock_ok = NaiveTime::parse_from_str(clock, "%H:%M:%S%.f").is_ok()
-        || NaiveTime::parse_from_str(clock, "%H:%M").is_ok();
+    let clock = NaiveTime::parse_from_str(clock, "%H:%M:%S%.f")
+        .or_else(|_| NaiveTime::parse_from_str(clock, "%H:%M"))
+        .ok()?;
     let two = |hi: u8, lo: u8, max: u8| {
-        hi.is_ascii_digit() && lo.is_ascii_digit() && (hi - b'0') * 10 + (lo - b'0') <= max
+        (hi.is_ascii_digit() && lo.is_ascii_digit() && (hi - b'0') * 10 + (lo - b'0') <= max)
+            .then(|| i32::from((hi - b'0') * 10 + (lo - b'0')))
     };
-    let zone_ok = match *zone.as_bytes() {
-        [] | [b'Z' | b'z'] => true,
-        [b'+' | b'-', h1, h2] => two(h1, h2, 23),
-        [b'+' | b'-', h1, h2, b':', m1, m2] | [b'+' | b'-', h1, h2, m1, m2] => {
-            two(h1, h2, 23) && two(m1, m2, 59)
+    let sign = |b: u8| if b == b'-' { -1 } else { 1 };
+    let seconds = match *zone.as_bytes() {
+        [] | [b'Z' | b'z'] => 0,
+        [s @ (b'+' | b'-'), h1, h2] => sign(s) * two(h1, h2, 23)? * 3600,
+        [s @ (b'+' | b'-'), h1, h2, b':', m1, m2] | [s @ (b'+' | b'-'), h1, h2, m1, m2] => {
+            sign(s) * (two(h1, h2, 23)? * 3600 + two(m1, m2, 59)? * 60)
         }
-        _ => false,
+        _ => return None,
     };
-    clock_ok && zone_ok
+    let offset = FixedOffset::east_opt(seconds)?;
+    date.and_time(clock).and_local_timezone(offset).single()
 }
 
 #[cfg(test)]
@@ -208,6 +218,11 @@ mod tests {
         assert_eq!(sources[0].id, "deal-signed");
         assert_eq!(sources[0].outlet.as_deref(), Some("Wire"));
         assert_eq!(sources[0].published.to_string(), "2020-02-29");
+        assert_eq!(
+            sources[0].published_at.map(|t| t.to_rfc3339()).as_deref(),
+            Some("2020-02-29T10:00:00+00:00")
+        );
+        assert_eq!(sources[1].published_at, None);
         assert_eq!((sources[1].id.as_str(), sources[1].body_line), ("b", 3));
         assert_eq!(sources[1].paragraphs().len(), 2);
         assert_eq!(sources[1].title, "More.");

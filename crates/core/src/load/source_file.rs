@@ -6,9 +6,9 @@
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use super::doc::{Doc, Fields, toml_date};
+use super::doc::{Doc, Fields, toml_published};
 use super::{DataFile, Options, dateline, files};
 use crate::problem::{Locator, Position, Problem, Problems};
 use crate::source::{self, FenceError, Source};
@@ -31,6 +31,8 @@ struct Front {
     title: Option<String>,
     outlet: Option<String>,
     published: Option<NaiveDate>,
+    /// The moment, where `published` is a datetime.
+    published_at: Option<DateTime<FixedOffset>>,
     url: Option<String>,
     language: Option<String>,
     note: Option<String>,
@@ -50,11 +52,13 @@ pub(super) fn parse(file: DataFile, options: &Options, problems: &mut Problems) 
         url,
         language,
         note,
+        published_at,
         ..
     } = read.front;
     let id = id.unwrap_or_else(|| id_from_path(&read.path));
     Some(
         Source::new(id, published, read.body)
+            .with_published_at(published_at)
             .with_title(title.unwrap_or_default())
             .with_outlet(outlet)
             .with_url(url)
@@ -186,13 +190,15 @@ fn front_matter(
                 .with_help("use letters, digits, - and _ only"),
         );
     }
+    let published = fields
+        .get("published")
+        .and_then(|v| toml_published(&doc, v, problems));
     Some(Front {
         id,
         title: fields.string("title", None, problems),
         outlet: fields.string("outlet", None, problems),
-        published: fields
-            .get("published")
-            .and_then(|v| toml_date(&doc, v, "published", problems)),
+        published: published.map(|(day, _)| day),
+        published_at: published.and_then(|(_, at)| at),
         url: fields.string("url", None, problems),
         language: fields.string("language", None, problems),
         note: fields.string("note", None, problems),

@@ -566,3 +566,39 @@ fn a_drafted_event_keeps_its_salience_and_a_bad_one_is_located() {
         "{p:?}"
     );
 }
+
+#[test]
+fn a_front_matter_datetime_keeps_its_moment() {
+    let timeline = format!(
+        "title = \"T\"\n[[events]]\nid = \"s\"\ntitle = \"S\"\ndate = 2020-02-29\n{EVIDENCE}\n"
+    );
+    let at = |published: &str| {
+        let sun = SUN.replace(
+            "published = 2020-02-29",
+            &format!("published = {published}"),
+        );
+        load_files(&files(Some(&timeline), &[("sun.txt", sun.as_bytes())]))
+            .map(|t| {
+                (
+                    t.sources[0].published,
+                    t.sources[0].published_at.map(|a| a.to_rfc3339()),
+                )
+            })
+            .map_err(|p| p.to_string())
+    };
+    let day = chrono::NaiveDate::from_ymd_opt(2020, 2, 29).unwrap();
+    assert_eq!(at("2020-02-29"), Ok((day, None)));
+    assert_eq!(
+        at("2020-02-29T10:30:00+03:00"),
+        Ok((day, Some("2020-02-29T10:30:00+03:00".into())))
+    );
+    assert_eq!(
+        at("2020-02-29T10:30:00"),
+        Ok((day, Some("2020-02-29T10:30:00+00:00".into())))
+    );
+    assert!(
+        at("10:30:00")
+            .unwrap_err()
+            .contains("`published` should be a day")
+    );
+}

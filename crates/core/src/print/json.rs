@@ -164,7 +164,7 @@ fn event<'a>(
         first_reported: compared.map(|c| {
             c.first.as_ref().map(|f| JsonFirst {
                 source: &t.sources[f.source].id,
-                published: t.sources[f.source].published.to_string(),
+                published: super::published(&t.sources[f.source]),
                 tied_with: f.tied.iter().map(|&s| t.sources[s].id.as_str()).collect(),
             })
         }),

@@ -22,6 +22,14 @@ use crate::comparison::{Comparison, Disagreement, EventComparison};
 use crate::event::Event;
 use crate::timeline::Timeline;
 
+/// When a source was published: the moment where known
+/// (`2020-02-29T10:00:00Z`), else the day.
+fn published(s: &crate::Source) -> String {
+    s.published_at
+        .map(|at| at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
+        .unwrap_or_else(|| s.published.to_string())
+}
+
 /// An output format of `annals print`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
@@ -109,7 +117,7 @@ impl<'t> View<'t> {
                 .collect();
             note.push_str(&format!(" (tied with {})", tied.join(", ")));
         }
-        note.push_str(&format!(", {}", t.sources[first.source].published));
+        note.push_str(&format!(", {}", published(&t.sources[first.source])));
         if let Some(lag) = c.lag_days {
             let days = |n: i64| format!("{n} day{}", if n == 1 { "" } else { "s" });
             note.push_str(&match lag {
