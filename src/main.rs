@@ -72,11 +72,18 @@ fn check_tables(cli: &Cli, data: Option<&Path>, explorer: bool) -> Result<(), Fa
     }
     match &cli.command {
         Some(Command::Extract(_)) => annals_tagger::check_tables()?,
+        // Every story shown is compared.
+        Some(Command::Check(_) | Command::Print(_)) | None if data.is_none() => {
+            annals_compare::check_tables()?
+        }
         // A folder of articles may be drafted in memory.
         Some(Command::Draft(_) | Command::Check(_) | Command::Print(_)) | None
             if data.is_some() =>
         {
-            annals_draft::check_tables()?
+            annals_draft::check_tables()?;
+            if !matches!(cli.command, Some(Command::Draft(_))) {
+                annals_compare::check_tables()?
+            }
         }
         _ => {}
     }
@@ -172,15 +179,7 @@ fn show(
     // code 1, but the others are still shown.
     let problems = std::mem::take(&mut opened.problems);
     let timeline = &opened.timeline;
-    // The built-in tables are checked by the tests; were one broken, the
-    // story is still shown, only not compared.
-    let comparison = match annals_compare::Comparer::new() {
-        Ok(comparer) => comparer.compare(timeline),
-        Err(e) => {
-            output::eprintln_safe(&format!("note: the sources are not compared: {e}"));
-            Default::default()
-        }
-    };
+    let comparison = annals_compare::compare(timeline);
     let shown = match &cli.command {
         Some(Command::Check(_)) => cmd::check::run(timeline, &comparison, opened.draft.is_some()),
         Some(Command::Print(args)) => cmd::print::run(timeline, &comparison, args),

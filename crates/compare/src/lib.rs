@@ -28,13 +28,12 @@
 //!     skipped: Default::default(),
 //! };
 //! let timeline = load_files(&files).expect("the story checks");
-//! let comparison = annals_compare::Comparer::new()?.compare(&timeline);
+//! let comparison = annals_compare::Comparer::new().compare(&timeline);
 //! let drawdown = &comparison.events[0];
 //! assert_eq!(drawdown.lag_days, Some(-135));
 //! let about: Vec<&str> = drawdown.disagreements.iter().map(|d| d.about.as_str()).collect();
 //! assert_eq!(about, ["how long", "troops: 8,600 as a level or as a change"]);
 //! assert_eq!(drawdown.disagreements[0].values[1].value, "within four months");
-//! # Ok::<(), annals_compare::rules::TableError>(())
 //! ```
 
 #![warn(missing_docs)]
@@ -47,8 +46,10 @@ pub mod names;
 pub mod rules;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use annals_core::builtin::{BrokenTable, Builtin};
 use annals_core::comparison::{Claim, Comparison, Disagreement, EventComparison, Kind, Stated};
 use annals_core::{Event, Timeline};
 use annals_tagger::Tagger;
@@ -59,7 +60,7 @@ use rustc_hash::FxHashMap;
 use claims::{Fact, Reader};
 use copies::Thresholds;
 use disagree::Occurrence;
-use rules::{Relation, Rules, TableError};
+use rules::{Relation, Rules};
 
 /// Words without which a passage states no date, duration or count, so the
 /// tagger need not read it: time units, months, days and number words (a
@@ -143,28 +144,57 @@ const CUES: &[&str] = &[
     "midnight",
 ];
 
+/// The embedded rule tables, read on first use through the one loader of
+/// built-in tables.
+static BUILTIN: Builtin<Arc<Rules>> =
+    Builtin::new("comparison rules (crates/compare/src/rules/)", || {
+        Rules::embedded().map(Arc::new).map_err(|e| e.0)
+    });
+
+/// Whether the embedded tables the comparer reads (its own and the
+/// tagger's) can be read, for a program to say so before it starts.
+pub fn check_tables() -> Result<(), BrokenTable> {
+    BUILTIN.check()?;
+    annals_tagger::check_tables()
+}
+
 /// Compares the sources of timelines: built once, used for any number.
 pub struct Comparer {
-    rules: Rules,
+    rules: Arc<Rules>,
     tagger: Tagger,
     thresholds: Thresholds,
     cues: AhoCorasick,
 }
 
+impl Default for Comparer {
+    fn default() -> Self {
+        Comparer::new()
+    }
+}
+
 impl Comparer {
     /// A comparer with the embedded rule tables and default thresholds.
-    pub fn new() -> Result<Comparer, TableError> {
+    ///
+    /// The tables are read on the first call and shared; a broken one is a
+    /// bug the unit tests catch, and this panics naming it ([`check_tables`]
+    /// says it without panicking).
+    pub fn new() -> Comparer {
+        Comparer::with_rules(Arc::clone(BUILTIN.get()))
+    }
+
+    /// A comparer reading other rule tables (parsed with [`Rules::parse`]).
+    pub fn with_rules(rules: Arc<Rules>) -> Comparer {
         let cues = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostFirst)
             .build(CUES)
-            .map_err(|e| TableError(format!("the cue words: {e}")))?;
-        Ok(Comparer {
-            rules: Rules::embedded()?,
+            .expect("a few dozen short words make an automaton");
+        Comparer {
+            rules,
             tagger: Tagger::new(),
             thresholds: Thresholds::default(),
             cues,
-        })
+        }
     }
 
     /// With other thresholds for calling two articles copies.
@@ -465,6 +495,6 @@ fn words(text: &str) -> String {
 }
 
 /// Compares `timeline` with the embedded tables and default thresholds.
-pub fn compare(timeline: &Timeline) -> Result<Comparison, TableError> {
-    Ok(Comparer::new()?.compare(timeline))
+pub fn compare(timeline: &Timeline) -> Comparison {
+    Comparer::new().compare(timeline)
 }

@@ -196,6 +196,7 @@ mod tests {
 
     #[test]
     fn the_embedded_tables_read() {
+        assert_eq!(crate::check_tables(), Ok(()));
         let rules = Rules::embedded().expect("the tables read");
         assert_eq!(rules.relations["down to"], Relation::Level);
         assert_eq!(rules.relations["by"], Relation::Change);

@@ -166,8 +166,8 @@ impl Tagger {
     /// hundred"), read as the date rules read them. Years and the numbers
     /// inside dates are cardinals too: callers mask what [`Tagger::tag`] finds.
     pub fn cardinals(&self, text: &str) -> Vec<Cardinal> {
-        match self.rules.number_classes() {
-            Some(classes) => cardinals::find(text, &self.lexicon, classes),
+        match self.tables.rules.number_classes() {
+            Some(classes) => cardinals::find(text, &self.tables.lexicon, classes),
             None => Vec::new(),
         }
     }
