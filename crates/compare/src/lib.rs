@@ -26,6 +26,7 @@
 //!         DataFile::new("story/sources/b.txt", b),
 //!     ]),
 //!     skipped: Default::default(),
+//!     ignored: Vec::new(),
 //! };
 //! let timeline = load_files(&files).expect("the story checks");
 //! let comparison = annals_compare::Comparer::new().compare(&timeline);

@@ -36,6 +36,7 @@ fn story(articles: &[(&str, &str, &str)], events: &[EventSpec<'_>]) -> (Timeline
                 .collect(),
         ),
         skipped: Default::default(),
+        ignored: Vec::new(),
     };
     let timeline = load_files(&files).expect("the story checks");
     let comparison = annals_compare::compare(&timeline);
@@ -246,6 +247,7 @@ fn timestamps_decide_who_was_first_and_a_day_without_one_ties() {
             lines.join("\n").as_str(),
         )]),
         skipped: Default::default(),
+        ignored: Vec::new(),
     };
     let t = load_files(&files).expect("the story checks");
     let c = annals_compare::compare(&t);
