@@ -247,7 +247,7 @@ fn explorer_in_a_real_terminal() {
 
     s.wait_for_all(&[
         &format!("{total} of {total} events"),
-        "The US and the Taliban sign the agreement",
+        "The US and the Taliban sign the",
     ]);
     let during = s.local_flags();
     assert!(
@@ -672,4 +672,41 @@ fn sigterm_while_a_frame_is_stuck_on_a_terminal_that_reads_nothing() {
     };
     assert_ne!(termios.c_lflag & libc::ICANON, 0, "left in raw mode");
     assert_ne!(termios.c_lflag & libc::ECHO, 0, "left without echo");
+}
+
+/// Issue 21's newcomer in a real terminal, on the fixture story of Wikinews
+/// articles with the long names a browser saves them under: an idle
+/// explorer writes nothing (it drew every 100 ms before), a key still
+/// redraws, and Esc never quits the main screen (q does).
+#[test]
+fn an_idle_explorer_draws_nothing_and_esc_never_quits() {
+    let mut s = Session::start(&["tests/fixtures/wikinews-iphone4"]);
+    s.wait_for_all(&[
+        "events · ? help",
+        "Company CEO Steve Jobs unveiled iPhone 4",
+    ]);
+    let written = || s.screen.lock().expect("screen lock").raw.len();
+    // The first frame may arrive in pieces: wait until it has all come.
+    let mut last = written();
+    assert!(wait_until("the first frame to be written", || {
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        let now = written();
+        std::mem::replace(&mut last, now) == now
+    }));
+    // Idle: not a byte for two seconds (twenty redraws before).
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    assert_eq!(written(), last, "an idle explorer redrew");
+    // A key redraws at once.
+    s.press(b"g");
+    s.wait_for("▶2007");
+    // Esc on the main screen says how to quit instead of quitting.
+    s.press(b"\x1b");
+    s.wait_for("nothing to close here: q quits annals");
+    assert!(
+        s.child.try_wait().expect("status").is_none(),
+        "Esc must not quit"
+    );
+    s.press(b"q");
+    assert!(s.wait_exit("q"), "q quits with success");
+    s.assert_restored("q");
 }

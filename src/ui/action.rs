@@ -182,7 +182,7 @@ impl Action {
     /// What the action does on a given screen, where that differs.
     pub fn help_on(self, mode: Mode) -> String {
         match (mode, self) {
-            (Mode::Main, Action::Back) => "clear the search, else quit".into(),
+            (Mode::Main, Action::Back) => "clear the search (never quits)".into(),
             (Mode::Picker, Action::Down) => "next source".into(),
             (Mode::Picker, Action::Up) => "previous source".into(),
             (Mode::Picker, Action::Back) => "close the picker".into(),

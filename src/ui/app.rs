@@ -441,9 +441,10 @@ pub fn short_label(when: &When, compact: bool) -> String {
     } else {
         "%d"
     };
-    if compact && end != "%d" {
-        // Narrow lists show where a long span starts; the detail pane has the rest.
-        return format!("{}…", s.format("%Y-%m-%d"));
+    if compact && end == "%Y-%m-%d" {
+        // Across years, a narrow list gives both ends by the month; the
+        // detail pane has the days.
+        return format!("{}–{}", s.format("%Y-%m"), e.format("%Y-%m"));
     }
     format!("{}–{}", s.format("%Y-%m-%d"), e.format(end))
 }

@@ -79,9 +79,13 @@ impl App<'_> {
         let query = find.query().to_string();
         let (hits, origin) = (find.shown, find.origin);
         if hits == 0 {
-            self.message = Some(format!("no event mentions “{query}”"));
-            self.search = None;
+            // The search stays, saying "no match", so the next Esc clears
+            // it rather than quitting; the selection goes back where it was.
+            self.message = Some(format!("no match: no event mentions “{query}”; Esc clears"));
             self.select_event(origin);
+            if let Some(find) = &mut self.search {
+                find.confirmed = false;
+            }
         } else {
             self.message = Some(format!(
                 "{hits} event{} match “{query}”: n next, N previous, Esc clears",
@@ -124,6 +128,19 @@ impl App<'_> {
                 ));
             }
         }
+    }
+
+    /// Which shown match the selected event is, counting from 1, if it is one.
+    pub fn match_number(&self) -> Option<usize> {
+        let find = self.search.as_ref()?;
+        let e = self.selected_event()?;
+        let at = find.matches().binary_search(&e).ok()?;
+        Some(
+            1 + find.matches()[..at]
+                .iter()
+                .filter(|&&m| self.is_shown(m))
+                .count(),
+        )
     }
 
     /// Positions in `events` of the matches found so far that are shown.

@@ -164,9 +164,12 @@ fn explore(
     }
     app = app.noted(notes);
     app.keymap = keymap;
+    // Drawn when something changed, never on a timer: an idle explorer
+    // only looks at its signals.
+    let mut changed = true;
     while !app.quit {
-        // `draw` resizes the terminal's buffers first, so a resize redraws at once.
-        {
+        if std::mem::take(&mut changed) {
+            // `draw` resizes the terminal's buffers first, so a resize redraws at once.
             let _drawing = DRAWING.lock();
             terminal.draw(|frame| draw(frame, &app))?;
         }
@@ -174,8 +177,10 @@ fn explore(
         let wait = if app.busy() { Duration::ZERO } else { IDLE };
         if event::poll(wait)? {
             app.handle(&event::read()?);
+            changed = true;
         } else if app.busy() {
             app.update(Action::Tick);
+            changed = true;
         }
         // Ctrl-Z arrives as a key; a stop from outside as SIGTSTP. Either
         // way the terminal is handed back once and taken again once.
@@ -186,7 +191,10 @@ fn explore(
         };
         match got {
             // Here again after `fg`: take the terminal back and draw it all.
-            Some(signals::Got::Continued) => terminal = reenter(&mut app)?,
+            Some(signals::Got::Continued) => {
+                terminal = reenter(&mut app)?;
+                changed = true;
+            }
             None => {}
         }
     }

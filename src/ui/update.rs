@@ -296,18 +296,19 @@ mod tests {
         assert_eq!(id(&a), first, "n cycles through every match");
         a.update(Action::PrevMatch);
         assert_ne!(id(&a), first);
-        // Esc clears the search first, then quits.
+        // Esc clears the search, and never quits.
         a.update(Action::Back);
         assert!(a.search.is_none());
         assert!(!a.quit);
         a.update(Action::NextMatch);
         assert!(a.message.is_some());
         a.update(Action::Back);
-        assert!(a.quit);
+        assert!(!a.quit);
+        assert!(a.message.as_deref().is_some_and(|m| m.contains("q quits")));
     }
 
     #[test]
-    fn a_cancelled_or_failed_search_restores_the_selection() {
+    fn a_cancelled_or_failed_search_restores_the_selection_and_a_failed_one_stays() {
         let t = story();
         let mut a = app(&t);
         a.update(Action::Search);
@@ -318,8 +319,11 @@ mod tests {
         a.update(Action::Search);
         typed(&mut a, "zzzz");
         a.update(Action::Confirm);
-        assert_eq!((id(&a), a.query()), ("signing", None));
-        assert!(a.message.as_deref().is_some_and(|m| m.contains("zzzz")));
+        // A failed search stays (so Esc clears it), the selection restored.
+        assert_eq!((id(&a), a.query()), ("signing", Some("zzzz")));
+        assert!(a.message.as_deref().is_some_and(|m| m.contains("no match")));
+        a.update(Action::Back);
+        assert_eq!((a.query(), a.quit), (None, false));
     }
 
     #[test]

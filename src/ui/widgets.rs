@@ -99,22 +99,86 @@ pub fn search_progress(app: &App) -> Option<String> {
     })
 }
 
-/// Hints for the screen's keys that fit in `room` columns, or the message,
-/// or a running search's progress.
-pub fn hints_or_message(app: &App, mode: Mode, room: usize) -> Vec<Span<'static>> {
+/// The most rows a message takes above the status bar when it does not fit in it.
+pub const MESSAGE_ROWS: u16 = 3;
+
+/// The message, or a running search's progress, for a status row that has
+/// `room` columns for it: in the row if it fits; else wrapped in a band of
+/// up to [`MESSAGE_ROWS`] rows just above `row` (drawn here, over whatever
+/// the screen has there), so a message is never cut. `None` if there is none.
+pub fn message(frame: &mut Frame, app: &App, row: Rect, room: usize) -> Option<Vec<Span<'static>>> {
     let t = &app.theme;
-    if let Some(msg) = app.message.clone().or_else(|| search_progress(app)) {
-        return vec![Span::styled(
-            format!("  {}", truncate(&msg, room.saturating_sub(2))),
-            t.warning,
-        )];
+    let msg = app.message.clone().or_else(|| search_progress(app))?;
+    if msg.width() + 2 <= room {
+        return Some(vec![Span::styled(format!("  {msg}"), t.warning)]);
     }
+    let width = usize::from(row.width).saturating_sub(2).max(1);
+    let lines: Vec<String> = textwrap_words(&msg, width);
+    let rows = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .min(MESSAGE_ROWS)
+        .min(row.y);
+    let band = Rect::new(row.x, row.y - rows, row.width, rows);
+    let mut shown: Vec<Line> = lines
+        .iter()
+        .take(usize::from(rows))
+        .map(|l| Line::from(format!(" {l}")))
+        .collect();
+    if lines.len() > usize::from(rows)
+        && let Some(last) = shown.last_mut()
+    {
+        // Longer than the band: its end, cut, still says it goes on.
+        *last = Line::from(truncate(
+            &format!(" {}…", lines[usize::from(rows) - 1]),
+            usize::from(row.width),
+        ));
+    }
+    frame.render_widget(ratatui::widgets::Clear, band);
+    frame.render_widget(Paragraph::new(shown).style(t.warning.patch(t.status)), band);
+    Some(Vec::new())
+}
+
+/// `text` broken into lines of at most `width` columns at spaces (a word
+/// longer than a line is cut into pieces).
+fn textwrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let mut word = word.to_string();
+        while word.width() > width {
+            let (head, _) = word.unicode_truncate(width);
+            let head = head.to_string();
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            word = word[head.len()..].to_string();
+            lines.push(head);
+        }
+        let sep = usize::from(!line.is_empty());
+        if line.width() + sep + word.width() > width {
+            lines.push(std::mem::take(&mut line));
+        } else if sep == 1 {
+            line.push(' ');
+        }
+        line.push_str(&word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Hints for the screen's keys that fit in `room` columns, help first
+/// unless `help` is shown elsewhere.
+pub fn hints(app: &App, mode: Mode, room: usize, help: bool) -> Vec<Span<'static>> {
+    let t = &app.theme;
     let mut spans = vec![Span::raw("  ")];
     let mut used = 2;
     // Help first: whatever else does not fit, it lists.
     let bindings = app.keymap.bindings(mode);
-    let (help, rest): (Vec<_>, Vec<_>) = bindings.partition(|b| b.action == Action::Help);
-    for b in help.into_iter().chain(rest) {
+    let (first, rest): (Vec<_>, Vec<_>) = bindings.partition(|b| b.action == Action::Help);
+    let first = if help { first } else { Vec::new() };
+    for b in first.into_iter().chain(rest) {
         let (Some(hint), Some((_, key))) = (b.action.hint(), b.keys.first()) else {
             continue;
         };
@@ -128,16 +192,25 @@ pub fn hints_or_message(app: &App, mode: Mode, room: usize) -> Vec<Span<'static>
     spans
 }
 
+/// Hints for the screen's keys that fit in `room` columns, or the message
+/// (wrapped above `row` if it does not fit), or a running search's progress.
+pub fn hints_or_message(
+    frame: &mut Frame,
+    app: &App,
+    mode: Mode,
+    row: Rect,
+    room: usize,
+) -> Vec<Span<'static>> {
+    message(frame, app, row, room).unwrap_or_else(|| hints(app, mode, room, true))
+}
+
 /// The bottom row of a full-screen view: `left`, then the hints.
 pub fn simple_status(frame: &mut Frame, app: &App, area: Rect, mode: Mode, left: &str) {
     let row = Rect::new(area.x, area.bottom() - 1, area.width, 1);
     let left = format!(" {left}");
     let mut spans = vec![Span::raw(left.clone())];
-    spans.extend(hints_or_message(
-        app,
-        mode,
-        usize::from(area.width).saturating_sub(left.width()),
-    ));
+    let room = usize::from(area.width).saturating_sub(left.width());
+    spans.extend(hints_or_message(frame, app, mode, row, room));
     frame.render_widget(
         Paragraph::new(Line::from(spans)).style(app.theme.status),
         row,
@@ -204,6 +277,18 @@ mod tests {
         assert_eq!(truncate("e\u{301}e\u{301}e\u{301}", 2), "e\u{301}…");
         for w in 0..8 {
             assert!(truncate(&text, w).width() <= w);
+        }
+    }
+
+    #[test]
+    fn messages_wrap_at_spaces_and_long_words_are_cut() {
+        assert_eq!(textwrap_words("a bb ccc", 4), ["a bb", "ccc"]);
+        assert_eq!(textwrap_words("abcdefgh ij", 3), ["abc", "def", "gh", "ij"]);
+        assert_eq!(textwrap_words("", 5), [""]);
+        for w in 1..12 {
+            for line in textwrap_words("not a date: “Feb 2020” (try 2009, 2020-02)", w) {
+                assert!(line.width() <= w, "{line:?} at {w}");
+            }
         }
     }
 

@@ -7,14 +7,15 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::super::action::Action;
+use super::super::action::{Action, SOURCE_KEYS};
 use super::super::app::{App, PassagesView, Popup, Prompt, PromptKind, View, short_label};
 use super::super::axis::{self, Cell};
 use super::super::layout;
 use super::super::mode::Mode;
-use super::super::widgets::{bar, highlighted, hints_or_message, truncate};
+use super::super::widgets::{self, bar, highlighted, truncate};
 use super::detail;
 use annals_core::text::sanitize_line;
+use unicode_width::UnicodeWidthStr;
 
 /// Rows one turn of the mouse wheel scrolls.
 pub const WHEEL_ROWS: usize = 3;
@@ -57,7 +58,14 @@ pub fn update(app: &mut App, action: Action) {
         Action::ShowAllSources => app.set_visible(vec![true; app.visible.len()]),
         Action::Help => app.popup = Some(Popup::Help { scroll: 0 }),
         Action::Back if app.search.is_some() => app.search = None,
-        Action::Back => app.quit = true,
+        // Esc never quits: one Esc too many after leaving a view would.
+        Action::Back => {
+            let quit = app.keymap.first_key(Mode::Main, Action::Quit);
+            app.message = Some(match quit {
+                Some(q) => format!("nothing to close here: {q} quits annals"),
+                None => "nothing to close here".into(),
+            });
+        }
         _ => {}
     }
 }
@@ -110,7 +118,12 @@ pub fn view(frame: &mut Frame, app: &App, area: Rect) {
     // Title bar: the story, and the active search.
     let right = match &app.search {
         Some(find) if find.is_done(app.timeline) => {
-            format!(" search “{}”: {} ", sanitize_line(find.query()), find.shown)
+            let query = sanitize_line(find.query());
+            match app.match_number() {
+                _ if find.shown == 0 => format!(" search “{query}”: no match "),
+                Some(i) => format!(" search “{query}”: match {i} of {} ", find.shown),
+                None => format!(" search “{query}”: {} ", count(find.shown, "match")),
+            }
         }
         Some(find) => format!(
             " search “{}”: {}… {} % ",
@@ -212,8 +225,17 @@ fn list(frame: &mut Frame, app: &App, area: Rect) {
         .map(|pos| {
             let event = &app.timeline.events[app.events[pos]];
             let selected = pos == app.selected;
+            let matched = app
+                .search
+                .as_ref()
+                .is_some_and(|f| f.matches().binary_search(&app.events[pos]).is_ok());
             let mut spans = vec![
-                Span::raw(if selected { "▶" } else { " " }),
+                match (selected, matched) {
+                    (true, _) => Span::raw("▶"),
+                    // A match, whether its title, summary or a passage holds it.
+                    (false, true) => Span::styled("•", t.matched),
+                    (false, false) => Span::raw(" "),
+                },
                 Span::raw(format!(
                     "{:<date_width$}  ",
                     short_label(event.when(), compact)
@@ -242,36 +264,94 @@ fn list(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// The status bar: visible sources, the event count, and key hints (or a message).
+/// The status bar. Its right end always says how many events are shown and
+/// how to get help; then comes the message (wrapped above the bar if it does
+/// not fit) or key hints; the sources take what is left: each with its id if
+/// all fit, else their numbers, else folded into "3 of 8 sources · s".
 fn status(frame: &mut Frame, app: &App, area: Rect) {
     let t = &app.theme;
     let width = usize::from(area.width);
-    let mut spans = vec![Span::raw(" ")];
-    let long = width >= 80;
-    for (i, source) in app.timeline.sources.iter().enumerate().take(9) {
-        let style = if app.visible[i] {
+    let key = |action| app.keymap.first_key(Mode::Main, action);
+    let help = key(Action::Help)
+        .map(|k| format!(" · {k} help"))
+        .unwrap_or_default();
+    let right = format!(
+        "{} of {}{help} ",
+        app.events.len(),
+        count(app.timeline.events.len(), "event")
+    );
+    let n = app.timeline.sources.len();
+    let shown = app.visible.iter().filter(|&&v| v).count();
+    let style = |i: usize| {
+        if app.visible[i] {
             t.source(i)
         } else {
             t.hidden
-        };
-        let text = if long {
-            format!("{} {}", i + 1, sanitize_line(&source.id))
-        } else {
-            (i + 1).to_string()
-        };
-        spans.push(Span::styled(text, style));
-        spans.push(Span::raw(if long { "  " } else { " " }));
-    }
-    spans.push(Span::raw(format!(
-        "{} of {} events",
-        app.events.len(),
-        app.timeline.events.len()
-    )));
-    let used: usize = spans.iter().map(Span::width).sum();
-    spans.extend(hints_or_message(
-        app,
-        Mode::Main,
-        width.saturating_sub(used),
-    ));
+        }
+    };
+    let named: Vec<Span> = app
+        .timeline
+        .sources
+        .iter()
+        .enumerate()
+        .take(SOURCE_KEYS)
+        .flat_map(|(i, source)| {
+            [
+                Span::styled(format!("{} {}", i + 1, sanitize_line(&source.id)), style(i)),
+                Span::raw("  "),
+            ]
+        })
+        .collect();
+    let numbered: Vec<Span> = (0..n.min(SOURCE_KEYS))
+        .map(|i| Span::styled((i + 1).to_string(), style(i)))
+        .chain([Span::raw("  ")])
+        .collect();
+    let picker = key(Action::SourcePicker)
+        .map(|k| format!(" · {k}"))
+        .unwrap_or_default();
+    let folded = if shown == n {
+        vec![Span::raw(format!("{}{picker}  ", count(n, "source")))]
+    } else {
+        vec![Span::raw(format!(
+            "{shown} of {}{picker}  ",
+            count(n, "source")
+        ))]
+    };
+    let width_of = |spans: &[Span]| spans.iter().map(Span::width).sum::<usize>();
+    // The message first, then the sources as fully as the rest allows.
+    let for_message = width.saturating_sub(1 + right.width() + width_of(&folded));
+    let row = Rect { height: 1, ..area };
+    let message = widgets::message(frame, app, row, for_message);
+    let middle_min = if message.as_ref().is_some_and(|m| !m.is_empty()) {
+        width_of(message.as_deref().unwrap_or_default())
+    } else {
+        // The ids say what the digits stand for: they come before hints.
+        0
+    };
+    let room = width.saturating_sub(1 + right.width() + middle_min);
+    let sources = if width_of(&named) <= room && n <= SOURCE_KEYS {
+        named
+    } else if width_of(&numbered) <= room && n <= SOURCE_KEYS {
+        numbered
+    } else {
+        folded
+    };
+    let mut spans = vec![Span::raw(" ")];
+    spans.extend(sources);
+    let left = width_of(&spans);
+    let room = width.saturating_sub(left + right.width());
+    let middle = match message {
+        Some(m) => m,
+        None => widgets::hints(app, Mode::Main, room, false),
+    };
+    spans.extend(middle);
+    let pad = width.saturating_sub(width_of(&spans) + right.width());
+    spans.push(Span::raw(" ".repeat(pad)));
+    spans.push(Span::raw(right));
     frame.render_widget(Paragraph::new(Line::from(spans)).style(t.status), area);
+}
+
+/// "1 event", "12 events".
+pub fn count(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }

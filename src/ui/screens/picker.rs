@@ -52,12 +52,45 @@ fn hint(app: &App) -> String {
     )
 }
 
+/// A source's row, less its check box and key: its id, outlet and title,
+/// and its date and number of events.
+fn row_text(app: &App, i: usize) -> (String, String) {
+    let s = &app.timeline.sources[i];
+    let events = app.facts.counts[i];
+    let right = format!(
+        "  {}  {events} event{}",
+        s.published,
+        if events == 1 { "" } else { "s" }
+    );
+    // The outlet, where it is not just the title again.
+    let outlet = if s.label() == s.title {
+        String::new()
+    } else {
+        format!(" · {}", sanitize_line(s.label()))
+    };
+    let left = format!(
+        "{}{outlet} · {}",
+        sanitize_line(&s.id),
+        sanitize_line(&s.title)
+    );
+    (left, right)
+}
+
 /// Draws the picker over the screen.
 pub fn view(frame: &mut Frame, app: &App, area: Rect, cursor: usize) {
     let t = &app.theme;
     let n = app.timeline.sources.len();
     let height = u16::try_from(n + 4).unwrap_or(u16::MAX);
-    let rect = layout::centered(area, 90.min(area.width.saturating_sub(4)), height);
+    // As wide as its longest row wants (within the screen), at least 90.
+    let widest = (0..n)
+        .map(|i| {
+            let (left, right) = row_text(app, i);
+            "[x] 1 ".len() + left.width() + right.width()
+        })
+        .max()
+        .unwrap_or(0);
+    let want = u16::try_from(widest + 2).unwrap_or(u16::MAX).max(90);
+    let rect = layout::centered(area, want.min(area.width.saturating_sub(4)), height);
     let block = popup_block(app, " Sources ");
     let inner = block.inner(rect);
     frame.render_widget(Clear, rect);
@@ -68,22 +101,16 @@ pub fn view(frame: &mut Frame, app: &App, area: Rect, cursor: usize) {
     let first = cursor / rows * rows;
     let mut lines: Vec<Line> = (first..n.min(first + rows))
         .map(|i| {
-            let s = &app.timeline.sources[i];
             let check = if app.visible[i] { "[x]" } else { "[ ]" };
             let key = if i < 9 {
                 (i + 1).to_string()
             } else {
                 " ".into()
             };
-            let right = format!("  {}  {} events", s.published, app.facts.counts[i]);
-            let left = format!(
-                "{check} {key} {} · {}",
-                sanitize_line(&s.id),
-                sanitize_line(s.label())
-            );
-            let title = format!(" · {}", sanitize_line(&s.title));
+            let (left, right) = row_text(app, i);
+            let left = format!("{check} {key} {left}");
             let room = width.saturating_sub(right.width());
-            let left = truncate(&format!("{left}{title}"), room);
+            let left = truncate(&left, room);
             let pad = room.saturating_sub(left.width());
             let style = if app.visible[i] {
                 t.source(i)
