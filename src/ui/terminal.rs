@@ -139,7 +139,13 @@ pub fn run(
     let mut signals = signals::Signals::new()?;
     signals::end_on_signals_and_hang_up()?;
     let _guard = Guard;
-    match explore(timeline, theme, keymap, (draft, notes), &mut signals) {
+    match explore(
+        (timeline, comparison),
+        theme,
+        keymap,
+        (draft, notes),
+        &mut signals,
+    ) {
         // An error writing to the terminal or reading it, once it has gone
         // away, is the hang-up it is, whichever thread notices first.
         Err(_) if signals::hung_up() => end(signals::HANG_UP),
@@ -149,7 +155,7 @@ pub fn run(
 
 /// The event loop, from taking the terminal until the user quits.
 fn explore(
-    timeline: &Timeline,
+    (timeline, comparison): (&Timeline, &Comparison),
     theme: Theme,
     keymap: Keymap,
     (draft, notes): (Option<String>, Vec<String>),
