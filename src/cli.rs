@@ -112,6 +112,10 @@ pub struct PrintArgs {
     #[arg(long, short = 'f', value_enum, default_value_t = FormatArg::Text)]
     pub format: FormatArg,
 
+    /// Print only the N most salient events (those a person wrote first, then drafted ones by salience)
+    #[arg(long, value_name = "N")]
+    pub events: Option<usize>,
+
     /// Never page the output, even on a terminal
     #[arg(long)]
     pub no_pager: bool,

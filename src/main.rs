@@ -212,6 +212,7 @@ fn show(
                 sources: Vec::new(),
                 passages: false,
                 format: cli::FormatArg::Text,
+                events: None,
                 no_pager: false,
             },
         ),

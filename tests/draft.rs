@@ -313,6 +313,12 @@ fn events_keeps_the_most_salient_and_says_how_many_were_left_out() {
     assert_eq!(toml.matches("\nsalience = ").count(), 5, "{toml}");
     // The signing, told by three articles, is among the five.
     assert!(toml.contains("date = 2020-02-29"), "{toml}");
+    let printed = text(&annals(&["print", s(&dir), "--events", "2"]).stdout);
+    assert!(
+        printed.contains("2 events from 4 of 4 sources (3 less salient left out: --events)"),
+        "{printed}"
+    );
+    assert_eq!(printed.matches("\n20").count(), 2, "{printed}");
 }
 
 #[test]

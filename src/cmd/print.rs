@@ -31,6 +31,7 @@ impl From<FormatArg> for Format {
 pub fn run(timeline: &Timeline, comparison: &Comparison, args: &PrintArgs) -> Result<(), Failure> {
     let mut view = View::new(timeline).compared(comparison);
     view.passages = args.passages;
+    view.most = args.events;
     if !args.sources.is_empty() {
         view.visible = vec![false; timeline.sources.len()];
         for id in &args.sources {

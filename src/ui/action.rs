@@ -25,6 +25,8 @@ pub enum Action {
     PrevSource,
     ToggleSource(usize),
     ShowAllSources,
+    /// Hide (or show again) the less salient half of the drafted events.
+    ToggleMinor,
     SourcePicker,
     Toggle,
     Search,
@@ -96,6 +98,12 @@ const TABLE: &[(Action, &str, &str, &str)] = &[
         "show-all-sources",
         "show every source",
         "all",
+    ),
+    (
+        Action::ToggleMinor,
+        "hide-minor",
+        "hide or show minor events (less salient half)",
+        "minor",
     ),
     (
         Action::SourcePicker,

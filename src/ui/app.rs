@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
+use super::action::Action;
 use super::axis::Strip;
 use super::find::Find;
 use super::keymap::Keymap;
@@ -80,6 +81,30 @@ pub struct Facts {
     pub date_width: [usize; 2],
     /// How many events each source reports.
     pub counts: Vec<usize>,
+    /// Whether each event is minor: a drafted event in the less salient
+    /// half of the drafted ones (an event a person wrote never is).
+    pub minor: Vec<bool>,
+}
+
+/// The drafted events in the less salient half of the drafted ones (by
+/// salience, ties to the earlier); events without a salience are never minor.
+fn minor_events(timeline: &Timeline) -> Vec<bool> {
+    let salience = |i: usize| {
+        timeline.events[i]
+            .drafted()
+            .and_then(|d| d.salience)
+            .map(|s| s.get())
+    };
+    let mut ranked: Vec<(usize, f64)> = (0..timeline.events.len())
+        .filter_map(|i| salience(i).map(|s| (i, s)))
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut minor = vec![false; timeline.events.len()];
+    let kept = ranked.len().div_ceil(2);
+    for &(i, _) in &ranked[kept..] {
+        minor[i] = true;
+    }
+    minor
 }
 
 impl Facts {
@@ -98,6 +123,7 @@ impl Facts {
         Facts {
             date_width,
             counts: timeline.event_counts(),
+            minor: minor_events(timeline),
         }
     }
 }
@@ -125,6 +151,8 @@ pub struct App<'t> {
     pub theme: Theme,
     /// Which sources are shown, indexed like the timeline's sources.
     pub visible: Vec<bool>,
+    /// Whether minor events ([`Facts::minor`]) are hidden.
+    pub hide_minor: bool,
     /// Indices of the events some visible source reports, in date order.
     pub events: Vec<usize>,
     /// Position of the selection in `events`.
@@ -168,6 +196,7 @@ impl<'t> App<'t> {
             keymap: Keymap::default(),
             theme,
             visible: vec![true; timeline.sources.len()],
+            hide_minor: false,
             events: (0..timeline.events.len()).collect(),
             selected: 0,
             offset: 0,
@@ -333,12 +362,36 @@ impl<'t> App<'t> {
         self.set_visible(visible);
     }
 
+    /// Hides the minor events, or shows them again, saying how many are shown.
+    pub fn toggle_minor(&mut self) {
+        let minor = self.facts.minor.iter().filter(|&&m| m).count();
+        if minor == 0 {
+            self.message =
+                Some("no minor events: none of these events was drafted with a salience".into());
+            return;
+        }
+        self.hide_minor = !self.hide_minor;
+        self.set_visible(self.visible.clone());
+        let key = self
+            .keymap
+            .first_key(Mode::Main, Action::ToggleMinor)
+            .unwrap_or_else(|| "hide-minor".into());
+        self.message = Some(if self.hide_minor {
+            format!("{minor} minor events hidden: the most salient shown · {key} shows them")
+        } else {
+            format!("every event shown · {key} hides the {minor} minor ones")
+        });
+    }
+
     /// Changes the source filter, keeping the selected event if it stays visible,
     /// else the nearest one after it.
     pub fn set_visible(&mut self, visible: Vec<bool>) {
         let keep = self.selected_event();
         self.visible = visible;
         self.events = self.timeline.visible_events(&self.visible);
+        if self.hide_minor {
+            self.events.retain(|&e| !self.facts.minor[e]);
+        }
         self.selected = match keep {
             Some(e) => {
                 let after = self.events.partition_point(|&i| i < e);

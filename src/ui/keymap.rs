@@ -274,7 +274,7 @@ mod tests {
         let keys = Keymap::default();
         assert_eq!(
             keys.bindings(Mode::Main).count(),
-            29,
+            30,
             "every line of [main]"
         );
         // In file order: the help overlay's.

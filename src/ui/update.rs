@@ -214,6 +214,45 @@ mod tests {
     }
 
     #[test]
+    fn m_hides_the_less_salient_half_of_the_drafted_events() {
+        let mut t = story();
+        let mut a = app(&t);
+        a.update(Action::ToggleMinor);
+        assert!(
+            a.message
+                .as_deref()
+                .is_some_and(|m| m.contains("no minor events"))
+        );
+        assert_eq!(a.events.len(), t.events.len());
+        // Ten drafted events, salience 0 to 9; the others a person wrote.
+        for (i, e) in t.events.iter_mut().take(10).enumerate() {
+            e.origin = annals_core::Origin::Drafted(annals_core::Drafted {
+                basis: annals_core::Basis::Stated,
+                fingerprint: None,
+                salience: annals_core::Salience::new(i as f64),
+            });
+        }
+        let mut a = app(&t);
+        a.update(Action::ToggleMinor);
+        assert_eq!(a.events.len(), t.events.len() - 5);
+        assert!(!a.events.iter().any(|&e| e < 5), "{:?}", a.events);
+        assert!(a.events.contains(&5) && a.events.contains(&10));
+        let said = a.message.clone().unwrap_or_default();
+        assert!(
+            said.contains("5 minor events hidden") && said.contains("m shows"),
+            "{said}"
+        );
+        a.update(Action::ToggleMinor);
+        assert_eq!(a.events.len(), t.events.len());
+        // With a source hidden too, both filters hold.
+        a.update(Action::ToggleMinor);
+        a.update(Action::ToggleSource(t.source_index("sun").expect("sun")));
+        let mut expected = t.visible_events(&a.visible);
+        expected.retain(|&e| e >= 5);
+        assert_eq!(a.events, expected);
+    }
+
+    #[test]
     fn hiding_the_selected_event_moves_to_the_next_one() {
         let t = story();
         let mut a = app(&t);

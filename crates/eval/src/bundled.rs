@@ -21,6 +21,9 @@ pub struct Scored {
     /// Of the six mission events (attacks, invasion, the week of reduced
     /// violence, signing, 135 days, 14 months), how many are there.
     pub mission: usize,
+    /// Of the six mission events, how many are among the six most salient
+    /// drafted events (`--events 6`).
+    pub mission_top: usize,
     /// Hand-made events the draft finds.
     pub found: usize,
     /// Hand-made events.
@@ -99,6 +102,29 @@ pub fn run(data: &Path, drafter: &Drafter, tagger: &Tagger) -> Result<Scored, St
                 && (!counted || matches!(e.date(), DateSpec::Relative { .. }))
         })
     };
+    let mut ranked: Vec<&Event> = t.events.iter().collect();
+    let salience = |e: &Event| {
+        e.drafted()
+            .and_then(|d| d.salience)
+            .map_or(f64::MIN, |s| s.get())
+    };
+    ranked.sort_by(|a, b| salience(b).total_cmp(&salience(a)));
+    let top: Vec<&Event> = ranked.into_iter().take(6).collect();
+    let in_top = |start: NaiveDate, end: NaiveDate| {
+        top.iter()
+            .any(|e| e.when().start == start && e.when().end == end)
+    };
+    let mission_top = [
+        in_top(d(2001, 9, 11), d(2001, 9, 11)),
+        in_top(d(2001, 10, 7), d(2001, 10, 7)),
+        in_top(d(2020, 2, 22), d(2020, 2, 28)),
+        in_top(d(2020, 2, 29), d(2020, 2, 29)),
+        in_top(d(2020, 7, 13), d(2020, 7, 13)),
+        in_top(d(2021, 4, 29), d(2021, 4, 29)),
+    ]
+    .iter()
+    .filter(|&&x| x)
+    .count();
     let mission = [
         at(d(2001, 9, 11), d(2001, 9, 11), false),
         at(d(2001, 10, 7), d(2001, 10, 7), false),
@@ -127,6 +153,7 @@ pub fn run(data: &Path, drafter: &Drafter, tagger: &Tagger) -> Result<Scored, St
         .collect();
     Ok(Scored {
         mission,
+        mission_top,
         found,
         made: made.events.len(),
         drafted: t.events.len(),

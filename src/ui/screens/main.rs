@@ -56,6 +56,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::SourcePicker => app.popup = Some(Popup::Picker { cursor: 0 }),
         Action::ToggleSource(n) => app.toggle_source(n),
         Action::ShowAllSources => app.set_visible(vec![true; app.visible.len()]),
+        Action::ToggleMinor => app.toggle_minor(),
         Action::Help => app.popup = Some(Popup::Help { scroll: 0 }),
         Action::Back if app.search.is_some() => app.search = None,
         // Esc never quits: one Esc too many after leaving a view would.

@@ -65,6 +65,9 @@ pub struct View<'t> {
     /// How the sources compare (first reports, copies, disagreements), if
     /// worked out: every format then shows it.
     pub comparison: Option<&'t Comparison>,
+    /// At most this many events: those a person wrote (they have no
+    /// salience, and come first), then the drafted ones by salience.
+    pub most: Option<usize>,
 }
 
 impl<'t> View<'t> {
@@ -75,6 +78,7 @@ impl<'t> View<'t> {
             visible: vec![true; timeline.sources.len()],
             passages: false,
             comparison: None,
+            most: None,
         }
     }
 
@@ -89,10 +93,34 @@ impl<'t> View<'t> {
         self.comparison.and_then(|c| c.event(index))
     }
 
+    /// The indices of the events to print, in date order, and how many of
+    /// those the sources show that [`View::most`] leaves out.
+    pub fn chosen(&self) -> (Vec<usize>, usize) {
+        let mut shown = self.timeline.visible_events(&self.visible);
+        let Some(most) = self.most.filter(|&n| n < shown.len()) else {
+            return (shown, 0);
+        };
+        let salience = |i: usize| {
+            self.timeline.events[i]
+                .drafted()
+                .and_then(|d| d.salience)
+                .map_or(f64::INFINITY, |s| s.get())
+        };
+        let mut ranked = shown.clone();
+        ranked.sort_by(|&a, &b| salience(b).total_cmp(&salience(a)).then(a.cmp(&b)));
+        let mut keep = vec![false; self.timeline.events.len()];
+        for &i in &ranked[..most] {
+            keep[i] = true;
+        }
+        let left_out = shown.len() - most;
+        shown.retain(|&i| keep[i]);
+        (shown, left_out)
+    }
+
     /// The events to print with their indices in the timeline.
     fn indexed_events(&self) -> impl Iterator<Item = (usize, &'t Event)> + '_ {
-        self.timeline
-            .visible_events(&self.visible)
+        self.chosen()
+            .0
             .into_iter()
             .map(|i| (i, &self.timeline.events[i]))
     }

@@ -157,11 +157,15 @@ impl Style for Plain {
         self.pad = " ".repeat(width + 2);
         writeln!(out, "{}", sanitize_line(&t.title))?;
         let shown = view.visible.iter().filter(|v| **v).count();
-        writeln!(
+        write!(
             out,
             "{events} events from {shown} of {} sources",
             t.sources.len()
-        )
+        )?;
+        match view.chosen().1 {
+            0 => writeln!(out),
+            n => writeln!(out, " ({n} less salient left out: --events)"),
+        }
     }
 
     fn event(&mut self, out: &mut dyn Write, label: &str, title: &str) -> io::Result<()> {
