@@ -103,7 +103,7 @@ const TABLE: &[(Action, &str, &str, &str)] = &[
         Action::ToggleMinor,
         "hide-minor",
         "hide or show minor events (less salient half)",
-        "minor",
+        "",
     ),
     (
         Action::SourcePicker,
