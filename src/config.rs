@@ -192,7 +192,11 @@ impl Reader<'_> {
             Ok(table) => table,
             Err(e) => {
                 let span = e.span().unwrap_or(value.span());
-                self.problem(span, e.message().to_string(), "see src/ui/keys.toml".into());
+                self.problem(
+                    span,
+                    e.message().to_string(),
+                    "`annals man` lists every screen, action and key name (KEYS)".into(),
+                );
                 return KeyTable::default();
             }
         };

@@ -39,7 +39,21 @@ fn run() -> Result<ExitCode, Failure> {
                 .map_err(|error| Failure::Io { path: None, error })?;
             return Ok(ExitCode::SUCCESS);
         }
-        Err(e) => return Err(Failure::Cli(e)),
+        Err(e) => {
+            // `annals prnt story/`: clap takes `prnt` for the PATH and stops
+            // at `story/`; the mistyped command is the mistake to name.
+            if e.kind() == ErrorKind::UnknownArgument
+                && let Some(word) = std::env::args_os().skip(1).find(|a| {
+                    a.to_str().is_some_and(|a| !a.starts_with('-'))
+                })
+                && let Some(message) = not_a_command(Path::new(&word))
+                // Only a near miss: the word may be an option's value.
+                && message.contains("did you mean")
+            {
+                return Err(Failure::Usage(message));
+            }
+            return Err(Failure::Cli(e));
+        }
     };
     let data = data_path(&cli)?;
     let global = &cli.global;

@@ -53,7 +53,19 @@ pub fn page(pager: &str, text: &[u8]) -> io::Result<()> {
             _ => {}
         }
     }
-    child.wait().map(|_| ())
+    let status = child.wait()?;
+    // The shell could not find or run the pager (127, 126): the text was
+    // never shown, so it is written plainly rather than lost.
+    if matches!(status.code(), Some(126 | 127)) {
+        eprintln!(
+            "annals: the pager `{}` could not run; printing without it (set PAGER, or pass --no-pager)",
+            annals_core::text::sanitize_line(pager)
+        );
+        let mut out = io::stdout().lock();
+        out.write_all(text)?;
+        return out.flush();
+    }
+    Ok(())
 }
 
 #[cfg(test)]

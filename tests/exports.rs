@@ -193,6 +193,11 @@ fn csv_reads_back_with_a_csv_reader() {
     let signing = rows.iter().find(|r| &r[0] == "signing").unwrap();
     assert_eq!((&signing[8], &signing[9]), ("arrival", "0"));
     assert!(!signing[10].contains(" | "), "only the hand-written note");
+    // A year and a month keep their precision, as in JSON.
+    let year = rows.iter().find(|r| &r[0] == "unama-casualties").unwrap();
+    assert_eq!((&year[1], &year[2], &year[3]), ("2009", "2009", "year"));
+    let month = rows.iter().find(|r| &r[3] == "month").unwrap();
+    assert_eq!(month[1].len(), "2020-03".len(), "{month:?}");
     let riv = rows.iter().find(|r| &r[0] == "riv-week").unwrap();
     assert_eq!(
         (&riv[1], &riv[2], &riv[3]),
@@ -229,9 +234,27 @@ fn completions_load_in_bash_and_the_man_page_renders() {
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success());
-    for section in ["NAME", "SYNOPSIS", "SUBCOMMANDS", "annals-print"] {
+    for section in [
+        "NAME",
+        "SYNOPSIS",
+        "COMMANDS",
+        "annals print",
+        "KEYS",
+        "Timeline [main]",
+        "CONFIG",
+        "EXIT STATUS",
+        "NO_COLOR",
+        "PAGER",
+        "XDG_CONFIG_HOME",
+    ] {
         assert!(text.contains(section), "{section} in\n{text}");
     }
+    // No pointers to pages that do not exist.
+    assert!(!text.contains("annals-print(1)"), "{text}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).is_empty(),
+        "roff warnings"
+    );
 }
 
 #[test]
@@ -250,4 +273,17 @@ fn every_shell_gets_a_completion_script() {
         man.starts_with(".ie") && man.contains(".TH annals 1"),
         "roff"
     );
+    // Keys, config, exit codes and environment; no pointers to pages that
+    // do not exist.
+    for section in [
+        ".SH KEYS",
+        ".SH CONFIG",
+        ".SH EXIT STATUS",
+        ".SH ENVIRONMENT",
+        "NO_COLOR",
+        "XDG_CONFIG_HOME",
+    ] {
+        assert!(man.contains(section), "{section}");
+    }
+    assert!(!man.contains("annals\\-print(1)") && !man.contains("annals-print(1)"));
 }

@@ -258,3 +258,31 @@ fn item6_dates_are_typed_as_people_write_them_with_examples_in_every_error() {
         "{err}"
     );
 }
+
+#[test]
+fn item7_a_typo_a_long_id_and_a_year_in_csv() {
+    let (_tmp, dir) = story();
+    // A mistyped command before the folder gets a "did you mean".
+    let typo = annals(&["prnt", s(&dir)]);
+    let err = text(&typo.stderr);
+    assert_eq!(typo.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("`prnt` is not a command") && err.contains("did you mean `print`?"),
+        "{err}"
+    );
+    // --source takes an id in any case, or the start of one.
+    let one = annals(&["print", s(&dir), "-s", "Apple-Swamped"]);
+    assert_eq!(one.status.code(), Some(0), "{}", text(&one.stderr));
+    assert!(text(&one.stdout).contains("from 1 of 4 sources"));
+    let several = annals(&["print", s(&dir), "-s", "apple"]);
+    let err = text(&several.stderr);
+    assert_eq!(several.status.code(), Some(2), "{err}");
+    assert!(err.contains("`apple` could be any of 4 sources"), "{err}");
+    // CSV keeps a year a year, as JSON does.
+    let csv = annals(&["print", s(&dir), "-f", "csv"]);
+    let rows = text(&csv.stdout);
+    assert!(
+        rows.lines().any(|l| l.contains(",2007,2007,year,")),
+        "{rows}"
+    );
+}

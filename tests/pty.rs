@@ -389,6 +389,17 @@ fn print_pages_long_output_on_a_terminal() {
         assert!(!raw.contains("PAGED"), "{args:?} went through the pager");
         assert!(raw.contains("sources"), "{args:?} printed:\n{raw}");
     }
+    // A pager that cannot run: said, and the output printed all the same.
+    let broken = [("PAGER", "/nonexistent/pager -R")];
+    let mut s = Session::start_with(&["print", "tests/fixtures/wikinews-iphone4"], &broken);
+    assert!(s.wait_exit("print with a broken pager"));
+    s.finish_reading();
+    let raw = s.raw();
+    assert!(raw.contains("could not run; printing without it"), "{raw}");
+    assert!(
+        raw.contains("Company CEO Steve Jobs unveiled iPhone 4"),
+        "{raw}"
+    );
 }
 
 /// A folder of `articles` synthetic articles with no timeline.toml.

@@ -27,6 +27,33 @@ impl From<FormatArg> for Format {
     }
 }
 
+/// The source `--source` names: its id exactly, else the one id that
+/// matches it ignoring case, else the one that starts with it ignoring case
+/// (ids made from file names are long: `-s apple-swamped` will do). Several
+/// that start with it are `Err(Some(ids))`; none, `Err(None)`.
+fn find_source<'t>(timeline: &'t Timeline, id: &str) -> Result<usize, Option<Vec<&'t str>>> {
+    if let Some(i) = timeline.source_index(id) {
+        return Ok(i);
+    }
+    let lower = id.to_lowercase();
+    let ids = || timeline.sources.iter().map(|s| s.id.as_str()).enumerate();
+    let same: Vec<usize> = ids()
+        .filter(|(_, s)| s.to_lowercase() == lower)
+        .map(|(i, _)| i)
+        .collect();
+    if let [one] = same.as_slice() {
+        return Ok(*one);
+    }
+    let starting: Vec<(usize, &str)> = ids()
+        .filter(|(_, s)| s.to_lowercase().starts_with(&lower))
+        .collect();
+    match starting.as_slice() {
+        [] => Err(None),
+        [(one, _)] => Ok(*one),
+        many => Err(Some(many.iter().map(|(_, s)| *s).collect())),
+    }
+}
+
 /// Prints `timeline` as `args` ask, with how its sources compare.
 pub fn run(timeline: &Timeline, comparison: &Comparison, args: &PrintArgs) -> Result<(), Failure> {
     let mut view = View::new(timeline).compared(comparison);
@@ -35,9 +62,17 @@ pub fn run(timeline: &Timeline, comparison: &Comparison, args: &PrintArgs) -> Re
     if !args.sources.is_empty() {
         view.visible = vec![false; timeline.sources.len()];
         for id in &args.sources {
-            match timeline.source_index(id) {
-                Some(i) => view.visible[i] = true,
-                None => {
+            match find_source(timeline, id) {
+                Ok(i) => view.visible[i] = true,
+                Err(Some(several)) => {
+                    return Err(Failure::Usage(format!(
+                        "`{}` could be any of {} sources: {}\n    give more of the id",
+                        sanitize_line(id),
+                        several.len(),
+                        sanitize_line(&several.join(", "))
+                    )));
+                }
+                Err(None) => {
                     let ids = timeline.sources.iter().map(|s| s.id.as_str());
                     let known: Vec<&str> = ids.clone().collect();
                     let help =

@@ -36,10 +36,12 @@ pub(super) fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
             .iter()
             .map(|&s| t.sources[s].id.as_str())
             .collect();
+        // At the event's precision, as JSON writes them: a year stays `2009`.
+        let (start, end) = e.when().bounds();
         let record = [
             sanitize_line(&e.id).into_owned(),
-            e.when().start.to_string(),
-            e.when().end.to_string(),
+            start,
+            end,
             e.when().precision.as_str().to_string(),
             sanitize_line(&e.title).into_owned(),
             e.when()
