@@ -286,3 +286,39 @@ fn item7_a_typo_a_long_id_and_a_year_in_csv() {
         "{rows}"
     );
 }
+
+#[test]
+fn item1_one_article_alone_drafts_its_happenings() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("first try");
+    fs::create_dir(&dir).expect("dir");
+    let name = "Apple unveils iPhone 4, iOS 4 at Worldwide Developers Conference 2010 - Wikinews, the free news source.txt";
+    fs::copy(fixture().join(name), dir.join(name)).expect("copy");
+    // Opened as it is: drafted in memory, every dated happening of it.
+    let print = annals(&["print", s(&dir)]);
+    let (out, err) = (text(&print.stdout), text(&print.stderr));
+    assert_eq!(print.status.code(), Some(0), "{err}");
+    assert!(out.contains("from 1 of 1 sources"), "{out}");
+    for happening in [
+        "2010-06-07  Company CEO Steve Jobs unveiled iPhone 4",
+        "2010-04     iOS 4 was first introduced by Apple",
+    ] {
+        assert!(out.contains(happening), "{happening} in\n{out}");
+    }
+    let events: usize = out
+        .lines()
+        .nth(1)
+        .and_then(|l| l.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .expect("N events");
+    assert!(events >= 4, "{out}");
+    // And drafted to keep, the same events.
+    let draft = annals(&["draft", s(&dir)]);
+    let err = text(&draft.stderr);
+    assert_eq!(draft.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains(&format!("drafted {events} events from 1 article →")),
+        "{err}"
+    );
+    assert_eq!(annals(&["check", s(&dir)]).status.code(), Some(0));
+}

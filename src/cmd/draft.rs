@@ -195,8 +195,9 @@ fn report(outcome: &Outcome) -> String {
     };
     if !outcome.merged {
         return format!(
-            "drafted {} events from {} articles{left_out}",
-            c.added, outcome.articles
+            "drafted {} from {}{left_out}",
+            crate::open::count(c.added, "event"),
+            crate::open::count(outcome.articles, "article")
         );
     }
     let mut parts = vec![format!("kept {} events written or edited by hand", c.kept)];
@@ -217,8 +218,8 @@ fn report(outcome: &Outcome) -> String {
         left_out.push(format!("{} you deleted", c.deleted));
     }
     let mut text = format!(
-        "drafted again from {} articles: {}",
-        outcome.articles,
+        "drafted again from {}: {}",
+        crate::open::count(outcome.articles, "article"),
         parts.join(", ")
     );
     if outcome.left_out > 0 {
