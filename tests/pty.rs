@@ -141,11 +141,7 @@ impl Session {
     }
 
     fn signal(&self, name: &str) {
-        let status = std::process::Command::new("kill")
-            .args([&format!("-{name}"), &self.pid().to_string()])
-            .status()
-            .expect("run kill");
-        assert!(status.success(), "kill -{name}");
+        kill(name, self.pid());
     }
 
     /// Waits for the program to end and returns whether it exited with 0.
@@ -211,6 +207,15 @@ impl Drop for Session {
             let _ = reading.join();
         }
     }
+}
+
+/// Sends signal `name` (TERM, CONT, …) to process `pid`, as kill(1) does.
+fn kill(name: &str, pid: u32) {
+    let status = std::process::Command::new("kill")
+        .args([&format!("-{name}"), &pid.to_string()])
+        .status()
+        .expect("run kill");
+    assert!(status.success(), "kill -{name}");
 }
 
 /// Whether the last `on` comes after the last `off` (and `on` was written).
@@ -530,6 +535,15 @@ mod raw {
             command.spawn().expect("spawn annals")
         }
 
+        /// A new pty with the explorer running on it (its controlling
+        /// terminal) and its first frame drawn.
+        pub fn explorer() -> (RawPty, Child) {
+            let mut pty = RawPty::open();
+            let child = pty.spawn(&[], true);
+            assert!(pty.read_until("Events"), "{}", pty.text());
+            (pty, child)
+        }
+
         /// Reads what annals writes until `what` shows.
         pub fn read_until(&mut self, what: &str) -> bool {
             let master = self.master.as_mut().expect("the master is open");
@@ -593,9 +607,7 @@ fn the_explorer_ends_when_its_terminal_goes_away() {
 #[test]
 fn the_explorer_ends_when_the_program_holding_its_terminal_is_killed() {
     use std::os::unix::process::ExitStatusExt;
-    let mut pty = raw::RawPty::open();
-    let mut child = pty.spawn(&[], true);
-    assert!(pty.read_until("Events"), "{}", pty.text());
+    let (mut pty, mut child) = raw::RawPty::explorer();
     // The holder: a process with the only copy of the master, passing on
     // what annals writes (as tmux's server would draw it) through a pipe.
     let master = pty.master.take().expect("the master");
@@ -607,11 +619,7 @@ fn the_explorer_ends_when_the_program_holding_its_terminal_is_killed() {
     let mut relayed = holder.stdout.take().expect("the holder's output");
     // Annals runs on while the holder lives: SIGCONT makes it take the
     // terminal again and draw the whole screen, which the holder passes on.
-    let status = std::process::Command::new("kill")
-        .args(["-CONT", &child.id().to_string()])
-        .status()
-        .expect("run kill");
-    assert!(status.success());
+    kill("CONT", child.id());
     let mut seen = Vec::new();
     assert!(
         raw::read_until(&mut relayed, &mut seen, "Events"),
@@ -655,9 +663,7 @@ fn sigterm_while_a_search_runs_ends_annals_with_the_terminal_restored() {
 fn sigterm_while_a_frame_is_stuck_on_a_terminal_that_reads_nothing() {
     use std::os::fd::AsRawFd;
     use std::os::unix::process::ExitStatusExt;
-    let mut pty = raw::RawPty::open();
-    let mut child = pty.spawn(&[], true);
-    assert!(pty.read_until("Events"), "{}", pty.text());
+    let (mut pty, mut child) = raw::RawPty::explorer();
     // Each 4 hides or shows a source and redraws the list; nobody reads.
     let master = pty.master.as_mut().expect("the master");
     master.write_all(&[b'4'; 400]).expect("send keys");
@@ -668,11 +674,7 @@ fn sigterm_while_a_frame_is_stuck_on_a_terminal_that_reads_nothing() {
             .is_ok_and(|call| call.starts_with(&writing))
     });
     assert!(stuck, "annals never blocked on its output");
-    let status = std::process::Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .expect("run kill");
-    assert!(status.success());
+    kill("TERM", child.id());
     let status = support::wait_child(&mut child, "annals on SIGTERM while stuck");
     assert_eq!(status.signal(), Some(libc::SIGTERM));
     // SAFETY: a termios filled in by tcgetattr on the open master.

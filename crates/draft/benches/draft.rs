@@ -1,7 +1,9 @@
 //! Drafting throughput: 1,000 and 10,000 synthetic articles (`annals-synth`,
-//! about 3 KB each), on one core and on all of them; and one article that is
-//! a single paragraph with a quotation left open, so that it never ends a
-//! sentence, at two sizes: its cost must grow linearly.
+//! about 3 KB each), on one core and on all of them; and every shape of input
+//! that once made drafting superlinear (`annals_synth::shapes`: many tiny
+//! articles, one huge article, one line, one endless sentence, many events
+//! sharing a title, a deep date chain), each at three sizes doubling: its
+//! time must double with them.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -9,17 +11,21 @@ use std::time::Duration;
 use annals_core::Source;
 use annals_core::load::{DataFile, DataFiles, Options as LoadOptions, articles};
 use annals_draft::{Options, draft};
+use annals_synth::shapes::Shape;
 use annals_tagger::Tagger;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 fn sources(n: usize) -> Vec<Source> {
-    let story = annals_synth::generate(n, 2020);
-    let files = DataFiles {
+    load(annals_synth::generate(n, 2020).sources)
+}
+
+/// Articles as the loader reads them from `sources/`.
+fn load(files: Vec<(String, String)>) -> Vec<Source> {
+    let folder = DataFiles {
         dir: "bench".into(),
         timeline: None,
         sources: Some(
-            story
-                .sources
+            files
                 .into_iter()
                 .map(|(name, text)| DataFile {
                     path: format!("bench/sources/{name}").into(),
@@ -31,7 +37,7 @@ fn sources(n: usize) -> Vec<Source> {
         skipped: Default::default(),
         ignored: Vec::new(),
     };
-    let (sources, problems) = articles(files, &LoadOptions::default());
+    let (sources, problems) = articles(folder, &LoadOptions::default());
     assert!(problems.is_empty(), "{problems}");
     sources
 }
@@ -46,44 +52,64 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10).warm_up_time(Duration::from_secs(1));
     for n in [1_000, 10_000] {
         let input = sources(n);
-        let bytes: usize = input.iter().map(|s| s.body().len()).sum();
-        group.throughput(Throughput::Bytes(bytes as u64));
+        group.throughput(Throughput::Bytes(bytes(&input)));
         group.measurement_time(Duration::from_secs(if n > 1_000 { 60 } else { 10 }));
-        group.bench_function(format!("{n} articles, one core"), |b| {
-            b.iter_batched(
-                || input.clone(),
-                |s| one_core.install(|| black_box(draft(s, &tagger, &Options::default()))),
-                criterion::BatchSize::LargeInput,
-            )
+        drafting(&mut group, format!("{n} articles, one core"), &input, |s| {
+            one_core.install(|| draft(s, &tagger, &Options::default()))
         });
-        group.bench_function(format!("{n} articles, all cores"), |b| {
-            b.iter_batched(
-                || input.clone(),
-                |s| black_box(draft(s, &tagger, &Options::default())),
-                criterion::BatchSize::LargeInput,
-            )
-        });
-    }
-    group.finish();
-    let mut group = c.benchmark_group("draft one endless sentence");
-    group.sample_size(10).warm_up_time(Duration::from_secs(1));
-    for n in [6_000, 24_000] {
-        let body = format!(
-            "\"{}",
-            ["The council met. It voted on Monday."; 1]
-                .repeat(n)
-                .join(" ")
+        drafting(
+            &mut group,
+            format!("{n} articles, all cores"),
+            &input,
+            |s| draft(s, &tagger, &Options::default()),
         );
-        let published = chrono::NaiveDate::from_ymd_opt(2020, 2, 29).unwrap_or_default();
-        let source = Source::new("endless", published, body)
-            .with_title("Endless")
-            .with_file("bench/endless.txt", 1);
-        group.throughput(Throughput::Bytes(source.body().len() as u64));
-        group.bench_function(format!("{} KB", source.body().len() / 1000), |b| {
-            b.iter(|| black_box(draft(vec![source.clone()], &tagger, &Options::default())))
-        });
     }
     group.finish();
+    // Each shape on one core, so that the times compare across sizes.
+    for shape in Shape::ALL {
+        let mut group = c.benchmark_group(format!("draft {}", shape.name()));
+        group.sample_size(10).warm_up_time(Duration::from_secs(1));
+        for n in sizes(shape) {
+            let input = load(shape.articles(n));
+            group.throughput(Throughput::Bytes(bytes(&input)));
+            drafting(&mut group, format!("n = {n}"), &input, |s| {
+                one_core.install(|| draft(s, &tagger, &Options::default()))
+            });
+        }
+        group.finish();
+    }
+}
+
+/// The articles' text, in bytes.
+fn bytes(input: &[Source]) -> u64 {
+    input.iter().map(|s| s.body().len() as u64).sum()
+}
+
+/// Times `draft` on a fresh copy of `input` each run.
+fn drafting(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    name: String,
+    input: &[Source],
+    draft: impl Fn(Vec<Source>) -> annals_core::Timeline,
+) {
+    group.bench_function(name, |b| {
+        b.iter_batched(
+            || input.to_vec(),
+            |s| black_box(draft(s)),
+            criterion::BatchSize::LargeInput,
+        )
+    });
+}
+
+/// Three sizes doubling, each drafting in well under a second.
+fn sizes(shape: Shape) -> [usize; 3] {
+    let n = match shape {
+        Shape::ManyArticles | Shape::SharedTitle => 1_000,
+        Shape::OneHugeArticle | Shape::OneLine => 2_000,
+        Shape::EndlessSentence => 3_000,
+        Shape::DateChain => 500,
+    };
+    [n, 2 * n, 4 * n]
 }
 
 criterion_group!(benches, bench);

@@ -37,6 +37,7 @@ mod draw;
 mod model;
 mod prose;
 mod rng;
+pub mod shapes;
 mod template;
 mod timeline;
 mod vocab;
