@@ -67,7 +67,7 @@ fn bench(c: &mut Criterion) {
     group.finish();
     // Each shape on one core, so that the times compare across sizes.
     for shape in Shape::ALL {
-        let mut group = c.benchmark_group(format!("draft {}", shape.name()));
+        let mut group = c.benchmark_group(format!("draft shape: {}", shape.name()));
         group.sample_size(10).warm_up_time(Duration::from_secs(1));
         for n in sizes(shape) {
             let input = load(shape.articles(n));
