@@ -23,7 +23,7 @@
 //! [`Drafter::clusters`], [`Drafter::select`] and [`Drafter::events`].
 //!
 //! The result is an ordinary [`Timeline`] whose events are marked as drafted
-//! ([`Origin::Drafted`]), dated as they should be written (counted dates name
+//! ([`annals_core::Origin::Drafted`]), dated as they should be written (counted dates name
 //! the event they count from: `"signing-agreement + 14 months"`), with
 //! verbatim evidence, so that [`annals_core::write::to_toml`] writes a
 //! `timeline.toml` that loads back.

@@ -208,7 +208,7 @@ fn data_dir(path: &Path) -> PathBuf {
 }
 
 /// Drafts the articles at `request.path` into its timeline.toml (or
-/// elsewhere): see the [module](self) documentation.
+/// elsewhere): see the module documentation in `redraft.rs`.
 pub fn redraft(request: &Request<'_>, hooks: &Hooks<'_>) -> Result<Outcome, RedraftError> {
     let dir = data_dir(request.path);
     let timeline_path = dir.join("timeline.toml");
