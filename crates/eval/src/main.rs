@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use annals_draft::{Drafter, Params, Tables};
-use annals_eval::{bundled, semeval, t17, wikinews};
+use annals_eval::{bundled, own, semeval, t17};
 use annals_tagger::Tagger;
 use clap::Parser;
 
@@ -24,7 +24,7 @@ struct Args {
     /// beside the clone.
     #[arg(long)]
     shared: Option<PathBuf>,
-    /// Only these corpora: t17, semeval, bundled, wikinews (repeatable).
+    /// Only these corpora: t17, semeval, bundled, own (repeatable).
     #[arg(long)]
     only: Vec<String>,
     /// Only these Timeline17 tasks or task/timeline (repeatable).
@@ -207,12 +207,11 @@ fn run(args: &Args, params: Params, print: bool) -> Result<Summary, String> {
         ));
         summary.push(("bundled".into(), b.annals.f1, b.days_pub.f1));
         summary.push(("bundled-top6".into(), b.mission_top as f64 / 6.0, 0.0));
-        summary.push(("bundled-top6".into(), b.mission_top as f64 / 6.0, 0.0));
     }
-    if wanted(args, "wikinews") {
-        for w in wikinews::run(&wikinews::corpora(), &drafter, &tagger)? {
+    if wanted(args, "own") {
+        for w in own::run(&own::corpora(), &drafter, &tagger)? {
             say(format!(
-                "Wikinews {} ({} articles): Date-F1 {} (P {} R {}, {} events); baselines days+pub {}, pub {}",
+                "Own set {} ({} articles): Date-F1 {} (P {} R {}, {} events); baselines days+pub {}, pub {}",
                 w.name,
                 w.articles,
                 f(w.annals.f1),
@@ -222,7 +221,7 @@ fn run(args: &Args, params: Params, print: bool) -> Result<Summary, String> {
                 f(w.days_pub.f1),
                 f(w.pub_only.f1)
             ));
-            summary.push((format!("wikinews/{}", w.name), w.annals.f1, w.days_pub.f1));
+            summary.push((format!("own/{}", w.name), w.annals.f1, w.days_pub.f1));
         }
     }
     Ok(summary)
