@@ -282,6 +282,27 @@ fn explorer_in_a_real_terminal() {
 }
 
 #[test]
+fn compare_view_and_bracket_d_in_a_real_terminal() {
+    let mut s = Session::start(&[]);
+    s.wait_for("The US and the Taliban sign the");
+    // The signing's sources side by side, then the next event they disagree on.
+    s.press(b"c");
+    s.wait_for_all(&["Compare · 2020-02-29", "1–3 of 4 sources", "│3 pullout"]);
+    s.press(b"]d");
+    s.wait_for_all(&["Compare · 2020-03", "disagreement 3 of 5"]);
+    s.press(b"]d");
+    s.wait_for_all(&["Compare · 2020-07-13", "≠ how long (duration)"]);
+    // Back in the list, [d goes the other way.
+    s.press(b"\x1b");
+    s.wait_for("Events 19 of 19");
+    s.press(b"[d");
+    s.wait_for("disagreement 3 of 5");
+    s.press(b"q");
+    assert!(s.wait_exit("q"), "q exits with success");
+    s.assert_restored("q");
+}
+
+#[test]
 fn every_ending_signal_restores_the_terminal() {
     let total = total_events();
     for signal in ["TERM", "HUP", "INT", "QUIT"] {

@@ -142,7 +142,7 @@ fn milestones_are_in_the_list_and_on_the_axis_at_80x24() {
     }
     // The signing is selected, and the axis says so.
     assert!(
-        text.contains("▶2020-02-29       1234 The US and the Taliban sign"),
+        text.contains("▶2020-02-29       1234 ≠ The US and the Taliban sign"),
         "{text}"
     );
     assert!(text.lines().nth(1).is_some_and(|l| l.contains('◆')));
@@ -833,4 +833,213 @@ fn item8_layout_on_a_real_story() {
     assert_eq!(small.selected, page);
     press(&mut small, "Ctrl-b");
     assert_eq!(small.selected, 0);
+}
+
+/// The bundled story with its comparison, as the explorer opens it.
+fn compared_app<'t>(
+    t: &'t Timeline,
+    c: &'t annals_core::comparison::Comparison,
+    width: u16,
+    height: u16,
+    color: bool,
+) -> App<'t> {
+    app_at(t, width, height, color).compared(c)
+}
+
+#[test]
+fn snapshot_compare_view_of_the_drawdown_120x40() {
+    let t = story();
+    let c = annals_compare::compare(&t);
+    let mut app = compared_app(&t, &c, 120, 40, true);
+    app.select_event(t.event_index("drawdown-135"));
+    press(&mut app, "c");
+    let buf = render(&app);
+    let text = screen(&buf);
+    // One column per source, side by side, under its heading.
+    assert!(
+        text.lines().nth(1).is_some_and(|l| {
+            ["1 arrival", "│2 conditional", "│3 pullout", "│4 sun"]
+                .iter()
+                .all(|h| l.contains(h))
+        }),
+        "{text}"
+    );
+    // The computed disagreements the issue names, and the hand-written one.
+    for said in [
+        "≠ troops: 8,600 as a level or as a change (number): “to 8,600 soldiers” (arrival, pullout) vs “withdrawing 8,600",
+        "≠ how long (duration): “within a few months” (arrival) vs “within the first 135 days” (conditional) vs “in the next",
+        "≠ troops as of 2020-02-29 (number): “from today's 12,000 to 13,000” (arrival) vs “from 13,000” (pullout, sun)",
+        "Sources disagree (as written in the timeline): How long: 135 days",
+    ] {
+        assert!(text.contains(said), "{said:?} not in\n{text}");
+    }
+    insta::assert_snapshot!(both(&buf));
+}
+
+/// The cells of `buf` drawn in the colours of `style`, as text, row by row.
+fn cells_in(buf: &Buffer, style: ratatui::style::Style) -> Vec<String> {
+    let same = |s: ratatui::style::Style| s.fg == style.fg && s.bg == style.bg;
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .filter(|&x| same(buf[(x, y)].style()))
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .filter(|row| !row.is_empty())
+        .collect()
+}
+
+#[test]
+fn the_differing_values_are_marked_in_each_sources_passage() {
+    let t = story();
+    let c = annals_compare::compare(&t);
+    let theme = Theme::color();
+    let differs = theme.differs;
+    let mut app = compared_app(&t, &c, 120, 40, true);
+    app.select_event(t.event_index("drawdown-135"));
+    press(&mut app, "c");
+    let marked = cells_in(&render(&app), differs).join("|");
+    // In the columns: each source's own words for the values.
+    for words in [
+        "withdrawing 8,600",
+        "within the first 135 days",
+        "three to",
+        "four months",
+        "from",
+        "13,000",
+    ] {
+        assert!(marked.contains(words), "{words:?} not marked: {marked}");
+    }
+}
+
+#[test]
+fn snapshot_compare_view_at_80x24_scrolls_its_columns_sideways() {
+    let t = story();
+    let c = annals_compare::compare(&t);
+    let mut app = compared_app(&t, &c, 80, 24, false);
+    app.select_event(t.event_index("drawdown-135"));
+    press(&mut app, "c");
+    let first = screen(&render(&app));
+    assert!(first.contains("1–2 of 4 sources"), "{first}");
+    assert!(
+        first
+            .lines()
+            .nth(1)
+            .is_some_and(|l| l.contains("1 arrival") && l.contains("2 conditional"))
+    );
+    press(&mut app, "l l l l");
+    let last = screen(&render(&app));
+    assert!(last.contains("3–4 of 4 sources"), "{last}");
+    assert!(
+        last.lines()
+            .nth(1)
+            .is_some_and(|l| l.contains("3 pullout") && l.contains("4 sun"))
+    );
+    press(&mut app, "G");
+    insta::assert_snapshot!(screen(&render(&app)));
+    // Enter shows the first column's passages, one source at a time.
+    press(&mut app, "Enter");
+    assert!(screen(&render(&app)).contains("Passages · 2020-07-13"));
+}
+
+#[test]
+fn bracket_d_visits_the_events_the_sources_disagree_on_in_the_list_and_the_compare_view() {
+    let t = story();
+    let c = annals_compare::compare(&t);
+    let mut app = compared_app(&t, &c, 120, 40, false);
+    let id = |app: &App| {
+        t.events[app.selected_event().expect("a selection")]
+            .id
+            .clone()
+    };
+    press(&mut app, "g");
+    let mut seen = Vec::new();
+    for _ in 0..6 {
+        press(&mut app, "] d");
+        seen.push(id(&app));
+    }
+    assert_eq!(
+        seen,
+        [
+            "taliban-order",
+            "signing",
+            "prisoner-release",
+            "drawdown-135",
+            "withdrawal-14-months",
+            "taliban-order"
+        ]
+    );
+    assert_eq!(
+        app.message.as_deref(),
+        Some("disagreement 1 of 5 (from the top)")
+    );
+    press(&mut app, "[ d");
+    assert_eq!(id(&app), "withdrawal-14-months");
+    // In the compare view, the same keys move it to the next event.
+    press(&mut app, "c [ d");
+    assert_eq!(id(&app), "drawdown-135");
+    let text = screen(&render(&app));
+    assert!(text.contains("Compare · 2020-07-13"), "{text}");
+    // Halfway through a sequence, the status bar says how it goes on.
+    press(&mut app, "]");
+    assert!(screen(&render(&app)).contains("]… ]d next-disagreement"));
+    press(&mut app, "Esc");
+    assert!(
+        screen(&render(&app)).contains("Compare · 2020-07-13"),
+        "Esc ends the sequence, not the view"
+    );
+    press(&mut app, "Esc");
+    assert!(screen(&render(&app)).contains("Events 19 of 19"));
+}
+
+#[test]
+fn a_disagreement_needs_two_shown_sources_stating_different_values() {
+    let mut t = story();
+    // Without the notes a person wrote, only the computed ones are left.
+    for e in &mut t.events {
+        e.disagreement = None;
+    }
+    let c = annals_compare::compare(&t);
+    let mut app = compared_app(&t, &c, 120, 40, false);
+    let marked = |app: &App| -> Vec<String> {
+        app.filtered
+            .disagreeing
+            .iter()
+            .map(|&p| t.events[app.events[p]].id.clone())
+            .collect()
+    };
+    assert_eq!(marked(&app), ["drawdown-135"]);
+    let text = screen(&render(&app));
+    assert!(
+        text.contains("1234 ≠ 135 days: US forces down to 8,600"),
+        "{text}"
+    );
+    assert!(
+        text.contains("1234   The US and the Taliban sign the agreement in D"),
+        "{text}"
+    );
+    // Arrival and pullout agree on "to 8,600"; conditional alone says
+    // "withdrawing 8,600", and arrival alone "within a few months".
+    press(&mut app, "2");
+    assert_eq!(
+        marked(&app),
+        ["drawdown-135"],
+        "pullout's 13,000 against arrival's 12,000 to 13,000"
+    );
+    press(&mut app, "1");
+    assert_eq!(
+        marked(&app),
+        Vec::<String>::new(),
+        "pullout and sun state nothing differently"
+    );
+    press(&mut app, "] d");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("the shown sources disagree on no event")
+    );
+    // With no disagreement anywhere the list keeps its width.
+    let app = app_at(&t, 120, 40, false);
+    let text = screen(&render(&app));
+    assert!(text.contains("1234 The US and the Taliban sign"), "{text}");
 }

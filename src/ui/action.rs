@@ -21,6 +21,11 @@ pub enum Action {
     HalfPageUp,
     Open,
     OpenArticle,
+    /// The selected event's sources side by side.
+    Compare,
+    /// The next (previous) shown event on which the sources disagree.
+    NextDisagreement,
+    PrevDisagreement,
     NextSource,
     PrevSource,
     ToggleSource(usize),
@@ -80,6 +85,24 @@ const TABLE: &[(Action, &str, &str, &str)] = &[
         "open-article",
         "open the whole article at this passage",
         "article",
+    ),
+    (
+        Action::Compare,
+        "compare",
+        "compare the event's sources side by side",
+        "compare",
+    ),
+    (
+        Action::NextDisagreement,
+        "next-disagreement",
+        "next event on which the sources disagree (≠)",
+        "next ≠",
+    ),
+    (
+        Action::PrevDisagreement,
+        "previous-disagreement",
+        "previous event on which the sources disagree",
+        "",
     ),
     (
         Action::NextSource,
@@ -194,10 +217,17 @@ impl Action {
             (Mode::Picker, Action::Down) => "next source".into(),
             (Mode::Picker, Action::Up) => "previous source".into(),
             (Mode::Picker, Action::Back) => "close the picker".into(),
-            (Mode::Passages | Mode::Article | Mode::Help, Action::Down) => "scroll down".into(),
-            (Mode::Passages | Mode::Article | Mode::Help, Action::Up) => "scroll up".into(),
-            (Mode::Passages | Mode::Article, Action::Top) => "top".into(),
-            (Mode::Passages | Mode::Article, Action::Bottom) => "bottom".into(),
+            (Mode::Passages | Mode::Compare | Mode::Article | Mode::Help, Action::Down) => {
+                "scroll down".into()
+            }
+            (Mode::Passages | Mode::Compare | Mode::Article | Mode::Help, Action::Up) => {
+                "scroll up".into()
+            }
+            (Mode::Passages | Mode::Compare | Mode::Article, Action::Top) => "top".into(),
+            (Mode::Passages | Mode::Compare | Mode::Article, Action::Bottom) => "bottom".into(),
+            (Mode::Compare, Action::NextSource) => "show the next source's column".into(),
+            (Mode::Compare, Action::PrevSource) => "show the previous source's column".into(),
+            (Mode::Compare, Action::Open) => "the passages, one source at a time".into(),
             (Mode::Prompt, Action::Confirm) => "search / jump".into(),
             (Mode::Prompt, Action::Cancel) => "cancel (a search is cleared)".into(),
             _ => self.help(),

@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 use super::action::Action;
 use super::axis::Strip;
 use super::find::Find;
-use super::keymap::Keymap;
+use super::keymap::{Key, Keymap};
 use super::layout;
 use super::measure::ArticleRows;
 use super::mode::Mode;
@@ -28,6 +28,8 @@ pub enum View {
     Main,
     /// The selected event's passages, one source at a time.
     Passages(PassagesView),
+    /// The selected event's sources side by side, one column each.
+    Compare(CompareView),
     /// A whole article, scrolled to a passage.
     Article(ArticleView),
 }
@@ -37,6 +39,15 @@ pub enum View {
 pub struct PassagesView {
     /// Index into the selected event's visible sources.
     pub tab: usize,
+    pub scroll: usize,
+}
+
+/// Which visible source is the compare view's first column, and how far
+/// its columns (which scroll together) are scrolled.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CompareView {
+    /// Index into the selected event's visible sources.
+    pub first: usize,
     pub scroll: usize,
 }
 
@@ -138,6 +149,10 @@ pub struct Filtered {
     pub reach: Vec<NaiveDate>,
     /// The axis for the visible events at the axis's width.
     pub strip: Strip,
+    /// The positions in `App::events` of the events on which the visible
+    /// sources disagree (a computed disagreement between two of them, or a
+    /// note a person wrote), ascending: the list's `≠`, `]d` and `[d`.
+    pub disagreeing: Vec<usize>,
 }
 
 /// Everything the explorer shows, derived from a borrowed timeline.
@@ -163,6 +178,8 @@ pub struct App<'t> {
     pub detail_scroll: usize,
     pub view: View,
     pub popup: Option<Popup>,
+    /// The keys pressed so far of a sequence (`]` of `]d`).
+    pub pending: Vec<Key>,
     /// The active search, highlighted everywhere.
     pub search: Option<Find>,
     /// The search that was active when a search prompt opened.
@@ -203,6 +220,7 @@ impl<'t> App<'t> {
             detail_scroll: 0,
             view: View::Main,
             popup: None,
+            pending: Vec::new(),
             search: None,
             stashed: None,
             message: None,
@@ -238,7 +256,73 @@ impl<'t> App<'t> {
     /// With the comparison of the timeline's sources.
     pub fn compared(mut self, comparison: &'t Comparison) -> App<'t> {
         self.comparison = Some(comparison);
+        self.refilter();
         self
+    }
+
+    /// Whether the visible sources disagree on the event with timeline
+    /// index `event`: two of them give different values in a computed
+    /// disagreement, or a person wrote that they disagree.
+    pub fn disagrees(&self, event: usize) -> bool {
+        let shows = |s: usize| self.visible.get(s).copied().unwrap_or(false);
+        self.timeline.events[event].disagreement.is_some()
+            || self
+                .disagreements(event)
+                .iter()
+                .any(|d| d.values.iter().filter(|v| v.sources().any(shows)).count() >= 2)
+    }
+
+    /// Whether the list has a column for the `≠` marker: some event of the
+    /// story has a disagreement, computed or written.
+    pub fn marks_disagreements(&self) -> bool {
+        self.comparison
+            .is_some_and(|c| c.events.iter().any(|e| !e.disagreements.is_empty()))
+            || self
+                .timeline
+                .events
+                .iter()
+                .any(|e| e.disagreement.is_some())
+    }
+
+    /// Selects the next (or previous) shown event on which the sources
+    /// disagree, around the end of the list like `n`; says so if none.
+    pub fn next_disagreement(&mut self, forward: bool) {
+        let all = &self.filtered.disagreeing;
+        if all.is_empty() {
+            self.message = Some(if self.comparison.is_some() {
+                "the shown sources disagree on no event".into()
+            } else {
+                "no event has a note that its sources disagree".into()
+            });
+            return;
+        }
+        let at = self.selected;
+        let (pos, wrapped) = if forward {
+            match all.iter().find(|&&p| p > at) {
+                Some(&p) => (p, false),
+                None => (all[0], true),
+            }
+        } else {
+            match all.iter().rev().find(|&&p| p < at) {
+                Some(&p) => (p, false),
+                None => (all[all.len() - 1], true),
+            }
+        };
+        self.selected = pos;
+        let n = all.partition_point(|&p| p < pos) + 1;
+        self.message = Some(format!(
+            "disagreement {n} of {}{}",
+            all.len(),
+            if wrapped && all.len() > 1 {
+                if forward {
+                    " (from the top)"
+                } else {
+                    " (from the bottom)"
+                }
+            } else {
+                ""
+            }
+        ));
     }
 
     /// The computed disagreements of the event with timeline index `event`.
@@ -417,6 +501,9 @@ impl<'t> App<'t> {
                 latest
             })
             .collect();
+        self.filtered.disagreeing = (0..self.events.len())
+            .filter(|&pos| self.disagrees(self.events[pos]))
+            .collect();
         self.filtered.strip = Strip::default();
         self.fit_axis();
         if let Some(mut find) = self.search.take() {
@@ -475,6 +562,7 @@ pub fn view_mode(view: &View) -> Mode {
     match view {
         View::Main => Mode::Main,
         View::Passages(_) => Mode::Passages,
+        View::Compare(_) => Mode::Compare,
         View::Article(_) => Mode::Article,
     }
 }

@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use super::app::{App, Popup, View};
 use super::axis::{Axis, Strip};
 use super::layout::{self, Areas};
-use super::screens::{article, help, main, passages, picker, prompt};
+use super::screens::{article, compare, help, main, passages, picker, prompt};
 use super::widgets::truncate;
 
 /// Draws the whole screen for the current state.
@@ -33,6 +33,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match &app.view {
         View::Main => main::view(frame, app, area),
         View::Passages(p) => passages::view(frame, app, area, p),
+        View::Compare(c) => compare::view(frame, app, area, c),
         View::Article(a) => article::view(frame, app, area, a),
     }
     match &app.popup {

@@ -1,5 +1,9 @@
-//! Key bindings: `keys.toml` read into a table from (screen, key) to [`Action`],
-//! and the user's config laid over it one action at a time.
+//! Key bindings: `keys.toml` read into a table from (screen, keys) to
+//! [`Action`], and the user's config laid over it one action at a time.
+//!
+//! A binding is one key or a short sequence of keys pressed one after another
+//! (`]d`, as in vim): [`Keymap::resolve`] says whether the keys pressed so far
+//! make an action, begin one, or mean nothing.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -89,6 +93,74 @@ impl Key {
     }
 }
 
+/// The most keys a sequence written without spaces has (`]d`, `gg`): longer
+/// runs of letters are a misspelt key name, not a sequence.
+const JOINED_MAX: usize = 3;
+
+/// What a binding is pressed with: one key, or keys one after another.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Keys(Vec<Key>);
+
+impl Keys {
+    /// Reads keys as written in `keys.toml`: one key (`"j"`, `"Ctrl-d"`),
+    /// keys separated by spaces (`"Ctrl-x Ctrl-s"`), or two or three
+    /// characters together, each a key (`"]d"`).
+    pub fn parse(text: &str) -> Option<Keys> {
+        if let Some(key) = Key::parse(text) {
+            return Some(Keys(vec![key]));
+        }
+        let parts: Vec<&str> = text.split(' ').collect();
+        if parts.len() > 1 {
+            return parts
+                .into_iter()
+                .map(Key::parse)
+                .collect::<Option<Vec<Key>>>()
+                .map(Keys);
+        }
+        let chars = text.chars().count();
+        if (2..=JOINED_MAX).contains(&chars) {
+            return Some(Keys(
+                text.chars()
+                    .map(|c| Key::parse(&c.to_string()))
+                    .collect::<Option<_>>()?,
+            ));
+        }
+        None
+    }
+
+    /// The keys, in the order they are pressed.
+    pub fn keys(&self) -> &[Key] {
+        &self.0
+    }
+
+    /// Whether one of the keys is kept by the explorer (Ctrl-C, Ctrl-Z).
+    pub fn is_reserved(&self) -> bool {
+        self.0.iter().any(Key::is_reserved)
+    }
+
+    /// Whether these keys begin with `pressed` (or are them).
+    pub fn starts_with(&self, pressed: &[Key]) -> bool {
+        self.0.starts_with(pressed)
+    }
+
+    /// Whether pressing one would press the other, or begin it: then one
+    /// of the two bindings could never be reached.
+    pub fn overlaps(&self, other: &Keys) -> bool {
+        self.starts_with(&other.0) || other.starts_with(&self.0)
+    }
+}
+
+/// What the keys pressed so far mean on a screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved {
+    /// An action.
+    Action(Action),
+    /// The beginning of these bindings' keys: wait for the next key.
+    Begun(Vec<(Action, String)>),
+    /// Nothing.
+    Nothing,
+}
+
 /// How a key is shown in the help overlay and the status bar.
 pub fn display(text: &str) -> String {
     let (ctrl, alt, rest) = Key::modifiers(text);
@@ -103,7 +175,7 @@ pub fn display(text: &str) -> String {
 pub struct Binding {
     pub mode: Mode,
     pub action: Action,
-    pub keys: Vec<(Key, String)>,
+    pub keys: Vec<(Keys, String)>,
 }
 
 /// Every binding, in the order of the key file.
@@ -170,14 +242,18 @@ impl Keymap {
     /// leave one of the two unreachable.
     pub fn overlay(&mut self, table: &KeyTable) -> Vec<Mistake> {
         for entry in &table.entries {
-            let keys = entry.keys.iter().map(|w| (w.key, w.text.clone())).collect();
+            let keys = entry
+                .keys
+                .iter()
+                .map(|w| (w.key.clone(), w.text.clone()))
+                .collect();
             self.bind(entry.mode, entry.action, keys);
         }
         let mut clashes = Vec::new();
         for (n, entry) in table.entries.iter().enumerate() {
             for written in &entry.keys {
                 let other = self.bindings(entry.mode).find(|b| {
-                    b.action != entry.action && b.keys.iter().any(|(k, _)| *k == written.key)
+                    b.action != entry.action && b.keys.iter().any(|(k, _)| k.overlaps(&written.key))
                 });
                 let Some(other) = other else { continue };
                 // Two actions of the table: said once, at the later one.
@@ -190,14 +266,15 @@ impl Keymap {
                 if later_in_table && !earlier_in_table {
                     continue;
                 }
+                let same = other.keys.iter().any(|(k, _)| *k == written.key);
+                let kind = if same {
+                    MistakeKind::Twice
+                } else {
+                    MistakeKind::Begins
+                };
                 clashes.push(Mistake {
                     span: written.span.clone(),
-                    kind: MistakeKind::Twice(
-                        entry.mode,
-                        written.text.clone(),
-                        entry.action,
-                        other.action,
-                    ),
+                    kind: kind(entry.mode, written.text.clone(), entry.action, other.action),
                 });
             }
         }
@@ -206,7 +283,7 @@ impl Keymap {
 
     /// Gives `action` on `mode` these keys instead of the ones it had (an
     /// action a screen did not have is added at the end).
-    pub fn bind(&mut self, mode: Mode, action: Action, keys: Vec<(Key, String)>) {
+    pub fn bind(&mut self, mode: Mode, action: Action, keys: Vec<(Keys, String)>) {
         match self
             .bindings
             .iter_mut()
@@ -217,27 +294,61 @@ impl Keymap {
         }
     }
 
-    /// What a key means on a screen. In a prompt, an unbound character is typed.
+    /// What a key means on a screen when no other key was pressed before it.
     pub fn action(&self, mode: Mode, event: &KeyEvent) -> Option<Action> {
+        match self.resolve(mode, &[], event) {
+            Resolved::Action(action) => Some(action),
+            _ => None,
+        }
+    }
+
+    /// What a key means on a screen after the keys `pressed` (the beginning
+    /// of a sequence, or none). Keys that begin no binding there are
+    /// forgotten, and the key is read on its own, except Esc, which only
+    /// abandons them. In a prompt, an unbound character is typed.
+    pub fn resolve(&self, mode: Mode, pressed: &[Key], event: &KeyEvent) -> Resolved {
         let key = Key::of(event);
         if key.is_reserved() {
-            return Some(if key.code == KeyCode::Char('z') {
+            return Resolved::Action(if key.code == KeyCode::Char('z') {
                 Action::Suspend
             } else {
                 Action::Quit
             });
         }
-        let bound = self
-            .bindings
-            .iter()
-            .find(|b| b.mode == mode && b.keys.iter().any(|(k, _)| *k == key))
-            .map(|b| b.action);
-        match (bound, mode, key.code) {
-            (Some(action), _, _) => Some(action),
-            (None, Mode::Prompt, KeyCode::Char(c)) if !key.ctrl && !key.alt => {
-                Some(Action::Insert(c))
+        if !pressed.is_empty() && key.code == KeyCode::Esc && !key.ctrl && !key.alt {
+            return Resolved::Nothing;
+        }
+        let mut keys = pressed.to_vec();
+        keys.push(key);
+        let found = self.lookup(mode, &keys);
+        if found == Resolved::Nothing && !pressed.is_empty() {
+            return self.resolve(mode, &[], event);
+        }
+        match (found, mode, key.code) {
+            (Resolved::Nothing, Mode::Prompt, KeyCode::Char(c)) if !key.ctrl && !key.alt => {
+                Resolved::Action(Action::Insert(c))
             }
-            _ => None,
+            (found, ..) => found,
+        }
+    }
+
+    /// The binding these keys press on `mode`, or those they begin.
+    fn lookup(&self, mode: Mode, keys: &[Key]) -> Resolved {
+        let mut begun = Vec::new();
+        for b in self.bindings(mode) {
+            for (k, text) in &b.keys {
+                if k.keys() == keys {
+                    return Resolved::Action(b.action);
+                }
+                if k.starts_with(keys) {
+                    begun.push((b.action, text.clone()));
+                }
+            }
+        }
+        if begun.is_empty() {
+            Resolved::Nothing
+        } else {
+            Resolved::Begun(begun)
         }
     }
 
@@ -255,7 +366,7 @@ impl Keymap {
     }
 
     /// Every screen, for the help overlay.
-    pub fn modes() -> [Mode; 6] {
+    pub fn modes() -> [Mode; Mode::ALL.len()] {
         Mode::ALL
     }
 }
@@ -274,7 +385,7 @@ mod tests {
         let keys = Keymap::default();
         assert_eq!(
             keys.bindings(Mode::Main).count(),
-            30,
+            33,
             "every line of [main]"
         );
         // In file order: the help overlay's.
@@ -330,6 +441,77 @@ mod tests {
     }
 
     #[test]
+    fn sequences_wait_for_their_next_key_and_a_wrong_one_is_read_alone() {
+        let k = Keymap::default();
+        let none = KeyModifiers::NONE;
+        let key = |c| press(KeyCode::Char(c), none);
+        let bracket = Key::of(&key(']'));
+        assert_eq!(
+            Keys::parse("]d").map(|k| k.keys().len()),
+            Some(2),
+            "two characters together are two keys"
+        );
+        assert_eq!(
+            Keys::parse("Ctrl-x Ctrl-s").map(|k| k.keys().len()),
+            Some(2)
+        );
+        assert_eq!(Keys::parse("Up").map(|k| k.keys().len()), Some(1));
+        assert_eq!(Keys::parse("Hyper-j"), None, "a misspelt name, not 7 keys");
+        assert_eq!(Keys::parse("Ctrl-x Hyper"), None);
+        match k.resolve(Mode::Main, &[], &key(']')) {
+            Resolved::Begun(next) => {
+                assert_eq!(next, [(Action::NextDisagreement, "]d".to_string())]);
+            }
+            other => panic!("] begins ]d, got {other:?}"),
+        }
+        assert_eq!(
+            k.resolve(Mode::Main, &[bracket], &key('d')),
+            Resolved::Action(Action::NextDisagreement)
+        );
+        assert_eq!(
+            k.resolve(Mode::Compare, &[Key::of(&key('['))], &key('d')),
+            Resolved::Action(Action::PrevDisagreement)
+        );
+        // A key that ends no sequence is read on its own: `]` then `j` moves down.
+        assert_eq!(
+            k.resolve(Mode::Main, &[bracket], &key('j')),
+            Resolved::Action(Action::Down)
+        );
+        assert_eq!(k.action(Mode::Main, &key(']')), None, "not an action yet");
+        // In a prompt, `]` is typed.
+        assert_eq!(
+            k.resolve(Mode::Prompt, &[], &key(']')),
+            Resolved::Action(Action::Insert(']'))
+        );
+        assert_eq!(
+            k.resolve(
+                Mode::Main,
+                &[bracket],
+                &press(KeyCode::Char('c'), KeyModifiers::CONTROL)
+            ),
+            Resolved::Action(Action::Quit),
+            "Ctrl-C quits halfway through a sequence"
+        );
+    }
+
+    #[test]
+    fn a_key_that_begins_another_actions_sequence_is_a_mistake() {
+        let err = Keymap::read_defaults(
+            "[main]
+down = [\"]d\"]
+up = [\"]\"]\n",
+        )
+        .err()
+        .unwrap_or_default();
+        assert!(
+            err.contains(
+                "keys.toml:3:7: keys `]` of `up` and the keys of `down` begin one another on [main]"
+            ),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn mistakes_in_a_key_file_are_all_listed() {
         let text = "[main]\nfly = [\"f\"]\ndown = [\"Hyper-j\", 3]\n[nowhere]\nx = 1\n";
         let err = Keymap::read_defaults(text).err().unwrap_or_default();
@@ -360,7 +542,7 @@ mod tests {
     #[test]
     fn rebinding_replaces_an_actions_keys_on_one_screen() {
         let mut k = Keymap::default();
-        let x = Key::parse("x").expect("x");
+        let x = Keys::parse("x").expect("x");
         k.bind(Mode::Main, Action::Quit, vec![(x, "x".into())]);
         let none = KeyModifiers::NONE;
         assert_eq!(

@@ -14,7 +14,7 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use toml::Spanned;
 
 use super::action::Action;
-use super::keymap::Key;
+use super::keymap::{Key, Keys};
 use super::mode::Mode;
 use annals_core::suggest::with_suggestion;
 
@@ -41,8 +41,8 @@ pub struct Entry {
 /// A key as the file writes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Written {
-    /// The key.
-    pub key: Key,
+    /// The key, or keys one after another.
+    pub key: Keys,
     /// As written (`"Ctrl-d"`), for help and hints.
     pub text: String,
     /// Where in the file (bytes).
@@ -80,6 +80,9 @@ pub enum MistakeKind {
     /// A key on two actions of one screen: (screen, key, the action this
     /// table gives it, the other).
     Twice(Mode, String, Action, Action),
+    /// Keys that begin another action's sequence, or that another action's
+    /// keys begin, on one screen: (screen, keys, this action, the other).
+    Begins(Mode, String, Action, Action),
 }
 
 impl Mistake {
@@ -129,7 +132,9 @@ impl Mistake {
                         rest,
                         names.iter().copied(),
                         format!(
-                            "a key is one character or one of {}, after \"Ctrl-\" or \"Alt-\" if need be",
+                            "a key is one character or one of {}, after \"Ctrl-\" or \"Alt-\" if need be; \
+                             keys pressed one after another are written with spaces between (\"g g\") \
+                             or, two or three characters, together (\"]d\")",
                             names.join(", ")
                         ),
                     ),
@@ -138,6 +143,19 @@ impl Mistake {
             MistakeKind::Reserved(text) => (
                 format!("`{text}` cannot be rebound"),
                 "Ctrl-C always quits and Ctrl-Z always suspends".into(),
+            ),
+            MistakeKind::Begins(mode, key, this, other) => (
+                format!(
+                    "keys `{key}` of `{}` and the keys of `{}` begin one another on [{prefix}{}], so one could never be pressed",
+                    this.name(),
+                    other.name(),
+                    mode.name()
+                ),
+                format!(
+                    "choose keys for `{}` that neither begin nor start with `{}`'s",
+                    this.name(),
+                    other.name()
+                ),
             ),
             MistakeKind::Twice(mode, key, this, other) => (
                 format!(
@@ -329,7 +347,7 @@ impl KeyTable {
                 let span = key.span();
                 match key.into_inner() {
                     Lenient::Not(found) => self.mistake(span, MistakeKind::NotAString(found)),
-                    Lenient::Is(KeyString(text)) => match Key::parse(&text) {
+                    Lenient::Is(KeyString(text)) => match Keys::parse(&text) {
                         Some(k) if k.is_reserved() => {
                             self.mistake(span, MistakeKind::Reserved(text));
                         }

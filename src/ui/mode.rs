@@ -8,6 +8,7 @@
 pub enum Mode {
     Main,
     Passages,
+    Compare,
     Article,
     Picker,
     Prompt,
@@ -16,9 +17,10 @@ pub enum Mode {
 
 impl Mode {
     /// Every screen, in the order the help overlay lists them.
-    pub const ALL: [Mode; 6] = [
+    pub const ALL: [Mode; 7] = [
         Mode::Main,
         Mode::Passages,
+        Mode::Compare,
         Mode::Article,
         Mode::Picker,
         Mode::Prompt,
@@ -30,6 +32,7 @@ impl Mode {
         match self {
             Mode::Main => "main",
             Mode::Passages => "passages",
+            Mode::Compare => "compare",
             Mode::Article => "article",
             Mode::Picker => "picker",
             Mode::Prompt => "prompt",
@@ -47,6 +50,7 @@ impl Mode {
         match self {
             Mode::Main => "Timeline",
             Mode::Passages => "Passages",
+            Mode::Compare => "Compare the sources",
             Mode::Article => "Article",
             Mode::Picker => "Source picker",
             Mode::Prompt => "Search and jump prompts",

@@ -21,6 +21,8 @@ pub struct Theme {
     pub axis_selected: Style,
     pub status: Style,
     pub warning: Style,
+    /// A value the sources state differently, in the compare view.
+    pub differs: Style,
     pub hidden: Style,
     palette: Vec<Style>,
 }
@@ -81,6 +83,10 @@ impl Theme {
             axis_selected: Style::new().fg(Color::LightYellow).add_modifier(bold),
             status: Style::new().fg(Color::White).bg(Color::Rgb(30, 30, 40)),
             warning: Style::new().fg(Color::LightRed).add_modifier(bold),
+            differs: Style::new()
+                .fg(Color::Black)
+                .bg(Color::LightRed)
+                .add_modifier(bold),
             hidden: Style::new()
                 .fg(Color::DarkGray)
                 .add_modifier(Modifier::CROSSED_OUT),
@@ -129,6 +135,10 @@ impl Theme {
                 .fg(Color::Rgb(20, 20, 30))
                 .bg(Color::Rgb(225, 228, 235)),
             warning: ink(180, 20, 20).add_modifier(bold),
+            differs: Style::new()
+                .fg(Color::Rgb(0, 0, 0))
+                .bg(Color::Rgb(250, 190, 190))
+                .add_modifier(bold),
             hidden: ink(160, 160, 170).add_modifier(Modifier::CROSSED_OUT),
             palette: [
                 (0, 100, 160),
@@ -165,6 +175,7 @@ impl Theme {
             axis_selected: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
             status: plain.add_modifier(Modifier::REVERSED),
             warning: plain.add_modifier(Modifier::BOLD),
+            differs: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
             hidden: plain.add_modifier(Modifier::CROSSED_OUT),
             palette: vec![plain.add_modifier(Modifier::BOLD)],
         }

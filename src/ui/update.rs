@@ -6,19 +6,43 @@ use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::app::{App, Popup, View};
-use super::screens::{article, detail, help, main, passages, picker, prompt};
+use super::keymap::{Key, Resolved, display};
+use super::screens::{article, compare, detail, help, main, passages, picker, prompt};
+
+/// What the status bar says while a sequence is under way: the keys that
+/// end it and what they do ("]… ]d next-disagreement").
+fn begun(bindings: &[(Action, String)]) -> String {
+    let first = bindings
+        .first()
+        .and_then(|(_, text)| display(text).chars().next())
+        .unwrap_or(' ');
+    let then: Vec<String> = bindings
+        .iter()
+        .map(|(action, text)| format!("{} {}", display(text), action.name()))
+        .collect();
+    format!("{first}… {}", then.join(" · "))
+}
 
 impl App<'_> {
     /// Handles one terminal event.
     pub fn handle(&mut self, event: &Event) {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
-                match self.keymap.action(self.mode(), key) {
-                    Some(action) => self.update(action),
-                    None => self.message = None,
+                let pressed = std::mem::take(&mut self.pending);
+                match self.keymap.resolve(self.mode(), &pressed, key) {
+                    Resolved::Action(action) => self.update(action),
+                    Resolved::Begun(bindings) => {
+                        self.pending = pressed;
+                        self.pending.push(Key::of(key));
+                        self.message = Some(begun(&bindings));
+                    }
+                    Resolved::Nothing => self.message = None,
                 }
             }
-            Event::Mouse(mouse) => self.settle(|app| app.mouse(mouse)),
+            Event::Mouse(mouse) => {
+                self.pending.clear();
+                self.settle(|app| app.mouse(mouse));
+            }
             Event::Resize(w, h) => self.resize(Rect::new(0, 0, *w, *h)),
             _ => {}
         }
@@ -64,6 +88,7 @@ impl App<'_> {
             None => match self.view.clone() {
                 View::Main => main::update(self, action),
                 View::Passages(p) => passages::update(self, action, p),
+                View::Compare(c) => compare::update(self, action, c),
                 View::Article(a) => article::update(self, action, a),
             },
         }
@@ -84,6 +109,7 @@ impl App<'_> {
         match self.view.clone() {
             View::Main => {}
             View::Passages(p) => self.view = View::Passages(passages::clamp(self, p)),
+            View::Compare(c) => self.view = View::Compare(compare::clamp(self, c)),
             View::Article(a) => self.view = View::Article(article::clamp(self, a)),
         }
     }

@@ -70,6 +70,14 @@ fn text(app: &App, width: usize) -> Wrapped {
             0,
         );
     }
+    let id = |s: usize| app.timeline.sources[s].id.as_str();
+    for d in app.disagreements(e) {
+        let text = format!("≠ {}", sanitize_line(&d.describe(id)));
+        out.extend(
+            wrap(&text, width, 0, t.warning, &search_marks(app, &text)),
+            0,
+        );
+    }
     if let Some(note) = &event.disagreement {
         let text = format!("Sources disagree: {note}");
         out.extend(

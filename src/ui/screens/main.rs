@@ -13,7 +13,7 @@ use super::super::axis::{self, Cell};
 use super::super::layout;
 use super::super::mode::Mode;
 use super::super::widgets::{self, bar, highlighted, truncate};
-use super::detail;
+use super::{compare, detail};
 use annals_core::text::sanitize_line;
 use unicode_width::UnicodeWidthStr;
 
@@ -38,6 +38,9 @@ pub fn update(app: &mut App, action: Action) {
             app.view = View::Passages(PassagesView::default());
         }
         Action::Open => app.message = Some("no event to open".into()),
+        Action::Compare => compare::open(app),
+        Action::NextDisagreement => app.next_disagreement(true),
+        Action::PrevDisagreement => app.next_disagreement(false),
         Action::Search | Action::Jump => {
             let kind = if action == Action::Search {
                 app.stashed = app.search.clone();
@@ -219,6 +222,7 @@ fn list(frame: &mut Frame, app: &App, area: Rect) {
     let compact = inner.width < 100;
     let date_width = app.facts.date_width[usize::from(compact)];
     let n_badges = app.timeline.sources.len().min(9);
+    let marks = app.marks_disagreements();
     let width = usize::from(inner.width);
     let from = app.offset.min(app.events.len());
     let to = (from + usize::from(inner.height)).min(app.events.len());
@@ -250,6 +254,14 @@ fn list(frame: &mut Frame, app: &App, area: Rect) {
                 });
             }
             spans.push(Span::raw(" "));
+            if marks {
+                let differs = app.filtered.disagreeing.binary_search(&pos).is_ok();
+                spans.push(if differs {
+                    Span::styled("≠ ", t.warning)
+                } else {
+                    Span::raw("  ")
+                });
+            }
             let used: usize = spans.iter().map(Span::width).sum();
             let title = truncate(&sanitize_line(&event.title), width.saturating_sub(used));
             spans.extend(highlighted(&title, app.query(), Style::new(), t.matched));

@@ -2,6 +2,7 @@
 //! drawn (`view`), with the scroll limits the screen alone knows.
 
 pub mod article;
+pub mod compare;
 pub mod detail;
 pub mod help;
 pub mod main;
