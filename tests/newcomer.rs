@@ -322,3 +322,112 @@ fn item1_one_article_alone_drafts_its_happenings() {
     );
     assert_eq!(annals(&["check", s(&dir)]).status.code(), Some(0));
 }
+
+#[test]
+fn item2_drafting_again_with_an_article_that_cannot_be_read_keeps_the_timeline() {
+    let (_tmp, dir) = story();
+    let toml = dir.join("timeline.toml");
+    // The first draft with an undated article beside the others; then the
+    // same folder drafted again: the undated article is left out again,
+    // said, and nothing changed.
+    fs::write(
+        dir.join(UNDATED),
+        "Trader notes\n\nShares of Apple moved.\n",
+    )
+    .unwrap();
+    assert_eq!(annals(&["draft", s(&dir)]).status.code(), Some(1));
+    let first = fs::read_to_string(&toml).expect("written");
+    let again = annals(&["draft", s(&dir)]);
+    let err = text(&again.stderr);
+    assert_eq!(again.status.code(), Some(1), "{err}");
+    assert!(!err.contains("fix them"), "{err}");
+    assert!(
+        err.contains(&format!("{UNDATED}:1:1: no publication date")),
+        "{err}"
+    );
+    assert!(
+        err.contains("nothing changed in ")
+            && err.contains("drafted again from 4 articles, the same ")
+            && err.contains("what could not be read is left out (1 problem, below)"),
+        "{err}"
+    );
+    assert_eq!(fs::read_to_string(&toml).unwrap(), first);
+    fs::remove_file(dir.join(UNDATED)).unwrap();
+
+    // An article the draft quoted becomes unreadable (a front matter left
+    // open): its events are kept as they are, the others drafted again.
+    let swamped =
+        dir.join("Apple swamped by iPhone 4 pre-orders - Wikinews, the free news source.txt");
+    let article = fs::read_to_string(&swamped).unwrap();
+    assert_eq!(annals(&["draft", s(&dir)]).status.code(), Some(0));
+    let before = fs::read_to_string(&toml).unwrap();
+    let quoted: Vec<&str> = before
+        .split("[[events]]")
+        .filter(|e| e.contains("source = \"apple-swamped-by-iphone-4"))
+        .collect();
+    assert!(quoted.len() >= 2, "{before}");
+    fs::write(&swamped, format!("+++\n{article}")).unwrap();
+    let broken = annals(&["draft", s(&dir)]);
+    let err = text(&broken.stderr);
+    assert_eq!(broken.status.code(), Some(1), "{err}");
+    assert!(err.contains("broken front matter"), "{err}");
+    assert!(
+        err.contains(&format!(
+            "kept {} events quoting articles not read, as they are",
+            quoted.len()
+        )),
+        "{err}"
+    );
+    let after = fs::read_to_string(&toml).unwrap();
+    for event in &quoted {
+        assert!(after.contains(event), "lost:\n{event}\nin:\n{after}");
+    }
+    // Readable again, the folder drafts as before, and opens whole.
+    fs::write(&swamped, &article).unwrap();
+    let mended = annals(&["draft", s(&dir)]);
+    assert_eq!(mended.status.code(), Some(0), "{}", text(&mended.stderr));
+    assert_eq!(
+        fs::read_to_string(&toml)
+            .unwrap()
+            .matches("[[events]]")
+            .count(),
+        before.matches("[[events]]").count()
+    );
+    assert_eq!(annals(&["check", s(&dir)]).status.code(), Some(0));
+    // A problem in timeline.toml itself still stops the draft, and the
+    // file is left as it is.
+    let mistyped =
+        fs::read_to_string(&toml)
+            .unwrap()
+            .replacen("quote = \"", "quote = \"Not in it: ", 1);
+    fs::write(&toml, &mistyped).unwrap();
+    let refused = annals(&["draft", s(&dir)]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(text(&refused.stderr).contains("fix them (`annals check`)"));
+    assert_eq!(fs::read_to_string(&toml).unwrap(), mistyped);
+}
+
+#[test]
+fn item2_a_json_lines_file_with_a_bad_line_drafts_again() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let jsonl = tmp.path().join("export.jsonl");
+    let mut lines = String::new();
+    for entry in fs::read_dir(fixture()).expect("fixture") {
+        let body = fs::read_to_string(entry.expect("entry").path()).expect("read");
+        let line = serde_json::json!({ "published": "2010-08-09", "text": body });
+        lines.push_str(&format!("{line}\n"));
+    }
+    lines.push_str("{\"text\": \"cut short\n");
+    fs::write(&jsonl, lines).expect("write");
+    assert_eq!(annals(&["draft", s(&jsonl)]).status.code(), Some(1));
+    let written = fs::read_to_string(tmp.path().join("timeline.toml")).unwrap();
+    let again = annals(&["draft", s(&jsonl)]);
+    let err = text(&again.stderr);
+    assert_eq!(again.status.code(), Some(1), "{err}");
+    assert!(err.contains("export.jsonl:5:1"), "{err}");
+    assert!(err.contains("nothing changed"), "{err}");
+    assert_eq!(
+        fs::read_to_string(tmp.path().join("timeline.toml")).unwrap(),
+        written
+    );
+}

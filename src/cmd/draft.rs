@@ -128,11 +128,8 @@ pub fn run(args: &DraftArgs, path: Option<&Path>, options: &Options) -> Result<(
     let written = match &outcome.written {
         None => output::stdout(|out| out.write_all(outcome.text.as_bytes())),
         Some(file) => {
-            output::eprintln_safe(&format!(
-                "{} → {}",
-                report(&outcome),
-                sanitize_line(&file.display().to_string())
-            ));
+            let file = sanitize_line(&file.display().to_string()).into_owned();
+            output::eprintln_safe(&report(&outcome, &file, args.output.is_none()));
             Ok(())
         }
     };
@@ -186,29 +183,30 @@ fn window(args: &DraftArgs) -> Option<String> {
     }
 }
 
-/// What a draft did, in a sentence.
-fn report(outcome: &Outcome) -> String {
+/// What a draft did, in a sentence: only what happened, each count with
+/// its noun ("1 event", "2 events"), and "nothing changed" when the file is
+/// as it was.
+fn report(outcome: &Outcome, file: &str, in_place: bool) -> String {
+    use crate::open::count;
     let c = &outcome.counts;
-    let left_out = match outcome.left_out {
+    let articles = count(outcome.articles, "article");
+    let not_read = match outcome.problems.len() {
         0 => String::new(),
-        n => format!(" ({n} less salient happenings left out: --events N keeps more)"),
+        n => format!(
+            "; what could not be read is left out ({}, below)",
+            count(n, "problem")
+        ),
     };
+    let less_salient = |n: usize| format!("{} less salient", count(n, "happening"));
     if !outcome.merged {
+        let left_out = match outcome.left_out {
+            0 => String::new(),
+            n => format!(" ({} left out: --events N keeps more)", less_salient(n)),
+        };
         return format!(
-            "drafted {} from {}{left_out}",
-            crate::open::count(c.added, "event"),
-            crate::open::count(outcome.articles, "article")
+            "drafted {} from {articles}{left_out} → {file}{not_read}",
+            count(c.added, "event")
         );
-    }
-    let mut parts = vec![format!("kept {} events written or edited by hand", c.kept)];
-    parts.push(format!(
-        "updated {} drafted ones ({} unchanged)",
-        c.updated + c.unchanged,
-        c.unchanged
-    ));
-    parts.push(format!("added {}", c.added));
-    if c.dropped > 0 {
-        parts.push(format!("removed {} the draft no longer finds", c.dropped));
     }
     let mut left_out = Vec::new();
     if c.already_told > 0 {
@@ -217,16 +215,51 @@ fn report(outcome: &Outcome) -> String {
     if c.deleted > 0 {
         left_out.push(format!("{} you deleted", c.deleted));
     }
-    let mut text = format!(
-        "drafted again from {}: {}",
-        crate::open::count(outcome.articles, "article"),
-        parts.join(", ")
-    );
     if outcome.left_out > 0 {
-        left_out.push(format!("{} less salient happenings", outcome.left_out));
+        left_out.push(less_salient(outcome.left_out));
     }
-    if !left_out.is_empty() {
-        text.push_str(&format!("; left out {}", left_out.join(" and ")));
+    let left_out = match left_out.is_empty() {
+        true => String::new(),
+        false => format!("; left out {}", left_out.join(" and ")),
+    };
+    if !outcome.changed {
+        let what = match in_place {
+            true => format!("nothing changed in {file}"),
+            false => format!("nothing changed (→ {file})"),
+        };
+        return format!(
+            "{what}: drafted again from {articles}, the same {}{left_out}{not_read}",
+            count(c.events(), "event")
+        );
     }
-    text
+    let mut parts = Vec::new();
+    if c.added > 0 {
+        parts.push(format!("added {}", count(c.added, "event")));
+    }
+    if c.updated > 0 {
+        parts.push(format!("updated {}", count(c.updated, "drafted event")));
+    }
+    if c.dropped > 0 {
+        parts.push(format!("removed {} the draft no longer finds", c.dropped));
+    }
+    if parts.is_empty() {
+        parts.push("no event changed (the [draft] record did)".to_string());
+    }
+    if c.kept > 0 {
+        let events = count(c.kept, "event");
+        parts.push(format!("kept {events} written or edited by hand"));
+    }
+    if c.unread > 0 {
+        let events = count(c.unread, "event");
+        parts.push(format!(
+            "kept {events} quoting articles not read, as they are"
+        ));
+    }
+    if c.unchanged > 0 {
+        parts.push(format!("{} unchanged", c.unchanged));
+    }
+    format!(
+        "drafted again from {articles}: {}{left_out} → {file}{not_read}",
+        parts.join(", ")
+    )
 }

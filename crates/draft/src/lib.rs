@@ -72,7 +72,7 @@ mod title;
 mod verbs;
 mod words;
 
-pub use merge::{Counts, Merged, fresh, merge};
+pub use merge::{Counts, Merged, fresh, merge, merge_with};
 pub use redraft::{Hooks, Outcome, Output, RedraftError, Request, redraft};
 pub use rules::{Params, TableError, Tables};
 

@@ -42,12 +42,15 @@ pub struct Counts {
     pub already_told: usize,
     /// New drafted events left out because a person deleted them before.
     pub deleted: usize,
+    /// Events kept as they are because they quote an article that could not
+    /// be read this time (drafted or not): the draft cannot see their evidence.
+    pub unread: usize,
 }
 
 impl Counts {
     /// How many events the text written has.
     pub fn events(&self) -> usize {
-        self.kept + self.updated + self.unchanged + self.added
+        self.kept + self.updated + self.unchanged + self.added + self.unread
     }
 }
 
@@ -99,6 +102,8 @@ enum Kind {
 enum Fate {
     /// A person's: kept as it is.
     Kept,
+    /// Quoting an article that could not be read: kept as it is.
+    Unread,
     /// Drafted and untouched, not yet matched to a new event.
     Untouched,
     /// Drafted and untouched, updated from this new event.
@@ -162,6 +167,24 @@ pub fn merge(
     existing: &Timeline,
     drafted: &mut Timeline,
 ) -> Result<Merged, toml_edit::TomlError> {
+    merge_with(
+        existing_text,
+        existing,
+        drafted,
+        &std::collections::HashSet::new(),
+    )
+}
+
+/// Like [`merge`], where the articles of the source ids `unread` could not
+/// be read this time (an article left undated, a file made unreadable): an
+/// event that quotes one is kept as it is, and its record line too, whoever
+/// wrote it, since the draft cannot see all of its evidence.
+pub fn merge_with(
+    existing_text: &str,
+    existing: &Timeline,
+    drafted: &mut Timeline,
+    unread: &std::collections::HashSet<String>,
+) -> Result<Merged, toml_edit::TomlError> {
     let crlf = uses_crlf(existing_text);
     let by_id: HashMap<&str, usize> = existing
         .events
@@ -172,10 +195,13 @@ pub fn merge(
     let pieces = cut(existing_text, &by_id);
     let mut fate = vec![Fate::Kept; existing.events.len()];
     for p in &pieces {
-        if let Kind::Event(Some(i)) = p.kind
-            && piece_is_untouched(&existing_text[p.range.clone()])
-        {
-            fate[i] = Fate::Untouched;
+        if let Kind::Event(Some(i)) = p.kind {
+            let text = &existing_text[p.range.clone()];
+            if !unread.is_empty() && cites(text).iter().any(|s| unread.contains(s)) {
+                fate[i] = Fate::Unread;
+            } else if piece_is_untouched(text) {
+                fate[i] = Fate::Untouched;
+            }
         }
     }
     let inline = !pieces.iter().any(|p| matches!(p.kind, Kind::Event(_)));
@@ -236,7 +262,7 @@ pub fn merge(
             .events
             .iter()
             .enumerate()
-            .filter(|(i, _)| fate[*i] == Fate::Kept),
+            .filter(|(i, _)| matches!(fate[*i], Fate::Kept | Fate::Unread)),
     );
     let untouched_index = Passages::new(
         existing
@@ -292,7 +318,7 @@ pub fn merge(
     // An untouched event the draft no longer finds goes, unless an event
     // that stays counts its date from it (and so on, down the chain).
     let mut needed: Vec<usize> = (0..existing.events.len())
-        .filter(|&i| fate[i] == Fate::Kept)
+        .filter(|&i| matches!(fate[i], Fate::Kept | Fate::Unread))
         .collect();
     while let Some(i) = needed.pop() {
         if let DateSpec::Relative { anchor, .. } = existing.events[i].date()
@@ -347,6 +373,11 @@ pub fn merge(
                     written.push((false, i));
                     out.push_str(old);
                 }
+                Fate::Unread => {
+                    counts.unread += 1;
+                    written.push((false, i));
+                    out.push_str(old);
+                }
                 Fate::Untouched => counts.dropped += 1,
                 Fate::Replaced(n) => {
                     let new = event_text(drafted, &drafted.events[n]);
@@ -387,6 +418,15 @@ pub fn merge(
         } else {
             &existing.events[i]
         };
+        // Its passages in the articles not read are not loaded: its line
+        // stays as it was.
+        if !new
+            && fate[i] == Fate::Unread
+            && let Some(line) = old_record.iter().find(|e| e.id == event.id && !e.deleted)
+        {
+            entries.push(line.clone());
+            continue;
+        }
         let keys = if new {
             record::keys(&drafted.sources, event)
         } else {
@@ -448,6 +488,24 @@ fn event_id(piece: &str) -> Option<String> {
     let table: toml::Table = piece.parse().ok()?;
     let event = table.get("events")?.as_array()?.first()?;
     Some(event.get("id")?.as_str()?.to_string())
+}
+
+/// The source ids the one event a piece holds cites.
+fn cites(piece: &str) -> Vec<String> {
+    let Ok(table) = piece.parse::<toml::Table>() else {
+        return Vec::new();
+    };
+    let evidence = table
+        .get("events")
+        .and_then(toml::Value::as_array)
+        .and_then(|events| events.first())
+        .and_then(|event| event.get("evidence"))
+        .and_then(toml::Value::as_array);
+    evidence
+        .into_iter()
+        .flatten()
+        .filter_map(|e| Some(e.get("source")?.as_str()?.to_string()))
+        .collect()
 }
 
 /// Gives a new event the ids it is known by in the file: its own, and that
@@ -685,6 +743,47 @@ mod tests {
             m.text
         );
         assert_ne!(m.text, inline);
+    }
+
+    #[test]
+    fn events_quoting_an_article_not_read_are_kept_as_they_are() {
+        let text = first();
+        let quoting_wire = text
+            .split("[[events]]")
+            .filter(|e| e.contains("source = \"wire\""))
+            .count();
+        assert!(quoting_wire >= 1, "{text}");
+        // The wire story cannot be read this time: the draft sees only the
+        // daily, and the wire's events stay, whoever wrote them.
+        let daily: Vec<Source> = story().into_iter().filter(|s| s.id == "daily").collect();
+        let unread: std::collections::HashSet<String> = ["wire".to_string()].into();
+        let existing = annals_core::load::timeline_without(
+            DataFile::new("t.toml", text.clone()),
+            daily.clone(),
+            &unread,
+        )
+        .unwrap();
+        let mut new = drafted(daily.clone());
+        let m = merge_with(&text, &existing, &mut new, &unread).unwrap();
+        assert_eq!(m.counts.unread, quoting_wire, "{}", m.text);
+        assert_eq!(m.counts.dropped, 0, "{}", m.text);
+        for event in text
+            .split("[[events]]")
+            .filter(|e| e.contains("source = \"wire\""))
+        {
+            let event = event.split("[draft]").next().unwrap();
+            assert!(m.text.contains(event), "lost {event}\nin {}", m.text);
+        }
+        let loaded = annals_core::load::timeline_without(
+            DataFile::new("t.toml", m.text.clone()),
+            daily,
+            &unread,
+        )
+        .unwrap();
+        assert_eq!(loaded.events.len(), m.counts.events());
+        // Their record lines are kept too: with the wire back, nothing changed.
+        let back = again(&m.text, story());
+        assert_eq!(back.text, text);
     }
 
     #[test]

@@ -15,7 +15,7 @@ use annals_core::load::{self, DataFile};
 use annals_core::save::{self, Before, FolderLock, SaveError, Target};
 use annals_tagger::Tagger;
 
-use crate::merge::{Counts, fresh, merge};
+use crate::merge::{Counts, fresh, merge_with};
 use crate::{Drafter, Options};
 
 /// Where the draft goes.
@@ -70,6 +70,10 @@ pub struct Outcome {
     pub written: Option<PathBuf>,
     /// Whether the draft was merged into a timeline.toml already there.
     pub merged: bool,
+    /// Whether the text differs from the timeline.toml already there (always,
+    /// for a first draft). The folder's own file is not rewritten when it
+    /// would not change.
+    pub changed: bool,
     /// The articles drafted.
     pub articles: usize,
     /// What happened to the events, counted from the text written.
@@ -77,7 +81,8 @@ pub struct Outcome {
     /// Happenings the length of the draft left out, as less salient than
     /// those kept ([`Options::events`]).
     pub left_out: usize,
-    /// Articles that could not be read (the others were drafted).
+    /// Articles that could not be read (the others were drafted; events
+    /// already in timeline.toml that quote them are kept as they are).
     pub problems: Problems,
     /// Files of the folder annals does not read (a `.pdf`, a `.docx`).
     pub ignored: Vec<PathBuf>,
@@ -265,20 +270,31 @@ pub fn redraft(request: &Request<'_>, hooks: &Hooks<'_>) -> Result<Outcome, Redr
     }
     let found = files.sources.as_ref().map_or(0, Vec::len);
     let ignored = files.ignored.clone();
-    // Each article is read once: into the timeline already there (which
-    // must load), or on its own for a first draft.
-    let (existing, sources, problems) = match files.timeline.take() {
+    // Each article is read once: into the timeline already there, or on
+    // its own for a first draft. An article that cannot be read is left out
+    // of either, and said; a problem of timeline.toml itself stops the
+    // draft, so that nothing in it is lost.
+    let (existing, sources, problems, unread) = match files.timeline.take() {
         Some(file) => {
             let text = String::from_utf8(file.bytes.clone()).unwrap_or_default();
             files.timeline = Some(file);
-            let mut timeline =
-                load::load_with(files, &request.read).map_err(RedraftError::TimelineProblems)?;
+            let partial = load::load_every_event(files, &request.read)
+                .map_err(RedraftError::TimelineProblems)?;
+            if partial.problems.mentions(&timeline_path) {
+                return Err(RedraftError::TimelineProblems(partial.problems));
+            }
+            let mut timeline = partial.timeline;
             let sources = std::mem::take(&mut timeline.sources);
-            (Some((text, timeline)), sources, Problems::new())
+            (
+                Some((text, timeline)),
+                sources,
+                partial.problems,
+                partial.unread,
+            )
         }
         None => {
             let (sources, problems) = load::articles(files, &request.read);
-            (None, sources, problems)
+            (None, sources, problems, Default::default())
         }
     };
     if sources.is_empty() {
@@ -300,21 +316,26 @@ pub fn redraft(request: &Request<'_>, hooks: &Hooks<'_>) -> Result<Outcome, Redr
         });
     }
     let merged_into_existing = existing.is_some();
+    let mut unchanged = false;
     let merged = match existing {
         None => fresh(&drafted),
-        Some((text, timeline)) => merge(&text, &timeline, &mut drafted).map_err(|e| {
-            let mut p = Problems::new();
-            p.push(annals_core::Problem::new(
-                &timeline_path,
-                annals_core::Position::START,
-                format!("TOML syntax: {e}"),
-            ));
-            RedraftError::TimelineProblems(p)
-        })?,
+        Some((text, timeline)) => {
+            let merged = merge_with(&text, &timeline, &mut drafted, &unread).map_err(|e| {
+                let mut p = Problems::new();
+                p.push(annals_core::Problem::new(
+                    &timeline_path,
+                    annals_core::Position::START,
+                    format!("TOML syntax: {e}"),
+                ));
+                RedraftError::TimelineProblems(p)
+            })?;
+            unchanged = merged.text == text;
+            merged
+        }
     };
     // What is written must load, with as many events as the counts say.
     let check = DataFile::new(&timeline_path, merged.text.clone());
-    let verified = load::timeline_with(check, std::mem::take(&mut drafted.sources))
+    let verified = load::timeline_without(check, std::mem::take(&mut drafted.sources), &unread)
         .map_err(RedraftError::Invalid)?;
     if verified.events.len() != merged.counts.events() {
         let mut p = Problems::new();
@@ -331,6 +352,10 @@ pub fn redraft(request: &Request<'_>, hooks: &Hooks<'_>) -> Result<Outcome, Redr
     }
     let written = match &target {
         None => None,
+        // The folder's own file, as it is: not touched.
+        Some(target) if unchanged && request.output == Output::Folder => {
+            Some(target.path().to_path_buf())
+        }
         Some(target) => {
             save::save(target, merged.text.as_bytes(), &before).map_err(RedraftError::Save)?;
             Some(target.path().to_path_buf())
@@ -340,6 +365,7 @@ pub fn redraft(request: &Request<'_>, hooks: &Hooks<'_>) -> Result<Outcome, Redr
         text: merged.text,
         written,
         merged: merged_into_existing,
+        changed: !unchanged,
         articles,
         counts: merged.counts,
         left_out,

@@ -267,8 +267,8 @@ fn unique_ids(sources: &mut Vec<Source>, problems: &mut Problems) {
 /// `options`: strictly, as `annals check` does, so any problem is an error.
 pub fn load_with(files: DataFiles, options: &Options) -> Result<Timeline, Problems> {
     match build(files, options) {
-        Ok((timeline, problems)) if problems.is_empty() => Ok(timeline),
-        Ok((_, problems)) | Err(problems) => Err(problems),
+        Ok((timeline, problems, _)) if problems.is_empty() => Ok(timeline),
+        Ok((_, problems, _)) | Err(problems) => Err(problems),
     }
 }
 
@@ -284,6 +284,10 @@ pub struct Partial {
     /// Events left out because none of their evidence could be shown (it
     /// cites articles that could not be read, or quotes not found).
     pub events_left_out: usize,
+    /// The source ids of the article files that could not be read at all:
+    /// evidence citing them is not shown, and not reported as citing an
+    /// unknown source.
+    pub unread: HashSet<String>,
 }
 
 /// Builds a timeline from what loads, for showing rather than checking: an
@@ -293,21 +297,36 @@ pub struct Partial {
 /// It fails only when there is no timeline to show at all (no `timeline.toml`,
 /// or one whose title cannot be read).
 pub fn load_partial(files: DataFiles, options: &Options) -> Result<Partial, Problems> {
-    let (mut timeline, problems) = build(files, options)?;
-    let before = timeline.events.len();
-    if !problems.is_empty() {
-        timeline.events.retain(|e| !e.passages().is_empty());
+    let mut partial = load_every_event(files, options)?;
+    let before = partial.timeline.events.len();
+    if !partial.problems.is_empty() {
+        partial.timeline.events.retain(|e| !e.passages().is_empty());
     }
+    partial.events_left_out = before - partial.timeline.events.len();
+    Ok(partial)
+}
+
+/// Like [`load_partial`], but every event of `timeline.toml` that loads is
+/// kept, even one whose evidence all cites articles that could not be read
+/// (it has no passages): for a program that rewrites the file, such as a
+/// draft made again, which must keep those events as they are.
+pub fn load_every_event(files: DataFiles, options: &Options) -> Result<Partial, Problems> {
+    let (timeline, problems, unread) = build(files, options)?;
     Ok(Partial {
-        events_left_out: before - timeline.events.len(),
         timeline,
         problems,
+        events_left_out: 0,
+        unread,
     })
 }
 
-/// The timeline as far as it could be built, and every problem found; an
-/// error when there is none to build.
-fn build(files: DataFiles, options: &Options) -> Result<(Timeline, Problems), Problems> {
+/// The timeline as far as it could be built, every problem found, and the
+/// ids of the article files that could not be read; an error when there is
+/// no timeline to build.
+fn build(
+    files: DataFiles,
+    options: &Options,
+) -> Result<(Timeline, Problems, HashSet<String>), Problems> {
     let mut problems = Problems::new();
     let no_sources = files.sources.as_ref().is_none_or(Vec::is_empty);
     if files.timeline.is_none()
@@ -400,7 +419,7 @@ fn build(files: DataFiles, options: &Options) -> Result<(Timeline, Problems), Pr
     };
     problems.sort();
     match timeline {
-        Some(t) => Ok((t, problems)),
+        Some(t) => Ok((t, problems, broken)),
         None => Err(problems),
     }
 }
@@ -409,8 +428,19 @@ fn build(files: DataFiles, options: &Options) -> Result<(Timeline, Problems), Pr
 /// returns them), so that a timeline is checked without reading the
 /// articles again.
 pub fn timeline_with(file: DataFile, sources: Vec<Source>) -> Result<Timeline, Problems> {
+    timeline_without(file, sources, &HashSet::new())
+}
+
+/// Like [`timeline_with`], where the articles of the source ids `unread`
+/// could not be read ([`Partial::unread`]): evidence citing them is left
+/// out without a problem.
+pub fn timeline_without(
+    file: DataFile,
+    sources: Vec<Source>,
+    unread: &HashSet<String>,
+) -> Result<Timeline, Problems> {
     let mut problems = Problems::new();
-    let timeline = timeline_file::parse(file, sources, &HashSet::new(), &mut problems);
+    let timeline = timeline_file::parse(file, sources, unread, &mut problems);
     problems.sort();
     match timeline {
         Some(t) if problems.is_empty() => Ok(t),
