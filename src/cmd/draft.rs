@@ -197,7 +197,7 @@ fn report(outcome: &Outcome, file: &str, in_place: bool) -> String {
             count(n, "problem")
         ),
     };
-    let less_salient = |n: usize| format!("{} less salient", count(n, "happening"));
+    let less_salient = |n: usize| count(n, "less salient happening");
     if !outcome.merged {
         let left_out = match outcome.left_out {
             0 => String::new(),
