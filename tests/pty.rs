@@ -297,6 +297,13 @@ fn compare_view_and_bracket_d_in_a_real_terminal() {
     s.wait_for("Events 19 of 19");
     s.press(b"[d");
     s.wait_for("disagreement 3 of 5");
+    // The coverage matrix, a source found in it, and back.
+    s.press(b"C");
+    s.wait_for_all(&["Coverage · 4 sources in 2 outlets", "event 16 of 19"]);
+    s.press(b"/pull\r");
+    s.wait_for("“pull”: 1 source");
+    s.press(b"\x1b");
+    s.wait_for("Events 19 of 19");
     s.press(b"q");
     assert!(s.wait_exit("q"), "q exits with success");
     s.assert_restored("q");

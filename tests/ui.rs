@@ -229,7 +229,7 @@ fn snapshot_search_highlights_matches_120x40() {
 #[test]
 fn snapshot_help_lists_every_key() {
     let t = story();
-    let mut app = app_at(&t, 80, 100, true);
+    let mut app = app_at(&t, 80, 140, true);
     press(&mut app, "?");
     let text = screen(&render(&app));
     for key in ["Ctrl-d", "PgDn", "Shift-Tab", "1…9", "Ctrl-C"] {
@@ -1042,4 +1042,125 @@ fn a_disagreement_needs_two_shown_sources_stating_different_values() {
     let app = app_at(&t, 120, 40, false);
     let text = screen(&render(&app));
     assert!(text.contains("1234 The US and the Taliban sign"), "{text}");
+}
+
+#[test]
+fn snapshot_coverage_view_of_the_bundled_story() {
+    let t = story();
+    let c = annals_compare::compare(&t);
+    let mut app = compared_app(&t, &c, 100, 16, false);
+    press(&mut app, "C");
+    let text = screen(&render(&app));
+    // The cursor starts on the selected event's column: the signing, 12th.
+    assert!(
+        text.contains("event 12 of 19: 2020-02-29 The US and the Taliban sign"),
+        "{text}"
+    );
+    insta::assert_snapshot!(text);
+    // Enter on another column selects its event in the list.
+    press(&mut app, "l l l l l l Enter");
+    assert_eq!(
+        t.events[app.selected_event().expect("selected")].id,
+        "drawdown-135"
+    );
+    assert!(screen(&render(&app)).contains("Events 19 of 19"));
+}
+
+#[test]
+fn coverage_of_300_sources_folds_by_outlet_scrolls_and_finds_a_source() {
+    let t = synthetic(300);
+    let c = annals_compare::compare(&t);
+    let mut app = compared_app(&t, &c, 100, 30, false);
+    press(&mut app, "C");
+    let text = screen(&render(&app));
+    // Folded, one row an outlet, each counting its sources.
+    assert!(
+        text.contains("Coverage · 300 sources in 13 outlets"),
+        "{text}"
+    );
+    let outlets = text.lines().filter(|l| l.starts_with(" ▸ ")).count();
+    assert_eq!(outlets, 13, "{text}");
+    assert!(
+        text.contains("▸ The Morning Ledger        15 sources"),
+        "{text}"
+    );
+    // Every shown row fits the screen.
+    for line in text.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 100, "{line}");
+    }
+    // Find a source: its outlet unfolds and the cursor is on it.
+    press(&mut app, "/");
+    type_text(&mut app, "ledger-0002");
+    press(&mut app, "Enter");
+    let found = screen(&render(&app));
+    assert!(found.contains("▾ The Morning Ledger"), "{found}");
+    assert!(found.contains("  ledger-00024"), "{found}");
+    assert!(found.contains("“ledger-0002”: 1 source"), "{found}");
+    let annals::ui::app::View::Coverage(view) = app.view.clone() else {
+        panic!("still the coverage view");
+    };
+    let rows = app.coverage.as_ref().expect("covered").rows(&view.folded);
+    let ledger = t.source_index("ledger-00024").expect("a ledger source");
+    assert_eq!(
+        rows[view.row],
+        annals::ui::screens::coverage::Row::Source(ledger)
+    );
+    // A cancelled search goes back to where it began, folds included.
+    press(&mut app, "g /");
+    type_text(&mut app, "herald");
+    press(&mut app, "Esc");
+    let annals::ui::app::View::Coverage(after) = app.view.clone() else {
+        panic!("still the coverage view");
+    };
+    assert_eq!(after.row, 0);
+    assert_eq!(after.folded, view.folded);
+    // z folds every outlet (one is open), then unfolds them all: 13
+    // headings and 300 sources; G reaches the last.
+    press(&mut app, "z");
+    let annals::ui::app::View::Coverage(folded) = app.view.clone() else {
+        panic!("still the coverage view");
+    };
+    assert!(folded.folded.iter().all(|&f| f));
+    press(&mut app, "z G");
+    let annals::ui::app::View::Coverage(all) = app.view.clone() else {
+        panic!("still the coverage view");
+    };
+    assert_eq!(
+        app.coverage
+            .as_ref()
+            .expect("covered")
+            .rows(&all.folded)
+            .len(),
+        313
+    );
+    assert_eq!(all.row, 312);
+    assert!(all.top + 26 > all.row, "the last row is on screen");
+    // Sideways: the columns follow the cursor, which starts on the selected event.
+    assert_eq!(all.col, 2999);
+    assert!(all.left > 0 && all.left <= all.col);
+    press(&mut app, "Home");
+    for _ in 0..60 {
+        press(&mut app, "h");
+    }
+    let annals::ui::app::View::Coverage(moved) = app.view.clone() else {
+        panic!("still the coverage view");
+    };
+    assert_eq!((moved.col, moved.left), (2939, 2939));
+}
+
+#[test]
+fn the_list_counts_the_sources_past_the_ninth() {
+    let t = synthetic(30);
+    let app = app_at(&t, 120, 40, false);
+    let text = screen(&render(&app));
+    let badge_rows = text.lines().filter(|l| l.contains('+')).count();
+    assert!(badge_rows > 0, "{text}");
+    let pos = app.events[app.offset..]
+        .iter()
+        .position(|&e| t.events[e].sources().iter().filter(|&&s| s >= 9).count() > 0)
+        .expect("an event of a tenth source");
+    let e = app.events[app.offset + pos];
+    let more = t.events[e].sources().iter().filter(|&&s| s >= 9).count();
+    let row = text.lines().nth(4 + pos).unwrap_or_default();
+    assert!(row.contains(&format!("+{more}")), "{row}");
 }

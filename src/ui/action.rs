@@ -26,6 +26,13 @@ pub enum Action {
     /// The next (previous) shown event on which the sources disagree.
     NextDisagreement,
     PrevDisagreement,
+    /// Which source reports which event: the coverage matrix.
+    Coverage,
+    /// Sideways, in the coverage matrix.
+    Left,
+    Right,
+    /// Fold every outlet of the coverage matrix, or unfold them all.
+    FoldAll,
     NextSource,
     PrevSource,
     ToggleSource(usize),
@@ -102,6 +109,20 @@ const TABLE: &[(Action, &str, &str, &str)] = &[
         Action::PrevDisagreement,
         "previous-disagreement",
         "previous event on which the sources disagree",
+        "",
+    ),
+    (
+        Action::Coverage,
+        "coverage",
+        "which source reports which event, by outlet",
+        "coverage",
+    ),
+    (Action::Left, "left", "move left", ""),
+    (Action::Right, "right", "move right", ""),
+    (
+        Action::FoldAll,
+        "fold-all",
+        "fold every outlet, or unfold them all",
         "",
     ),
     (
@@ -228,6 +249,17 @@ impl Action {
             (Mode::Compare, Action::NextSource) => "show the next source's column".into(),
             (Mode::Compare, Action::PrevSource) => "show the previous source's column".into(),
             (Mode::Compare, Action::Open) => "the passages, one source at a time".into(),
+            (Mode::Coverage, Action::Down) => "next source or outlet".into(),
+            (Mode::Coverage, Action::Up) => "previous source or outlet".into(),
+            (Mode::Coverage, Action::Top) => "first row".into(),
+            (Mode::Coverage, Action::Bottom) => "last row".into(),
+            (Mode::Coverage, Action::Right) => "next event's column".into(),
+            (Mode::Coverage, Action::Left) => "previous event's column".into(),
+            (Mode::Coverage, Action::Toggle) => "fold or unfold this outlet".into(),
+            (Mode::Coverage, Action::Search) => "find a source by id, title or outlet".into(),
+            (Mode::Coverage, Action::NextMatch) => "next matching source".into(),
+            (Mode::Coverage, Action::PrevMatch) => "previous matching source".into(),
+            (Mode::Coverage, Action::Open) => "select this column's event in the list".into(),
             (Mode::Prompt, Action::Confirm) => "search / jump".into(),
             (Mode::Prompt, Action::Cancel) => "cancel (a search is cleared)".into(),
             _ => self.help(),
@@ -237,6 +269,17 @@ impl Action {
     /// A word or two for the status bar, or nothing if the action is not hinted.
     pub fn hint(self) -> Option<&'static str> {
         self.row().map(|r| r.3).filter(|h| !h.is_empty())
+    }
+
+    /// The status-bar hint on a given screen, where that differs.
+    pub fn hint_on(self, mode: Mode) -> Option<&'static str> {
+        match (mode, self) {
+            (Mode::Coverage, Action::Open) => Some("select"),
+            (Mode::Coverage, Action::Toggle) => Some("fold"),
+            (Mode::Coverage, Action::Search) => Some("find"),
+            (Mode::Compare, Action::NextSource) => Some("columns"),
+            _ => self.hint(),
+        }
     }
 
     fn row(self) -> Option<&'static (Action, &'static str, &'static str, &'static str)> {

@@ -17,6 +17,7 @@ use super::keymap::{Key, Keymap};
 use super::layout;
 use super::measure::ArticleRows;
 use super::mode::Mode;
+use super::screens::coverage::Covered;
 use super::theme::Theme;
 use annals_core::comparison::{Comparison, Disagreement};
 use annals_core::{Precision, Timeline, When};
@@ -30,6 +31,8 @@ pub enum View {
     Passages(PassagesView),
     /// The selected event's sources side by side, one column each.
     Compare(CompareView),
+    /// Which source reports which event.
+    Coverage(CoverageView),
     /// A whole article, scrolled to a passage.
     Article(ArticleView),
 }
@@ -51,6 +54,22 @@ pub struct CompareView {
     pub scroll: usize,
 }
 
+/// Where the coverage matrix's cursor is (a row of [`Covered::rows`], an
+/// event's column), how far it is scrolled, which outlets are folded, and
+/// the last source search.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CoverageView {
+    pub row: usize,
+    pub col: usize,
+    pub top: usize,
+    pub left: usize,
+    pub folded: Vec<bool>,
+    pub find: Option<String>,
+    /// The row and the folds when a source search began: each keystroke
+    /// searches again from there, and cancelling goes back to it.
+    pub before_find: Option<(usize, Vec<bool>)>,
+}
+
 /// An article opened from a passage.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleView {
@@ -66,6 +85,8 @@ pub struct ArticleView {
 pub enum PromptKind {
     Search,
     Jump,
+    /// A source of the coverage view, by id, title or outlet.
+    FindSource,
 }
 
 /// A one-line prompt in the status bar.
@@ -180,6 +201,8 @@ pub struct App<'t> {
     pub popup: Option<Popup>,
     /// The keys pressed so far of a sequence (`]` of `]d`).
     pub pending: Vec<Key>,
+    /// The coverage of the shown sources while the coverage view is open.
+    pub coverage: Option<Covered>,
     /// The active search, highlighted everywhere.
     pub search: Option<Find>,
     /// The search that was active when a search prompt opened.
@@ -221,6 +244,7 @@ impl<'t> App<'t> {
             view: View::Main,
             popup: None,
             pending: Vec::new(),
+            coverage: None,
             search: None,
             stashed: None,
             message: None,
@@ -563,6 +587,7 @@ pub fn view_mode(view: &View) -> Mode {
         View::Main => Mode::Main,
         View::Passages(_) => Mode::Passages,
         View::Compare(_) => Mode::Compare,
+        View::Coverage(_) => Mode::Coverage,
         View::Article(_) => Mode::Article,
     }
 }

@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use super::app::{App, Popup, View};
 use super::axis::{Axis, Strip};
 use super::layout::{self, Areas};
-use super::screens::{article, compare, help, main, passages, picker, prompt};
+use super::screens::{article, compare, coverage, help, main, passages, picker, prompt};
 use super::widgets::truncate;
 
 /// Draws the whole screen for the current state.
@@ -34,6 +34,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         View::Main => main::view(frame, app, area),
         View::Passages(p) => passages::view(frame, app, area, p),
         View::Compare(c) => compare::view(frame, app, area, c),
+        View::Coverage(c) => coverage::view(frame, app, area, c),
         View::Article(a) => article::view(frame, app, area, a),
     }
     match &app.popup {

@@ -385,7 +385,7 @@ mod tests {
         let keys = Keymap::default();
         assert_eq!(
             keys.bindings(Mode::Main).count(),
-            33,
+            34,
             "every line of [main]"
         );
         // In file order: the help overlay's.

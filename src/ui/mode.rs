@@ -9,6 +9,7 @@ pub enum Mode {
     Main,
     Passages,
     Compare,
+    Coverage,
     Article,
     Picker,
     Prompt,
@@ -17,10 +18,11 @@ pub enum Mode {
 
 impl Mode {
     /// Every screen, in the order the help overlay lists them.
-    pub const ALL: [Mode; 7] = [
+    pub const ALL: [Mode; 8] = [
         Mode::Main,
         Mode::Passages,
         Mode::Compare,
+        Mode::Coverage,
         Mode::Article,
         Mode::Picker,
         Mode::Prompt,
@@ -33,6 +35,7 @@ impl Mode {
             Mode::Main => "main",
             Mode::Passages => "passages",
             Mode::Compare => "compare",
+            Mode::Coverage => "coverage",
             Mode::Article => "article",
             Mode::Picker => "picker",
             Mode::Prompt => "prompt",
@@ -51,6 +54,7 @@ impl Mode {
             Mode::Main => "Timeline",
             Mode::Passages => "Passages",
             Mode::Compare => "Compare the sources",
+            Mode::Coverage => "Coverage: sources × events",
             Mode::Article => "Article",
             Mode::Picker => "Source picker",
             Mode::Prompt => "Search and jump prompts",

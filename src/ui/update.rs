@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use super::action::Action;
 use super::app::{App, Popup, View};
 use super::keymap::{Key, Resolved, display};
-use super::screens::{article, compare, detail, help, main, passages, picker, prompt};
+use super::screens::{article, compare, coverage, detail, help, main, passages, picker, prompt};
 
 /// What the status bar says while a sequence is under way: the keys that
 /// end it and what they do ("]… ]d next-disagreement").
@@ -89,6 +89,7 @@ impl App<'_> {
                 View::Main => main::update(self, action),
                 View::Passages(p) => passages::update(self, action, p),
                 View::Compare(c) => compare::update(self, action, c),
+                View::Coverage(c) => coverage::update(self, action, c),
                 View::Article(a) => article::update(self, action, a),
             },
         }
@@ -110,6 +111,7 @@ impl App<'_> {
             View::Main => {}
             View::Passages(p) => self.view = View::Passages(passages::clamp(self, p)),
             View::Compare(c) => self.view = View::Compare(compare::clamp(self, c)),
+            View::Coverage(c) => self.view = View::Coverage(coverage::clamp(self, c)),
             View::Article(a) => self.view = View::Article(article::clamp(self, a)),
         }
     }

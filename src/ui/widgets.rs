@@ -179,7 +179,7 @@ pub fn hints(app: &App, mode: Mode, room: usize, help: bool) -> Vec<Span<'static
     let (first, rest): (Vec<_>, Vec<_>) = bindings.partition(|b| b.action == Action::Help);
     let first = if help { first } else { Vec::new() };
     for b in first.into_iter().chain(rest) {
-        let (Some(hint), Some((_, key))) = (b.action.hint(), b.keys.first()) else {
+        let (Some(hint), Some((_, key))) = (b.action.hint_on(mode), b.keys.first()) else {
             continue;
         };
         let text = format!(" {} {hint} ", display(key));

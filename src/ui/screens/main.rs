@@ -13,7 +13,7 @@ use super::super::axis::{self, Cell};
 use super::super::layout;
 use super::super::mode::Mode;
 use super::super::widgets::{self, bar, highlighted, truncate};
-use super::{compare, detail};
+use super::{compare, coverage, detail};
 use annals_core::text::sanitize_line;
 use unicode_width::UnicodeWidthStr;
 
@@ -39,6 +39,7 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::Open => app.message = Some("no event to open".into()),
         Action::Compare => compare::open(app),
+        Action::Coverage => coverage::open(app),
         Action::NextDisagreement => app.next_disagreement(true),
         Action::PrevDisagreement => app.next_disagreement(false),
         Action::Search | Action::Jump => {
@@ -221,7 +222,7 @@ fn list(frame: &mut Frame, app: &App, area: Rect) {
     }
     let compact = inner.width < 100;
     let date_width = app.facts.date_width[usize::from(compact)];
-    let n_badges = app.timeline.sources.len().min(9);
+    let n_badges = app.timeline.sources.len().min(SOURCE_KEYS);
     let marks = app.marks_disagreements();
     let width = usize::from(inner.width);
     let from = app.offset.min(app.events.len());
@@ -251,6 +252,18 @@ fn list(frame: &mut Frame, app: &App, area: Rect) {
                     Span::styled((s + 1).to_string(), t.source(s))
                 } else {
                     Span::styled("·", t.dim)
+                });
+            }
+            if app.timeline.sources.len() > SOURCE_KEYS {
+                // The sources past the ninth have no key: how many report it.
+                let more = event
+                    .sources()
+                    .iter()
+                    .filter(|&&s| s >= SOURCE_KEYS && app.visible[s])
+                    .count();
+                spans.push(match more {
+                    0 => Span::raw("   "),
+                    n => Span::styled(format!("+{:<2}", n.min(99)), t.dim),
                 });
             }
             spans.push(Span::raw(" "));

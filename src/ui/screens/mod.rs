@@ -3,6 +3,7 @@
 
 pub mod article;
 pub mod compare;
+pub mod coverage;
 pub mod detail;
 pub mod help;
 pub mod main;

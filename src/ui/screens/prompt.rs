@@ -8,7 +8,8 @@ use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::super::action::Action;
-use super::super::app::{App, Popup, Prompt, PromptKind};
+use super::super::app::{App, Popup, Prompt, PromptKind, View};
+use super::coverage;
 use annals_core::date;
 use annals_core::text::sanitize_line;
 
@@ -20,9 +21,13 @@ pub fn update(app: &mut App, action: Action, mut prompt: Prompt) {
             prompt.input.pop();
         }
         Action::Cancel => {
-            if prompt.kind == PromptKind::Search {
-                app.search = None;
-                app.select_event(prompt.origin);
+            match prompt.kind {
+                PromptKind::Search => {
+                    app.search = None;
+                    app.select_event(prompt.origin);
+                }
+                PromptKind::FindSource => find_source(app, None, true),
+                PromptKind::Jump => {}
             }
             return;
         }
@@ -33,6 +38,15 @@ pub fn update(app: &mut App, action: Action, mut prompt: Prompt) {
                 }
                 PromptKind::Search => app.confirm_search(),
                 PromptKind::Jump => jump(app, &prompt.input),
+                PromptKind::FindSource => {
+                    find_source(app, None, false);
+                    if !prompt.input.is_empty() && coverage::match_count(app, &prompt.input) == 0 {
+                        app.message = Some(format!(
+                            "no source matches “{}”",
+                            sanitize_line(&prompt.input)
+                        ));
+                    }
+                }
             }
             return;
         }
@@ -43,7 +57,36 @@ pub fn update(app: &mut App, action: Action, mut prompt: Prompt) {
         // Incremental: every keystroke searches again from where it began.
         app.search_for(&prompt.input, prompt.origin);
     }
+    if prompt.kind == PromptKind::FindSource
+        && matches!(action, Action::Insert(_) | Action::DeleteChar)
+    {
+        find_source(app, Some(&prompt.input), false);
+    }
     app.popup = Some(Popup::Prompt(prompt));
+}
+
+/// In the coverage view, finds the first source matching `input` from where
+/// the search began (with the outlets folded as they were then); with no
+/// input, ends the search, going back there if `restore`.
+fn find_source(app: &mut App, input: Option<&str>, restore: bool) {
+    let View::Coverage(mut c) = app.view.clone() else {
+        return;
+    };
+    let began = match input {
+        Some(_) => c.before_find.clone(),
+        None => c.before_find.take(),
+    };
+    if let Some((row, folded)) = began.filter(|_| input.is_some() || restore) {
+        c.row = row;
+        c.folded = folded;
+        if restore {
+            c.find = None;
+        }
+    }
+    if let Some(input) = input {
+        coverage::find(app, &mut c, input, true, false);
+    }
+    app.view = View::Coverage(c);
 }
 
 /// Jumps to the visible event nearest a date, a year, a month or an event id.
@@ -91,6 +134,7 @@ pub fn view(frame: &mut Frame, app: &App, area: Rect, prompt: &Prompt) {
     let label = match prompt.kind {
         PromptKind::Search => "/".to_string(),
         PromptKind::Jump => "jump to (date, year or event): ".to_string(),
+        PromptKind::FindSource => "find source: ".to_string(),
     };
     let input = sanitize_line(&prompt.input).into_owned();
     let hits = match (&app.search, prompt.kind) {
@@ -106,6 +150,12 @@ pub fn view(frame: &mut Frame, app: &App, area: Rect, prompt: &Prompt) {
             }
         }
         (None, PromptKind::Search) if !prompt.input.is_empty() => "   0 matching events".into(),
+        (_, PromptKind::FindSource) if !prompt.input.is_empty() => {
+            format!(
+                "   {} matching",
+                super::main::count(coverage::match_count(app, &prompt.input), "source")
+            )
+        }
         _ => String::new(),
     };
     let line = Line::from(vec![
