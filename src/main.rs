@@ -192,32 +192,37 @@ fn show(
     // Articles that could not be drafted are reported, and make the exit
     // code 1, but the others are still shown.
     let problems = std::mem::take(&mut opened.problems);
+    if explorer {
+        let theme = annals::ui::theme::choose(
+            match global.color {
+                ColorChoice::Auto => None,
+                ColorChoice::Always => Some(true),
+                ColorChoice::Never => Some(false),
+            },
+            std::env::var("NO_COLOR").ok().as_deref(),
+            config.theme.unwrap_or_default(),
+        );
+        // The explorer compares the sources behind its first frame.
+        let timeline = std::sync::Arc::new(opened.timeline);
+        let shown = annals::ui::run(
+            std::sync::Arc::clone(&timeline),
+            annals_compare::compare,
+            theme,
+            config.keymap(),
+            opened.draft,
+            opened.notes,
+        )
+        .map_err(Failure::Terminal);
+        // The process ends next: freeing a large timeline piece by piece
+        // would only cost time.
+        std::mem::forget(timeline);
+        return with_problems(shown, problems);
+    }
     let timeline = &opened.timeline;
     let comparison = annals_compare::compare(timeline);
     let shown = match &cli.command {
         Some(Command::Check(_)) => cmd::check::run(timeline, &comparison, opened.draft.is_some()),
         Some(Command::Print(args)) => cmd::print::run(timeline, &comparison, args),
-        _ if explorer => {
-            let theme = annals::ui::theme::choose(
-                match global.color {
-                    ColorChoice::Auto => None,
-                    ColorChoice::Always => Some(true),
-                    ColorChoice::Never => Some(false),
-                },
-                std::env::var("NO_COLOR").ok().as_deref(),
-                config.theme.unwrap_or_default(),
-            );
-            let notes = std::mem::take(&mut opened.notes);
-            annals::ui::run(
-                timeline,
-                &comparison,
-                theme,
-                config.keymap(),
-                opened.draft.clone(),
-                notes,
-            )
-            .map_err(Failure::Terminal)
-        }
         _ => cmd::print::run(
             timeline,
             &comparison,

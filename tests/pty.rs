@@ -661,15 +661,70 @@ fn the_explorer_ends_when_the_program_holding_its_terminal_is_killed() {
     assert_eq!(status.signal(), Some(libc::SIGHUP));
 }
 
+/// A story large enough that comparing its sources takes a debug build
+/// seconds: 1,000 articles, 10,000 events.
+fn large_story() -> tempfile::TempDir {
+    let story = tempfile::tempdir().expect("a temporary folder");
+    annals_synth::generate(1_000, 1)
+        .write_to(story.path())
+        .expect("write the story");
+    story
+}
+
+/// The sources are compared behind the first frame: the list is drawn and
+/// answers keys while the status bar says the sources are being compared,
+/// and it stops saying so once they are.
+#[test]
+fn the_explorer_draws_and_answers_keys_before_the_sources_are_compared() {
+    let story = large_story();
+    let dir = story.path().to_string_lossy().into_owned();
+    let timeline = annals_core::load::load(story.path()).expect("the story loads");
+    let mut visible = vec![true; timeline.sources.len()];
+    visible[0] = false;
+    let without_first = timeline.visible_events(&visible).len();
+    assert!(
+        without_first < 10_000,
+        "hiding a source must hide something"
+    );
+    let mut s = Session::start(&["--data", &dir]);
+    s.wait_for("Events 10000 of 10000");
+    // The first frame is drawn before the comparison is looked at.
+    let first = s.raw();
+    assert!(first.contains("comparing sources…"), "{first}");
+    // A source filter works whether or not the comparison is done.
+    s.press(b"1");
+    s.wait_for(&format!("Events {without_first} of 10000"));
+    s.press(b"1");
+    s.wait_for("Events 10000 of 10000");
+    let compared = wait_until("the comparison to be done", || {
+        !s.text().contains("comparing sources…")
+    });
+    assert!(compared, "the status bar still says it:\n{}", s.text());
+    s.wait_for("10000 of 10000 events");
+    s.press(b"q");
+    assert!(s.wait_exit("q"), "q exits with success");
+    s.assert_restored("q");
+}
+
+/// Quitting while the sources are still being compared ends annals at once,
+/// with success and the terminal restored: nothing waits for the comparison.
+#[test]
+fn quitting_while_the_sources_are_compared_ends_at_once() {
+    let story = large_story();
+    let dir = story.path().to_string_lossy().into_owned();
+    let mut s = Session::start(&["--data", &dir]);
+    s.wait_for_all(&["Events 10000 of 10000", "comparing sources…"]);
+    s.press(b"q");
+    assert!(s.wait_exit("q while comparing"), "q exits with success");
+    s.assert_restored("q while comparing");
+}
+
 /// SIGTERM while the explorer is busy (a search running through a large
 /// story, a slice between frames): it ends at once, by the signal, with
 /// the terminal restored. The idle case is `every_ending_signal_restores_the_terminal`.
 #[test]
 fn sigterm_while_a_search_runs_ends_annals_with_the_terminal_restored() {
-    let story = tempfile::tempdir().expect("a temporary folder");
-    annals_synth::generate(1_000, 1)
-        .write_to(story.path())
-        .expect("write the story");
+    let story = large_story();
     let dir = story.path().to_string_lossy().into_owned();
     let mut s = Session::start(&["--data", &dir]);
     s.wait_for("Events 10000 of 10000");

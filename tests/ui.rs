@@ -1163,4 +1163,34 @@ fn the_list_counts_the_sources_past_the_ninth() {
     let more = t.events[e].sources().iter().filter(|&&s| s >= 9).count();
     let row = text.lines().nth(4 + pos).unwrap_or_default();
     assert!(row.contains(&format!("+{more}")), "{row}");
+/// While the sources are compared behind the first frame, the status bar
+/// says so at its right end, beside the count, at any width that shows it;
+/// once they are, it no longer does.
+#[test]
+fn the_status_bar_says_the_sources_are_still_being_compared() {
+    let t = story();
+    for width in [80, 120] {
+        let mut app = app_at(&t, width, 24, false);
+        app.comparing = true;
+        let status = screen(&render(&app))
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .to_string();
+        assert!(
+            status.contains("comparing sources… · 19 of 19 events · ? help"),
+            "{width}: {status}"
+        );
+        app.comparing = false;
+        let status = screen(&render(&app))
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .to_string();
+        assert!(!status.contains("comparing"), "{width}: {status}");
+        assert!(
+            status.contains("19 of 19 events · ? help"),
+            "{width}: {status}"
+        );
+    }
 }

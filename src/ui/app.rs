@@ -183,6 +183,9 @@ pub struct App<'t> {
     /// How the sources compare, if worked out: the compare and coverage
     /// views, the list's marker and `]d`/`[d` read it.
     pub comparison: Option<&'t Comparison>,
+    /// Whether the sources are still being compared, behind the first
+    /// frame; the status bar says so until they are.
+    pub comparing: bool,
     pub keymap: Keymap,
     pub theme: Theme,
     /// Which sources are shown, indexed like the timeline's sources.
@@ -233,6 +236,7 @@ impl<'t> App<'t> {
         let mut app = App {
             timeline,
             comparison: None,
+            comparing: false,
             keymap: Keymap::default(),
             theme,
             visible: vec![true; timeline.sources.len()],

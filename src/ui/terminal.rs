@@ -18,8 +18,8 @@
 
 use std::io::{self, Write};
 use std::panic;
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock, mpsc};
 use std::time::Duration;
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
@@ -127,9 +127,14 @@ impl Drop for Guard {
 /// Runs the explorer until the user quits. `draft` is set for a timeline
 /// drafted in memory, and says how to save it; `notes` say what was skipped
 /// or left out, and are the first messages.
+///
+/// The sources are compared (`compare`) on a thread of their own, behind the
+/// first frame: at 100,000 events that takes longer than loading, and the
+/// list, the filters and search need none of it. The status bar says so until
+/// it is done. A user who quits first does not wait for it.
 pub fn run(
-    timeline: &Timeline,
-    comparison: &Comparison,
+    timeline: Arc<Timeline>,
+    compare: fn(&Timeline) -> Comparison,
     theme: Theme,
     keymap: Keymap,
     draft: Option<String>,
@@ -139,8 +144,9 @@ pub fn run(
     let mut signals = signals::Signals::new()?;
     signals::end_on_signals_and_hang_up()?;
     let _guard = Guard;
+    let comparing = Comparing::start(Arc::clone(&timeline), compare)?;
     match explore(
-        (timeline, comparison),
+        (&timeline, comparing),
         theme,
         keymap,
         (draft, notes),
@@ -153,18 +159,49 @@ pub fn run(
     }
 }
 
+/// The comparison of the sources, worked out on a thread of its own.
+struct Comparing(mpsc::Receiver<Comparison>);
+
+impl Comparing {
+    fn start(timeline: Arc<Timeline>, compare: fn(&Timeline) -> Comparison) -> io::Result<Self> {
+        let (send, receive) = mpsc::sync_channel(1);
+        std::thread::Builder::new()
+            .name("compare".into())
+            .spawn(move || {
+                let comparison = compare(&timeline);
+                // The explorer may have ended: nobody is waiting, and the
+                // process is ending.
+                if let Err(unwanted) = send.send(comparison) {
+                    std::mem::forget(unwanted);
+                }
+                // Freeing a large comparison and timeline piece by piece
+                // would only hold the process up when it ends.
+                std::mem::forget(timeline);
+            })?;
+        Ok(Comparing(receive))
+    }
+
+    /// The comparison, if it is done; never waits.
+    fn done(&self) -> Option<Comparison> {
+        self.0.try_recv().ok()
+    }
+}
+
 /// The event loop, from taking the terminal until the user quits.
 fn explore(
-    (timeline, comparison): (&Timeline, &Comparison),
+    (timeline, comparing): (&Timeline, Comparing),
     theme: Theme,
     keymap: Keymap,
     (draft, notes): (Option<String>, Vec<String>),
     signals: &mut signals::Signals,
 ) -> io::Result<()> {
+    // Declared before the app, which borrows it once it is set.
+    let comparison = OnceLock::new();
+    let mut comparing = Some(comparing);
     let mut terminal = enter()?;
     let size = terminal.size()?;
-    let mut app =
-        App::new(timeline, theme, Rect::new(0, 0, size.width, size.height)).compared(comparison);
+    let mut app = App::new(timeline, theme, Rect::new(0, 0, size.width, size.height));
+    app.comparing = true;
     if let Some(how) = draft {
         app = app.drafted(how);
     }
@@ -178,6 +215,14 @@ fn explore(
             // `draw` resizes the terminal's buffers first, so a resize redraws at once.
             let _drawing = DRAWING.lock();
             terminal.draw(|frame| draw(frame, &app))?;
+        }
+        // Looked at after a frame, never waited for: the first frame is
+        // drawn at once, saying the sources are being compared.
+        if let Some(done) = comparing.as_ref().and_then(Comparing::done) {
+            comparing = None;
+            app.comparing = false;
+            app.comparison = Some(comparison.get_or_init(|| done));
+            changed = true;
         }
         // While a search or a long article is under way, work between keys.
         let wait = if app.busy() { Duration::ZERO } else { IDLE };

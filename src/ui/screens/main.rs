@@ -301,8 +301,13 @@ fn status(frame: &mut Frame, app: &App, area: Rect) {
     let help = key(Action::Help)
         .map(|k| format!(" · {k} help"))
         .unwrap_or_default();
+    let comparing = if app.comparing {
+        "comparing sources… · "
+    } else {
+        ""
+    };
     let right = format!(
-        "{} of {}{help} ",
+        "{comparing}{} of {}{help} ",
         app.events.len(),
         count(app.timeline.events.len(), "event")
     );
