@@ -1163,6 +1163,8 @@ fn the_list_counts_the_sources_past_the_ninth() {
     let more = t.events[e].sources().iter().filter(|&&s| s >= 9).count();
     let row = text.lines().nth(4 + pos).unwrap_or_default();
     assert!(row.contains(&format!("+{more}")), "{row}");
+}
+
 /// While the sources are compared behind the first frame, the status bar
 /// says so at its right end, beside the count, at any width that shows it;
 /// once they are, it no longer does.
@@ -1193,4 +1195,30 @@ fn the_status_bar_says_the_sources_are_still_being_compared() {
             "{width}: {status}"
         );
     }
+}
+
+/// The comparison arriving after the first frame marks the events its
+/// sources disagree on, as one there from the start does; until then `]d`
+/// says it is still coming. (The bundled story without its written
+/// disagreements, so that only computed ones are marked.)
+#[test]
+fn a_comparison_that_arrives_late_marks_the_disagreements() {
+    let mut t = story();
+    for e in &mut t.events {
+        e.disagreement = None;
+    }
+    let comparison = annals_compare::compare(&t);
+    let at_once = app_at(&t, 120, 40, false).compared(&comparison);
+    assert!(!at_once.filtered.disagreeing.is_empty());
+    let mut late = app_at(&t, 120, 40, false);
+    late.comparing = true;
+    assert!(late.filtered.disagreeing.is_empty());
+    press(&mut late, "] d");
+    let waiting = late.message.clone().unwrap_or_default();
+    assert!(waiting.contains("still being compared"), "{waiting}");
+    late.message = None;
+    late.compared_now(&comparison);
+    assert!(!late.comparing);
+    assert_eq!(late.filtered.disagreeing, at_once.filtered.disagreeing);
+    assert_eq!(screen(&render(&late)), screen(&render(&at_once)));
 }

@@ -317,7 +317,9 @@ impl<'t> App<'t> {
     pub fn next_disagreement(&mut self, forward: bool) {
         let all = &self.filtered.disagreeing;
         if all.is_empty() {
-            self.message = Some(if self.comparison.is_some() {
+            self.message = Some(if self.comparing {
+                "the sources are still being compared: their disagreements come when done".into()
+            } else if self.comparison.is_some() {
                 "the shown sources disagree on no event".into()
             } else {
                 "no event has a note that its sources disagree".into()
@@ -351,6 +353,18 @@ impl<'t> App<'t> {
                 ""
             }
         ));
+    }
+
+    /// The comparison, worked out behind the first frame, has arrived: what
+    /// depends on it (the `≠` marks, `]d`, an open coverage view) is
+    /// derived again.
+    pub fn compared_now(&mut self, comparison: &'t Comparison) {
+        self.comparison = Some(comparison);
+        self.comparing = false;
+        self.refilter();
+        if self.coverage.is_some() {
+            self.coverage = Some(Covered::of(self));
+        }
     }
 
     /// The computed disagreements of the event with timeline index `event`.

@@ -220,8 +220,7 @@ fn explore(
         // drawn at once, saying the sources are being compared.
         if let Some(done) = comparing.as_ref().and_then(Comparing::done) {
             comparing = None;
-            app.comparing = false;
-            app.comparison = Some(comparison.get_or_init(|| done));
+            app.compared_now(comparison.get_or_init(|| done));
             changed = true;
         }
         // While a search or a long article is under way, work between keys.
