@@ -8,7 +8,7 @@ mod support;
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
@@ -106,17 +106,65 @@ fn run_with(args: &[&str], stdin: Option<&[u8]>, stdout_to: Option<&str>) -> Run
         None => command.stdout(Stdio::piped()),
     };
     let mut child = command.spawn().expect("annals starts");
-    if let (Some(bytes), Some(mut pipe)) = (stdin, child.stdin.take()) {
-        let _ = pipe.write_all(bytes);
-    }
+    // Input is written and output read on threads of their own while annals
+    // runs: a pipe holds 64 KB, and a child that fills one waits until it
+    // is read.
+    let writing = match (stdin, child.stdin.take()) {
+        (Some(bytes), Some(mut pipe)) => {
+            let bytes = bytes.to_vec();
+            // A child that exits without reading all of it is not a failure.
+            Some(std::thread::spawn(move || drop(pipe.write_all(&bytes))))
+        }
+        _ => None,
+    };
+    let drain = |pipe: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut pipe) = pipe {
+                pipe.read_to_end(&mut bytes).expect("read annals's output");
+            }
+            bytes
+        })
+    };
+    let stdout = drain(
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let stderr = drain(
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
     // Nothing may hang, however busy the machine: a generous deadline.
-    support::wait_child(&mut child, &format!("annals {args:?}"));
-    let out = child.wait_with_output().unwrap();
-    Run {
-        code: out.status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    let status = support::wait_child(&mut child, &format!("annals {args:?}"));
+    if let Some(writing) = writing {
+        writing.join().expect("stdin written");
     }
+    let text = |bytes: Vec<u8>| String::from_utf8_lossy(&bytes).into_owned();
+    Run {
+        code: status.code(),
+        stdout: text(stdout.join().expect("stdout read")),
+        stderr: text(stderr.join().expect("stderr read")),
+    }
+}
+
+/// More output than a pipe holds (64 KB) is read while annals writes it,
+/// not after it ends: the JSON of a story of 200 articles is megabytes.
+#[test]
+fn output_larger_than_a_pipe_is_read_while_annals_runs() {
+    let story = tempfile::tempdir().expect("a temporary folder");
+    annals_synth::generate(200, 1)
+        .write_to(story.path())
+        .expect("write the story");
+    let dir = story.path().to_string_lossy().into_owned();
+    let out = run(&["print", "--format", "json", &dir]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(out.stdout.len() > 1 << 20, "{} bytes", out.stdout.len());
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("whole JSON");
+    assert_eq!(json["events"].as_array().map(Vec::len), Some(2_000));
 }
 
 fn run(args: &[&str]) -> Run {
