@@ -162,6 +162,12 @@ pub struct Params {
     pub salience_referred: f32,
     /// Salience: times the weight of its best mention.
     pub salience_weight: f32,
+    /// Salience: per article giving the happening's date, whatever the
+    /// happening it tells there (as ln(1 + n)).
+    pub salience_date_articles: f32,
+    /// Salience: lost per article published on the happening's date (as
+    /// ln(1 + n)).
+    pub salience_date_published: f32,
     /// Salience: lost per more salient happening of the same day.
     pub salience_same_day: f32,
     /// The default length of a draft: events per article...

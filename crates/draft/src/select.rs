@@ -36,6 +36,10 @@ pub(crate) fn select(
     for m in mentions.iter().filter(|m| m.weight > 0.0) {
         date_docs.entry(m.date).or_default().insert(m.doc);
     }
+    let mut published_on: HashMap<NaiveDate, usize> = HashMap::default();
+    for &p in published {
+        *published_on.entry(p).or_default() += 1;
+    }
     clusters
         .into_iter()
         .filter_map(|cluster| {
@@ -81,14 +85,24 @@ pub(crate) fn select(
                 docs.dedup();
                 // Articles published on another day that give this date:
                 // a date the story keeps coming back to.
-                let referred = date_docs.get(&best.date).map_or(0, |all| {
-                    let when = best.date.when();
+                let giving = date_docs.get(&best.date);
+                let when = best.date.when();
+                let referred = giving.map_or(0, |all| {
                     all.iter()
                         .filter(|&&d| !(when.start <= published[d] && published[d] <= when.end))
                         .count()
                 });
-                let salience = params.salience_sources * (docs.len() as f32).ln_1p()
-                    + params.salience_referred * (referred as f32).ln_1p()
+                // The date's own coverage: articles published on it (a
+                // day's; a month or year is no one day's news).
+                let coverage = match best.date {
+                    Dated::Day(d) => published_on.get(&d).copied().unwrap_or(0),
+                    _ => 0,
+                };
+                let ln = |n: usize| (n as f32).ln_1p();
+                let salience = params.salience_date_articles * ln(giving.map_or(0, HashSet::len))
+                    - params.salience_date_published * ln(coverage)
+                    + params.salience_sources * ln(docs.len())
+                    + params.salience_referred * ln(referred)
                     + params.salience_weight * top;
                 Scored {
                     cluster,

@@ -37,6 +37,10 @@ struct Args {
     /// corpus, the value best on the others: NAME=V1,V2,...
     #[arg(long, value_name = "NAME=V1,V2,...")]
     sweep: Option<String>,
+    /// Writes Timeline17's candidate days with their counts and gold labels
+    /// to FILE (tab-separated), for studying a ranking.
+    #[arg(long, value_name = "FILE")]
+    t17_days: Option<PathBuf>,
     /// Prints each timeline's or entity's scores, not only the summary.
     #[arg(long, short)]
     verbose: bool,
@@ -107,11 +111,18 @@ fn run(args: &Args, params: Params, print: bool) -> Result<Summary, String> {
     };
     if wanted(args, "t17") && present("Timeline17", &shared.join("data/timeline17")) {
         let started = std::time::Instant::now();
+        let mut file = match &args.t17_days {
+            Some(path) if print => Some(std::io::BufWriter::new(
+                std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?,
+            )),
+            _ => None,
+        };
         let results = t17::run(
             &shared.join("data/timeline17"),
             &drafter,
             &tagger,
             &args.t17,
+            file.as_mut().map(|f| f as &mut dyn std::io::Write),
         )?;
         if args.verbose {
             say(format!(

@@ -113,6 +113,7 @@ pub fn run(
     drafter: &Drafter,
     tagger: &Tagger,
     only: &[String],
+    mut dump: Option<&mut dyn std::io::Write>,
 ) -> Result<Vec<Scored>, String> {
     let mut out = Vec::new();
     for (task, timelines) in golds(dir)? {
@@ -144,12 +145,17 @@ pub fn run(
                 }
             }
             let sources = span.iter().map(|&i| all[i].clone()).collect();
+            // Every happening kept (`--events 0`): the cap at T is the budget.
             let options = Options {
                 since: Some(since),
                 until: Some(until),
+                events: Some(0),
                 ..Options::default()
             };
             let drafted = drafter.draft(sources, &options);
+            if let Some(out) = dump.as_mut() {
+                features(out, gold, &span, &all, &written, &drafted.events)?;
+            }
             let ranked = score::ranked_days(&drafted.events);
             let capped: Vec<NaiveDate> = ranked.iter().copied().take(t).collect();
             out.push(Scored {
@@ -165,6 +171,101 @@ pub fn run(
         }
     }
     Ok(out)
+}
+
+/// Writes one tab-separated line per candidate day of a timeline (a day
+/// drafted or written by an article of the span): whether the gold has it,
+/// and the counts a ranking could use.
+fn features(
+    out: &mut dyn std::io::Write,
+    gold: &Gold,
+    span: &[usize],
+    all: &[annals_core::Source],
+    written: &[BTreeSet<NaiveDate>],
+    events: &[annals_core::Event],
+) -> Result<(), String> {
+    #[derive(Default)]
+    struct Day {
+        events: usize,
+        salience: f64,
+        top_sources: usize,
+        sources: BTreeSet<usize>,
+        write: usize,
+        write_later: usize,
+        write_earlier: usize,
+        published: [usize; 4],
+    }
+    let (since, until) = (
+        *gold.days.first().unwrap_or(&NaiveDate::MIN),
+        *gold.days.last().unwrap_or(&NaiveDate::MAX),
+    );
+    let mut days: BTreeMap<NaiveDate, Day> = BTreeMap::new();
+    for e in events {
+        let w = e.when();
+        if w.precision != annals_core::Precision::Day {
+            continue;
+        }
+        let d = days.entry(w.start).or_default();
+        let s = e
+            .drafted()
+            .and_then(|d| d.salience)
+            .map_or(0.0, |s| s.get());
+        if d.events == 0 || s > d.salience {
+            d.salience = s;
+            d.top_sources = e.sources().len();
+        }
+        d.events += 1;
+        d.sources.extend(e.sources().iter().copied());
+    }
+    for &i in span {
+        let p = all[i].published;
+        for &w in &written[i] {
+            if w < since || w > until {
+                continue;
+            }
+            let d = days.entry(w).or_default();
+            d.write += 1;
+            if p > w {
+                d.write_later += 1;
+            } else if p < w {
+                d.write_earlier += 1;
+            }
+        }
+    }
+    for &i in span {
+        let p = all[i].published;
+        for k in 0..4u64 {
+            if let Some(day) = p.checked_sub_days(chrono::Days::new(k))
+                && let Some(d) = days.get_mut(&day)
+            {
+                d.published[k as usize] += 1;
+            }
+        }
+    }
+    for (day, d) in &days {
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            gold.name,
+            gold.days.len(),
+            span.len(),
+            day,
+            u8::from(gold.days.contains(day)),
+            d.events,
+            d.salience,
+            d.top_sources,
+            d.sources.len(),
+            d.write,
+            d.write_later,
+            d.write_earlier,
+            d.published[0],
+            d.published[1],
+            d.published[2],
+            d.published[3],
+        )
+        .map_err(|e| e.to_string())?;
+    }
+    Ok(())
 }
 
 /// The mean of per-timeline F1s.
