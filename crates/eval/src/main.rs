@@ -220,7 +220,11 @@ fn run(args: &Args, params: Params, print: bool) -> Result<Summary, String> {
         summary.push(("bundled-top6".into(), b.mission_top as f64 / 6.0, 0.0));
     }
     if wanted(args, "own") {
-        for w in own::run(&own::corpora(), &drafter, &tagger)? {
+        let (stories, skipped) = own::run(&own::corpora(), &shared, &drafter, &tagger)?;
+        for story in skipped {
+            say(format!("Own set {story} (give --shared DIR): skipped"));
+        }
+        for w in stories {
             say(format!(
                 "Own set {} ({} articles): Date-F1 {} (P {} R {}, {} events); baselines days+pub {}, pub {}",
                 w.name,

@@ -11,6 +11,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use annals_core::Source;
 use annals_draft::{Drafter, Options};
 use annals_tagger::{Date, Tagger, TimexType, Value};
 
@@ -39,8 +40,16 @@ pub fn corpora() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora")
 }
 
-/// Scores every story under `dir` (folders with `articles/` and `gold.json`).
-pub fn run(dir: &Path, drafter: &Drafter, tagger: &Tagger) -> Result<Vec<Scored>, String> {
+/// Scores every story under `dir` (folders with a `gold.json`); a story
+/// whose articles are TimeML files under `shared` (`"timeml": "data/…"`,
+/// `"files": [...]`) is skipped when that folder is not there, and named
+/// in the second list.
+pub fn run(
+    dir: &Path,
+    shared: &Path,
+    drafter: &Drafter,
+    tagger: &Tagger,
+) -> Result<(Vec<Scored>, Vec<String>), String> {
     let mut stories: Vec<_> = std::fs::read_dir(dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
         .filter_map(Result::ok)
@@ -49,10 +58,31 @@ pub fn run(dir: &Path, drafter: &Drafter, tagger: &Tagger) -> Result<Vec<Scored>
         .collect();
     stories.sort();
     let mut out = Vec::new();
+    let mut skipped = Vec::new();
     for story in stories {
+        let name = story
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         let json = corpus::json(&story.join("gold.json"))?;
-        let folder = story.join(json["articles"].as_str().unwrap_or("articles"));
-        let articles = corpus::articles(&folder)?;
+        let articles = match json["timeml"].as_str() {
+            Some(sub) => {
+                let folder = shared.join(sub);
+                if !folder.is_dir() {
+                    skipped.push(format!("{name}: no {}", folder.display()));
+                    continue;
+                }
+                let files: Vec<&str> = json["files"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|f| f.as_str())
+                    .collect();
+                timeml(&folder, &files)?
+            }
+            None => corpus::articles(&story.join(json["articles"].as_str().unwrap_or("articles")))?,
+        };
         let gold: BTreeSet<Dated> = json["entries"]
             .as_array()
             .into_iter()
@@ -74,11 +104,7 @@ pub fn run(dir: &Path, drafter: &Drafter, tagger: &Tagger) -> Result<Vec<Scored>
         let n = articles.len();
         let t = drafter.draft(articles, &Options::default());
         out.push(Scored {
-            name: story
-                .file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned(),
+            name,
             annals: score::dated(&crate::semeval::predicted(&t), &gold),
             days_pub: score::dated(&days, &gold),
             pub_only: score::dated(&published, &gold),
@@ -86,5 +112,30 @@ pub fn run(dir: &Path, drafter: &Drafter, tagger: &Tagger) -> Result<Vec<Scored>
             articles: n,
         });
     }
-    Ok(out)
+    Ok((out, skipped))
+}
+
+/// News articles kept as TimeML (TempEval-3's): each file's `<TEXT>`, its
+/// lines as paragraphs, published at its creation time. Only the text and
+/// the date are read; the annotations are not the drafter's to see.
+fn timeml(folder: &Path, files: &[&str]) -> Result<Vec<Source>, String> {
+    files
+        .iter()
+        .map(|file| {
+            let path = folder.join(file);
+            let doc = timex_eval::Document::read(&path)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            let published = doc
+                .dct
+                .ok_or_else(|| format!("{}: no creation time", path.display()))?;
+            let body = doc
+                .text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n\n");
+            Ok(Source::new(doc.name, published, body))
+        })
+        .collect()
 }
