@@ -35,6 +35,7 @@ use std::path::Path;
 
 mod draw;
 mod model;
+pub mod planted;
 mod prose;
 mod rng;
 pub mod shapes;
