@@ -188,6 +188,10 @@ pub struct DraftArgs {
     #[arg(long, value_name = "DATE", value_parser = annals::typed_date::parse)]
     pub until: Option<When>,
 
+    /// The timeline's title, drafted again too [default: the name most of the articles' titles share]
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
     /// Keep the N most salient events (0: every one) [default: from the story: 2.5 per article, 20 to 150]
     #[arg(long, value_name = "N")]
     pub events: Option<usize>,

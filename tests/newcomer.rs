@@ -431,3 +431,47 @@ fn item2_a_json_lines_file_with_a_bad_line_drafts_again() {
         written
     );
 }
+
+#[test]
+fn item7_the_story_is_named_by_what_its_titles_share_or_by_title() {
+    let (_tmp, dir) = story();
+    // A wire story saved with its byline first: the byline is not its title.
+    fs::write(
+        dir.join("Apple antenna press conference (CNN).txt"),
+        "By the CNN Wire Staff\nJuly 16, 2010\n\nApple CEO holds iPhone 4 antenna press \
+         conference\n\nApple CEO Steve Jobs said on Friday that the company would give \
+         every iPhone 4 owner a free case.\n",
+    )
+    .unwrap();
+    let draft = annals(&["draft", s(&dir)]);
+    assert_eq!(draft.status.code(), Some(0), "{}", text(&draft.stderr));
+    let toml = dir.join("timeline.toml");
+    let written = fs::read_to_string(&toml).unwrap();
+    assert!(
+        written.starts_with("title = \"Apple and iPhone 4\"\n"),
+        "{written}"
+    );
+    assert!(!written.contains("CNN Wire Staff"), "{written}");
+    let json = text(&annals(&["print", s(&dir), "-f", "json"]).stdout);
+    assert!(
+        json.contains("\"title\": \"Apple CEO holds iPhone 4 antenna press conference\""),
+        "{json}"
+    );
+    // --title names it, on a first draft and on a draft made again, and
+    // the name a person gave stays when drafting again without it.
+    let named = annals(&["draft", s(&dir), "--title", "Antennagate, 2010"]);
+    let err = text(&named.stderr);
+    assert_eq!(named.status.code(), Some(0), "{err}");
+    assert!(err.contains("a new title"), "{err}");
+    let renamed = fs::read_to_string(&toml).unwrap();
+    assert!(renamed.starts_with("title = \"Antennagate, 2010\"\n"), "{renamed}");
+    assert_eq!(
+        renamed[renamed.find('\n').unwrap()..],
+        written[written.find('\n').unwrap()..]
+    );
+    let again = annals(&["draft", s(&dir)]);
+    assert!(text(&again.stderr).contains("nothing changed"));
+    assert_eq!(fs::read_to_string(&toml).unwrap(), renamed);
+    let fresh = annals(&["draft", s(&dir), "--title", "Mine", "-o", "-"]);
+    assert!(text(&fresh.stdout).starts_with("title = \"Mine\"\n"));
+}

@@ -103,7 +103,7 @@ pub fn run(args: &DraftArgs, path: Option<&Path>, options: &Options) -> Result<(
             about: args.about.clone(),
             since: args.since.as_ref().map(|w| w.start),
             until: args.until.as_ref().map(|w| w.end),
-            title: None,
+            title: args.title.clone(),
             events: args.events,
         },
     };
@@ -242,7 +242,9 @@ fn report(outcome: &Outcome, file: &str, in_place: bool) -> String {
     if c.dropped > 0 {
         parts.push(format!("removed {} the draft no longer finds", c.dropped));
     }
-    if parts.is_empty() {
+    if outcome.retitled {
+        parts.insert(0, "a new title".to_string());
+    } else if parts.is_empty() {
         parts.push("no event changed (the [draft] record did)".to_string());
     }
     if c.kept > 0 {

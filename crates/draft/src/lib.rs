@@ -68,6 +68,7 @@ mod rules;
 mod select;
 mod sentences;
 mod terms;
+mod story;
 mod title;
 mod verbs;
 mod words;
@@ -102,7 +103,8 @@ pub struct Options {
     pub since: Option<NaiveDate>,
     /// Leave out events that start after this day.
     pub until: Option<NaiveDate>,
-    /// The timeline's title; by default the title of the most typical article.
+    /// The timeline's title; by default the name most articles' titles
+    /// share ("iPhone 4", "US and Taliban"), else the most typical title.
     pub title: Option<String>,
     /// Keep the N most salient happenings (`Some(0)`: every one); `None`:
     /// as many as the story calls for ([`Drafter::budget`]).
@@ -487,7 +489,11 @@ impl<'t> Drafter<'t> {
         let title = options
             .title
             .clone()
-            .unwrap_or_else(|| typical_title(&sources, self.words()));
+            .unwrap_or_else(|| {
+                story::title(&sources, self.words(), |titles| {
+                    typical_title(titles, self.words())
+                })
+            });
         let summary = format!(
             "Drafted by annals from {total} article{}{}{}; check each event against its evidence.",
             if total == 1 { "" } else { "s" },
@@ -576,23 +582,20 @@ fn within(m: &Mention, options: &Options) -> bool {
     options.since.is_none_or(|s| when.end >= s) && options.until.is_none_or(|u| when.start <= u)
 }
 
-/// The title of the article whose title shares most terms with the others.
-fn typical_title(sources: &[Source], w: &Words) -> String {
-    let titles: Vec<Vec<Term>> = sources
-        .iter()
-        .map(|s| output::title_terms(&s.title, w))
-        .collect();
+/// The title, of `titles`, that shares most terms with the others.
+fn typical_title(titles: &[&str], w: &Words) -> String {
+    let terms: Vec<Vec<Term>> = titles.iter().map(|t| output::title_terms(t, w)).collect();
     let mut counts: HashMap<Term, usize> = HashMap::default();
-    for t in titles.iter().flatten() {
+    for t in terms.iter().flatten() {
         *counts.entry(*t).or_default() += 1;
     }
     let score = |t: &[Term]| t.iter().map(|x| counts[x] - 1).sum::<usize>();
-    titles
+    terms
         .iter()
         .enumerate()
         .max_by_key(|(i, t)| (score(t), std::cmp::Reverse(*i)))
         .map_or_else(
             || "Drafted timeline".to_string(),
-            |(i, _)| sources[i].title.clone(),
+            |(i, _)| titles[i].to_string(),
         )
 }

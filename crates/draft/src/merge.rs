@@ -448,6 +448,31 @@ pub fn merge_with(
     Ok(Merged { text: out, counts })
 }
 
+/// `text` with the timeline's `title` set to `title` (asked for with
+/// `--title` on a draft made again); every other byte as it was, a comment
+/// after the old title kept. `None` if the head is not TOML.
+pub(crate) fn retitle(text: &str, title: &str) -> Option<String> {
+    let end = headers(text).first().map_or(text.len(), |h| h.at);
+    let mut head: toml_edit::DocumentMut = text[..end].parse().ok()?;
+    match head.get_mut("title").and_then(toml_edit::Item::as_value_mut) {
+        Some(value) => {
+            let decor = value.decor().clone();
+            *value = title.into();
+            *value.decor_mut() = decor;
+        }
+        None => {
+            head.insert("title", toml_edit::value(title));
+        }
+    }
+    let head = head.to_string();
+    let head = if uses_crlf(text) && !uses_crlf(&head) {
+        to_crlf(&head)
+    } else {
+        head
+    };
+    Some(format!("{head}{}", &text[end..]))
+}
+
 /// Ends `out` with a blank line, so that what follows starts a table.
 fn end_with_blank_line(out: &mut String, crlf: bool) {
     let nl = if crlf { "\r\n" } else { "\n" };
@@ -784,6 +809,17 @@ mod tests {
         // Their record lines are kept too: with the wire back, nothing changed.
         let back = again(&m.text, story());
         assert_eq!(back.text, text);
+    }
+
+    #[test]
+    fn a_new_title_replaces_the_old_one_and_nothing_else() {
+        let text = first().replacen("\n", " # the story\n", 1);
+        let retitled = retitle(&text, "Doha \"deal\"").unwrap();
+        let first_line = retitled.lines().next().unwrap();
+        assert!(first_line.ends_with(" # the story"), "{retitled}");
+        let table: toml::Table = first_line.parse().unwrap();
+        assert_eq!(table["title"].as_str(), Some("Doha \"deal\""));
+        assert_eq!(retitled[retitled.find('\n').unwrap()..], text[text.find('\n').unwrap()..]);
     }
 
     #[test]

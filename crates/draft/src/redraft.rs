@@ -74,6 +74,8 @@ pub struct Outcome {
     /// for a first draft). The folder's own file is not rewritten when it
     /// would not change.
     pub changed: bool,
+    /// Whether `--title` gave a timeline.toml already there a new title.
+    pub retitled: bool,
     /// The articles drafted.
     pub articles: usize,
     /// What happened to the events, counted from the text written.
@@ -317,6 +319,7 @@ pub fn redraft(request: &Request<'_>, hooks: &Hooks<'_>) -> Result<Outcome, Redr
     }
     let merged_into_existing = existing.is_some();
     let mut unchanged = false;
+    let mut retitled = false;
     let merged = match existing {
         None => fresh(&drafted),
         Some((text, timeline)) => {
@@ -329,6 +332,13 @@ pub fn redraft(request: &Request<'_>, hooks: &Hooks<'_>) -> Result<Outcome, Redr
                 ));
                 RedraftError::TimelineProblems(p)
             })?;
+            let mut merged = merged;
+            if let Some(title) = &request.draft.title
+                && let Some(new) = crate::merge::retitle(&merged.text, title)
+            {
+                retitled = new != merged.text;
+                merged.text = new;
+            }
             unchanged = merged.text == text;
             merged
         }
@@ -366,6 +376,7 @@ pub fn redraft(request: &Request<'_>, hooks: &Hooks<'_>) -> Result<Outcome, Redr
         written,
         merged: merged_into_existing,
         changed: !unchanged,
+        retitled,
         articles,
         counts: merged.counts,
         left_out,

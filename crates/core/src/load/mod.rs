@@ -24,6 +24,7 @@ use crate::source::{self, FenceError, Source};
 use crate::timeline::Timeline;
 
 pub use files::{ARTICLE_EXTENSIONS, io_reason, read_dir, read_file, read_with};
+pub use source_file::is_byline;
 pub use timeline_file::{Header, HeaderKind, headers};
 
 /// A file of a data folder, read into memory.

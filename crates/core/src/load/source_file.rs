@@ -213,12 +213,8 @@ pub(super) fn first_line_title(body: &str) -> Option<String> {
         .lines()
         .map(|l| l.trim().trim_start_matches('#').trim())
         .filter(|l| !l.is_empty());
-    let first = lines.next()?;
-    let line = if dateline::is_only_a_date(first) {
-        lines.next()?
-    } else {
-        first
-    };
+    // A dateline or a byline above the headline is not it.
+    let line = lines.find(|l| !dateline::is_only_a_date(l) && !is_byline(l))?;
     if line.chars().count() <= MAX {
         return Some(line.to_string());
     }
@@ -226,6 +222,29 @@ pub(super) fn first_line_title(body: &str) -> Option<String> {
     let cut: String = line.chars().take(MAX).collect();
     let end = cut.rfind(' ').unwrap_or(cut.len());
     Some(format!("{}…", cut[..end].trim_end_matches([',', ';', ':'])))
+}
+
+/// Whether a line is a byline ("By the CNN Wire Staff", "By Jane Doe and
+/// John Roe, Reuters"): `By` and a few words, each a name (capitalised) or
+/// one of the words bylines are made of.
+pub fn is_byline(line: &str) -> bool {
+    const BYLINE_WORDS: &[&str] = &[
+        "the", "and", "of", "for", "in", "at", "staff", "wire", "writer", "writers",
+        "reporter", "reporters", "correspondent", "correspondents", "editor", "contributor",
+    ];
+    let mut words = line
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '|' | '/'))
+        .filter(|w| !w.is_empty());
+    if !words.next().is_some_and(|w| w.eq_ignore_ascii_case("by")) {
+        return false;
+    }
+    let rest: Vec<&str> = words.collect();
+    !rest.is_empty()
+        && rest.len() <= 10
+        && rest.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || BYLINE_WORDS.contains(&w.to_lowercase().as_str())
+        })
 }
 
 /// Whether `id` can name a source: letters, digits, `-` and `_`.
@@ -280,6 +299,14 @@ mod tests {
             first_line_title("June 9, 2008\n\nApple Computer today launched").as_deref(),
             Some("Apple Computer today launched")
         );
+        assert_eq!(
+            first_line_title("By the CNN Wire Staff\n\nTroops leave Kabul\n\nText").as_deref(),
+            Some("Troops leave Kabul")
+        );
+        assert!(is_byline("By JANE DOE and John Roe, Associated Press Writer"));
+        assert!(!is_byline("By Thursday the deal had collapsed"));
+        assert!(!is_byline("By 2021, all troops will leave"));
+        assert!(!is_byline("Bystanders hurt"));
         let long = "word ".repeat(40);
         let t = first_line_title(&long).unwrap();
         assert!(t.ends_with("word…") && t.chars().count() <= 121, "{t}");
