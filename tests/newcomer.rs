@@ -464,7 +464,10 @@ fn item7_the_story_is_named_by_what_its_titles_share_or_by_title() {
     assert_eq!(named.status.code(), Some(0), "{err}");
     assert!(err.contains("a new title"), "{err}");
     let renamed = fs::read_to_string(&toml).unwrap();
-    assert!(renamed.starts_with("title = \"Antennagate, 2010\"\n"), "{renamed}");
+    assert!(
+        renamed.starts_with("title = \"Antennagate, 2010\"\n"),
+        "{renamed}"
+    );
     assert_eq!(
         renamed[renamed.find('\n').unwrap()..],
         written[written.find('\n').unwrap()..]
@@ -474,4 +477,72 @@ fn item7_the_story_is_named_by_what_its_titles_share_or_by_title() {
     assert_eq!(fs::read_to_string(&toml).unwrap(), renamed);
     let fresh = annals(&["draft", s(&dir), "--title", "Mine", "-o", "-"]);
     assert!(text(&fresh.stdout).starts_with("title = \"Mine\"\n"));
+}
+
+#[test]
+fn item7_ids_follow_one_rule_and_sources_are_numbered_as_people_count() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let article = |date: &str, text: &str| format!("+++\npublished = {date}\n+++\n{text}\n");
+    fs::write(
+        dir.join("10_Apple_ships_iPhone_4.txt"),
+        article("2010-06-24", "Apple shipped the iPhone 4 on June 24, 2010."),
+    )
+    .unwrap();
+    fs::write(
+        dir.join("2_Apple_Unveils_iPhone_4.txt"),
+        article(
+            "2010-06-08",
+            "Steve Jobs unveiled the iPhone 4 on June 7, 2010.",
+        ),
+    )
+    .unwrap();
+    fs::write(
+        dir.join("Jobs's letter.txt"),
+        article(
+            "2010-07-17",
+            "Jobs wrote that Apple would give free cases on July 16, 2010.",
+        ),
+    )
+    .unwrap();
+    let json = text(&annals(&["print", s(dir), "-f", "json"]).stdout);
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let ids: Vec<&str> = doc["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    // Lower case, whatever the file name's case; 2 before 10.
+    assert_eq!(
+        ids,
+        [
+            "2_apple_unveils_iphone_4",
+            "10_apple_ships_iphone_4",
+            "jobss-letter"
+        ]
+    );
+    // A timeline.toml that cites ids as an older annals made them (the file
+    // name as it came) still loads.
+    fs::write(
+        dir.join("timeline.toml"),
+        "title = \"iPhone 4\"\n\n[[events]]\nid = \"shipped\"\ntitle = \"Shipped\"\ndate = 2010-06-24\n\
+         evidence = [{ source = \"10_Apple_ships_iPhone_4\", quote = \"Apple shipped the iPhone 4\" }]\n\n\
+         [[events]]\nid = \"letter\"\ntitle = \"Letter\"\ndate = 2010-07-16\n\
+         evidence = [{ source = \"jobs-s-letter\", quote = \"free cases\" }]\n",
+    )
+    .unwrap();
+    let check = annals(&["check", s(dir)]);
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
+    // Drafted event ids follow the same rule, in ASCII.
+    let drafted = annals(&["draft", s(dir), "-o", "-"]);
+    let toml = text(&drafted.stdout);
+    for line in toml.lines().filter(|l| l.starts_with("id = ")) {
+        let id = &line[6..line.len() - 1];
+        assert!(
+            id.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'),
+            "{id}"
+        );
+    }
 }

@@ -70,22 +70,85 @@ fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
     start..end.max(start)
 }
 
-/// Lower-case letters and digits, other runs as one `-`.
-pub fn slug(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() || c == '_' {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
+/// [`slug_part`] in ASCII, as event ids are written (they are named in
+/// computed dates, "signing + 135 days"): accents taken off (`élan` is
+/// `elan`), other letters left out.
+pub fn ascii_slug_part(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    let plain: String = text.nfd().filter(|c| !is_combining_mark(*c)).collect();
+    let slug = slug_part(&plain);
+    let ascii: String = slug.chars().filter(char::is_ascii).collect();
+    ascii.trim_matches('-').to_string()
+}
+
+/// An id as it is compared when it is not found as written: lower-case
+/// letters and digits only, so `Wire_Story`, `wire-story` and `wire_story`
+/// (ids an older rule made from one file name) are one.
+pub fn loose_id(id: &str) -> String {
+    id.chars()
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// The order in which people number things: runs of digits compared as
+/// numbers (`2-x` before `10-x`, `sun-9` before `sun-10`), the rest as
+/// text; strings equal that way (`007` and `7`) in plain order, so the
+/// order is total.
+pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let (mut x, mut y) = (a.as_bytes(), b.as_bytes());
+    let digits = |s: &[u8]| s.iter().take_while(|c| c.is_ascii_digit()).count();
+    while let (Some(&c), Some(&d)) = (x.first(), y.first()) {
+        if c.is_ascii_digit() && d.is_ascii_digit() {
+            let (n, m) = (digits(x), digits(y));
+            let strip = |s: &[u8]| {
+                let zeros = s.iter().take_while(|&&c| c == b'0').count();
+                s[zeros..].to_vec()
+            };
+            let (p, q) = (strip(&x[..n]), strip(&y[..m]));
+            let by_value = p.len().cmp(&q.len()).then_with(|| p.cmp(&q));
+            if by_value != Ordering::Equal {
+                return by_value;
+            }
+            (x, y) = (&x[n..], &y[m..]);
+        } else {
+            if c != d {
+                return c.cmp(&d);
+            }
+            (x, y) = (&x[1..], &y[1..]);
         }
     }
-    let out = out.trim_end_matches('-').to_string();
+    x.len().cmp(&y.len()).then_with(|| a.cmp(b))
+}
+
+/// The one rule for ids annals makes (sources from file names or titles,
+/// events from titles): lower-case letters, digits and `_`, other runs as
+/// one `-`; `article` if nothing is left.
+pub fn slug(text: &str) -> String {
+    let out = slug_part(text);
     if out.is_empty() {
         "article".to_string()
     } else {
         out
     }
+}
+
+/// [`slug`]'s rule, empty if nothing is left: for ids made of several
+/// words. An apostrophe joins (`trump's` is `trumps`).
+pub fn slug_part(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() || c == '_' {
+            out.push(c);
+        } else if matches!(c, '\'' | '\u{2019}') {
+            continue;
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
 }
 
 /// Makes untrusted text safe to write to a terminal: control characters become
@@ -140,6 +203,35 @@ pub fn safe_char(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_in_names_sort_as_numbers() {
+        let mut ids = vec![
+            "10-b", "2-a", "sun-10", "sun-9", "sun", "007", "7", "a", "B",
+        ];
+        ids.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(
+            ids,
+            [
+                "2-a", "007", "7", "10-b", "B", "a", "sun", "sun-9", "sun-10"
+            ]
+        );
+        assert_eq!(natural_cmp("x2", "x2"), std::cmp::Ordering::Equal);
+    }
+
+    #[test]
+    fn one_slug_rule_lower_case_whatever_the_name() {
+        assert_eq!(
+            slug("7343_Apple_introduces iPhone"),
+            "7343_apple_introduces-iphone"
+        );
+        assert_eq!(slug("Genève talks (draft) "), "genève-talks-draft");
+        assert_eq!(slug("???"), "article");
+        assert_eq!(slug("Trump’s deal"), "trumps-deal");
+        assert_eq!(loose_id("Wire_Story"), loose_id("wire-story"));
+        assert_eq!(ascii_slug_part("Élan, Genève"), "elan-geneve");
+        assert_eq!(ascii_slug_part("中文"), "");
+    }
 
     #[test]
     fn paragraphs_split_on_blank_lines_or_on_lines() {

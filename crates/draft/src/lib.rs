@@ -67,8 +67,8 @@ mod redraft;
 mod rules;
 mod select;
 mod sentences;
-mod terms;
 mod story;
+mod terms;
 mod title;
 mod verbs;
 mod words;
@@ -298,7 +298,7 @@ impl<'t> Drafter<'t> {
         options: &Options,
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> Draft {
-        sources.sort_by(|a, b| a.id.cmp(&b.id));
+        sources.sort_by(annals_core::load::by_id);
         let articles = self.read_with_progress(&sources, options, progress);
         let mentions = self.mentions(&articles);
         let clusters = self.clusters(&articles, &mentions);
@@ -486,14 +486,11 @@ impl<'t> Drafter<'t> {
     ) -> Timeline {
         let total = sources.len();
         let kept = events.len();
-        let title = options
-            .title
-            .clone()
-            .unwrap_or_else(|| {
-                story::title(&sources, self.words(), |titles| {
-                    typical_title(titles, self.words())
-                })
-            });
+        let title = options.title.clone().unwrap_or_else(|| {
+            story::title(&sources, self.words(), |titles| {
+                typical_title(titles, self.words())
+            })
+        });
         let summary = format!(
             "Drafted by annals from {total} article{}{}{}; check each event against its evidence.",
             if total == 1 { "" } else { "s" },

@@ -193,11 +193,18 @@ pub fn merge_with(
         .map(|(i, e)| (e.id.as_str(), i))
         .collect();
     let pieces = cut(existing_text, &by_id);
+    let unread_loose: HashSet<String> = unread
+        .iter()
+        .map(|s| annals_core::text::loose_id(s))
+        .collect();
     let mut fate = vec![Fate::Kept; existing.events.len()];
     for p in &pieces {
         if let Kind::Event(Some(i)) = p.kind {
             let text = &existing_text[p.range.clone()];
-            if !unread.is_empty() && cites(text).iter().any(|s| unread.contains(s)) {
+            let not_read = |s: &String| {
+                unread.contains(s) || unread_loose.contains(&annals_core::text::loose_id(s))
+            };
+            if !unread.is_empty() && cites(text).iter().any(not_read) {
                 fate[i] = Fate::Unread;
             } else if piece_is_untouched(text) {
                 fate[i] = Fate::Untouched;
@@ -454,7 +461,10 @@ pub fn merge_with(
 pub(crate) fn retitle(text: &str, title: &str) -> Option<String> {
     let end = headers(text).first().map_or(text.len(), |h| h.at);
     let mut head: toml_edit::DocumentMut = text[..end].parse().ok()?;
-    match head.get_mut("title").and_then(toml_edit::Item::as_value_mut) {
+    match head
+        .get_mut("title")
+        .and_then(toml_edit::Item::as_value_mut)
+    {
         Some(value) => {
             let decor = value.decor().clone();
             *value = title.into();
@@ -819,7 +829,10 @@ mod tests {
         assert!(first_line.ends_with(" # the story"), "{retitled}");
         let table: toml::Table = first_line.parse().unwrap();
         assert_eq!(table["title"].as_str(), Some("Doha \"deal\""));
-        assert_eq!(retitled[retitled.find('\n').unwrap()..], text[text.find('\n').unwrap()..]);
+        assert_eq!(
+            retitled[retitled.find('\n').unwrap()..],
+            text[text.find('\n').unwrap()..]
+        );
     }
 
     #[test]

@@ -278,12 +278,8 @@ fn slug(title: &str, used: &mut Unique, w: &Words) -> String {
     let words: Vec<String> = split_words(title)
         .into_iter()
         .filter(|word| !w.has(crate::rules::List::Stopwords, &word.low))
-        .map(|w| {
-            w.low
-                .chars()
-                .filter(char::is_ascii_alphanumeric)
-                .collect::<String>()
-        })
+        // The one rule of ids, a word at a time, in ASCII ("Élan" is `elan`).
+        .map(|w| annals_core::text::ascii_slug_part(&w.low))
         .filter(|w| !w.is_empty())
         .take(ID_WORDS)
         .collect();
@@ -374,7 +370,7 @@ mod tests {
             "event-2001-attacks"
         );
         assert_eq!(slug("…", &mut used, crate::rules::test_words()), "event");
-        assert_eq!(slug("Élan", &mut used, crate::rules::test_words()), "lan");
+        assert_eq!(slug("Élan", &mut used, crate::rules::test_words()), "elan");
         assert_eq!(
             slug("2001 attacks", &mut used, crate::rules::test_words()),
             "event-2001-attacks-2"

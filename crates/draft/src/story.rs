@@ -12,8 +12,20 @@ use crate::words::words;
 /// Headline labels that say what kind of article it is, not what it is
 /// about: never a story's name.
 const LABELS: &[&str] = &[
-    "breaking", "update", "updated", "live", "exclusive", "analysis", "opinion", "video",
-    "photos", "watch", "explainer", "factbox", "timeline", "news",
+    "breaking",
+    "update",
+    "updated",
+    "live",
+    "exclusive",
+    "analysis",
+    "opinion",
+    "video",
+    "photos",
+    "watch",
+    "explainer",
+    "factbox",
+    "timeline",
+    "news",
 ];
 
 /// Separators before an outlet's name at the end of a saved headline

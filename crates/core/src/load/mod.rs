@@ -205,7 +205,7 @@ fn read_article_file(
 /// added later would otherwise take the id, and the quotes, of one already
 /// cited. The first (by path) keeps the id; the others are not read.
 fn unique_ids(sources: &mut Vec<Source>, problems: &mut Problems) {
-    sources.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path)));
+    sources.sort_by(|a, b| by_id(a, b).then_with(|| a.path.cmp(&b.path)));
     let mut owner: Option<(String, PathBuf)> = None;
     sources.retain(|s| {
         match &owner {
@@ -261,7 +261,13 @@ fn unique_ids(sources: &mut Vec<Source>, problems: &mut Problems) {
             taken.insert(s.id.clone());
         }
     }
-    sources.sort_by(|a, b| a.id.cmp(&b.id));
+    sources.sort_by(by_id);
+}
+
+/// The order of a story's sources: by id, numbers in ids as numbers
+/// (`2-wire` before `10-wire`), as the explorer and `print` number them.
+pub fn by_id(a: &Source, b: &Source) -> std::cmp::Ordering {
+    crate::text::natural_cmp(&a.id, &b.id)
 }
 
 /// Builds a timeline from files already in memory, reading articles with

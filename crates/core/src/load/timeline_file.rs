@@ -63,6 +63,10 @@ thread_local! {
 struct Sources<'s> {
     list: &'s [Source],
     by_id: FxHashMap<&'s str, usize>,
+    /// By the id compared loosely ([`crate::text::loose_id`]), where one
+    /// source has it: evidence may cite an id in another case, or as an
+    /// older annals made it from the file name (`Wire_Story` for `wire-story`).
+    by_loose: FxHashMap<String, Option<usize>>,
     haystacks: Vec<Haystack<'s>>,
     /// Files that failed to load, whose ids are not reported again as unknown.
     broken: &'s HashSet<String>,
@@ -117,6 +121,16 @@ fn read(
             .enumerate()
             .map(|(i, s)| (s.id.as_str(), i))
             .collect(),
+        by_loose: {
+            let mut by_loose: FxHashMap<String, Option<usize>> = FxHashMap::default();
+            for (i, s) in sources.iter().enumerate() {
+                by_loose
+                    .entry(crate::text::loose_id(&s.id))
+                    .and_modify(|one| *one = None)
+                    .or_insert(Some(i));
+            }
+            by_loose
+        },
         haystacks: sources
             .par_iter()
             .map(|s| Haystack::new(s.body()))
@@ -634,8 +648,19 @@ fn parse_evidence(
         problems,
     );
     let (source_id, quote) = (source_id?, quote?);
-    let Some(&index) = sources.by_id.get(source_id) else {
-        if !sources.broken.contains(source_id) {
+    let loose = || crate::text::loose_id(source_id);
+    let found = sources
+        .by_id
+        .get(source_id)
+        .copied()
+        .or_else(|| sources.by_loose.get(&loose()).copied().flatten());
+    let Some(index) = found else {
+        let broken = sources.broken.contains(source_id)
+            || sources
+                .broken
+                .iter()
+                .any(|b| crate::text::loose_id(b) == loose());
+        if !broken {
             let span = fields.get("source").map_or(value.span(), |v| v.span());
             let ids = sources.list.iter().map(|s| s.id.as_str());
             let known: Vec<&str> = ids.clone().take(20).collect();
