@@ -1318,3 +1318,31 @@ fn running_out_of_memory_is_a_message_and_exit_71() {
     assert!(out.stderr.contains("ulimit -v"), "{}", out.stderr);
     assert!(!out.stderr.contains("memory allocation"), "{}", out.stderr);
 }
+
+/// An article over a mebibyte is tagged and written a piece at a time: every
+/// date is found once, at its own line and column, across the pieces' seams.
+#[test]
+fn extract_reads_a_long_article_in_pieces_with_every_date_in_place() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("long.txt");
+    let paragraphs = 70_000;
+    let mut text = String::new();
+    for i in 0..paragraphs {
+        text.push_str(&format!(
+            "Talks resumed on {} March 2019, officials said.\n\n",
+            i % 28 + 1
+        ));
+    }
+    assert!(text.len() > 3 << 20, "{} bytes: several pieces", text.len());
+    fs::write(&path, &text).expect("write the article");
+    let file = path.to_string_lossy().into_owned();
+    let out = run(&["extract", "--dct", "2020-01-01", &file]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), paragraphs);
+    for (i, line) in lines.iter().enumerate() {
+        let at = format!("{file}:{}:18\tDATE", 2 * i + 1);
+        let day = format!("2019-03-{:02}", i % 28 + 1);
+        assert!(line.starts_with(&at) && line.contains(&day), "{i}: {line}");
+    }
+}

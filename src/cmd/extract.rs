@@ -7,6 +7,7 @@ use annals_core::load::{self, DataFile, Options};
 use annals_core::problem::{Position, Problem, Problems};
 use annals_core::text::sanitize_line;
 use annals_tagger::Tagger;
+use annals_tagger::pieces::{PIECE, pieces, rough_sentence_ends};
 
 use crate::cli::{ExtractArgs, ExtractFormat};
 use crate::failure::{Failure, with_problems};
@@ -81,12 +82,23 @@ pub fn run(args: &ExtractArgs, options: &Options) -> Result<(), Failure> {
                 today
             }
         };
-        let found = tagger.tag(&article.body, dct);
-        let written = output::stdout(|out| match args.format {
-            ExtractFormat::Jsonl => annals_tagger::output::jsonl(out, &found),
-            ExtractFormat::Text => {
-                annals_tagger::output::text(out, &name, &article.body, article.body_line, &found)
-            }
+        // A long article is tagged and written a piece at a time, so that
+        // neither the tagger's tokens nor the expressions found are held
+        // for the whole of it.
+        let body = article.body.as_str();
+        let ends = if body.len() > PIECE {
+            rough_sentence_ends(body)
+        } else {
+            Vec::new()
+        };
+        let cut = pieces(body, &ends, PIECE);
+        drop(ends);
+        let mut text = annals_tagger::output::Text::new(&name, body, article.body_line);
+        let written = output::stdout(|out| {
+            tagger.tag_in_pieces(body, dct, &cut, |found| match args.format {
+                ExtractFormat::Jsonl => annals_tagger::output::jsonl(out, &found),
+                ExtractFormat::Text => text.write(out, &found),
+            })
         });
         if written.is_err() {
             return with_problems(written, problems);

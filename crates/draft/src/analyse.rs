@@ -31,16 +31,13 @@ pub(crate) struct Article {
     pub names: Vec<Vec<Term>>,
 }
 
-/// The most of an article the tagger reads at once. A longer article is
-/// tagged in pieces that end at a sentence's end (or, inside a sentence
-/// longer than half a piece, at a space), so the tagger's tokens (about 48
-/// bytes a word) are held for one piece at a time: a 50 MB article of one
-/// line asked for 400 MB of them at once. A relative date at the start of a
-/// piece counts from the article's date rather than the date before it.
-const TAG_PIECE: usize = 1 << 20;
+/// The most of an article the tagger reads at once: a longer article is
+/// tagged in pieces that end at a sentence's end (see
+/// [`annals_tagger::pieces`]).
+const TAG_PIECE: usize = annals_tagger::pieces::PIECE;
 
 /// The article's date expressions, in text order, with offsets in `body`,
-/// read in pieces of about `most` bytes.
+/// read in pieces of about `most` bytes cut at its sentences' ends.
 fn tag(
     tagger: &Tagger,
     body: &str,
@@ -48,45 +45,14 @@ fn tag(
     dct: NaiveDate,
     most: usize,
 ) -> Vec<Timex> {
+    let ends: Vec<usize> = sentences.iter().map(|s| s.span.end).collect();
+    let pieces = annals_tagger::pieces::pieces(body, &ends, most);
     let mut timexes = Vec::new();
-    let mut chars_before = 0;
-    for piece in pieces(body, sentences, most) {
-        let text = &body[piece.clone()];
-        timexes.extend(tagger.tag(text, dct).into_iter().map(|mut t| {
-            t.byte_start += piece.start;
-            t.byte_end += piece.start;
-            t.start += chars_before;
-            t.end += chars_before;
-            t
-        }));
-        chars_before += text.chars().count();
-    }
+    let Ok(()) = tagger.tag_in_pieces(body, dct, &pieces, |found| {
+        timexes.extend(found);
+        Ok::<(), std::convert::Infallible>(())
+    });
     timexes
-}
-
-/// `body` cut into pieces of at most about `most` bytes, each ending where
-/// a sentence does if one ends in its second half, else at a space.
-fn pieces(body: &str, sentences: &[Sentence], most: usize) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while body.len() - from > most {
-        let mut limit = from + most;
-        while !body.is_char_boundary(limit) {
-            limit -= 1;
-        }
-        let ended = sentences.partition_point(|s| s.span.end <= limit);
-        let cut = match ended.checked_sub(1).map(|k| sentences[k].span.end) {
-            Some(end) if end > from + most / 2 => end,
-            _ => match body[from..limit].rfind(char::is_whitespace) {
-                Some(at) if at > 0 => from + at,
-                _ => limit,
-            },
-        };
-        out.push(from..cut);
-        from = cut;
-    }
-    out.push(from..body.len());
-    out
 }
 
 /// Reads article `doc`. `state` is the weight of a present-tense sentence
@@ -611,7 +577,6 @@ mod tests {
         let dct = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
         let whole = tag(&tagger, &body, &sentences, dct, usize::MAX);
         let cut = tag(&tagger, &body, &sentences, dct, 300);
-        assert!(pieces(&body, &sentences, 300).len() > 5);
         assert_eq!(whole.len(), 40);
         let seen = |ts: &[Timex]| -> Vec<_> {
             ts.iter()
@@ -631,25 +596,6 @@ mod tests {
             assert_eq!(&body[t.byte_start..t.byte_end], t.text);
             assert_eq!(body[..t.byte_start].chars().count(), t.start);
         }
-    }
-
-    #[test]
-    fn pieces_cover_the_body_and_cut_at_a_space_inside_an_endless_sentence() {
-        let body = "word ".repeat(1_000);
-        let pieces = pieces(&body, &[], 256);
-        assert_eq!(pieces.first().map(|p| p.start), Some(0));
-        assert_eq!(pieces.last().map(|p| p.end), Some(body.len()));
-        assert!(pieces.windows(2).all(|w| w[0].end == w[1].start));
-        assert!(pieces.iter().all(|p| p.len() <= 256));
-        assert!(
-            pieces[..pieces.len() - 1]
-                .iter()
-                .all(|p| body[p.end..].starts_with(' '))
-        );
-        // One word longer than a piece is cut at a character's edge.
-        let word = "é".repeat(1_000);
-        let pieces = super::pieces(&word, &[], 255);
-        assert!(pieces.iter().all(|p| word.is_char_boundary(p.start)));
     }
 
     pub(crate) fn source(body: &str, published: NaiveDate) -> Source {

@@ -33,6 +33,7 @@ mod lexicon;
 mod numbers;
 pub mod output;
 mod pattern;
+pub mod pieces;
 mod resolve;
 mod slots;
 mod timex;
