@@ -8,6 +8,7 @@ use chrono::{Days, NaiveDate, Weekday};
 
 use crate::actors;
 use crate::cues::Context;
+use crate::furniture;
 use crate::mention::{Dated, Kind, Mention, Role, shift};
 use crate::rules::{List, Params, Words};
 use crate::sentences::{self, Sentence};
@@ -35,6 +36,10 @@ pub(crate) struct Article {
 /// tagged in pieces that end at a sentence's end (see
 /// [`annals_tagger::pieces`]).
 const TAG_PIECE: usize = annals_tagger::pieces::PIECE;
+
+/// The most words beside its timestamps a sentence of the page's own
+/// timestamps has ("PUBLISHED:", "Last updated at").
+const STAMP_WORDS: usize = 4;
 
 /// The article's date expressions, in text order, with offsets in `body`,
 /// read in pieces of about `most` bytes cut at its sentences' ends.
@@ -66,8 +71,9 @@ pub(crate) fn analyse(
 ) -> Article {
     let body = source.body();
     let dct = source.published;
-    let sentences = sentences::split(body, source.paragraphs(), w);
+    let mut sentences = sentences::split(body, source.paragraphs(), w);
     let timexes = tag(tagger, body, &sentences, dct, TAG_PIECE);
+    let mut furniture = furniture::furniture(body, &mut sentences, w);
     let mut per_sentence: Vec<Vec<&Timex>> = vec![Vec::new(); sentences.len()];
     for t in &timexes {
         let i = sentences.partition_point(|s| s.span.end <= t.byte_start);
@@ -82,7 +88,29 @@ pub(crate) fn analyse(
         .first()
         .filter(|s| is_dateline(&body[s.span.clone()], s.span.start, &per_sentence[0]))
         .map(|_| 0);
-    let lead = (0..sentences.len()).find(|&i| Some(i) != dateline);
+    // A sentence that is little more than the page's own timestamps
+    // ("PUBLISHED: MONDAY, MARCH 11, 2013, 10:34 PM") is furniture too. A
+    // stamp inside a sentence of prose is left alone: the tagger also
+    // marks "this week" of a lead and "in September 2003" further down.
+    for (i, s) in sentences.iter().enumerate() {
+        let stamps: Vec<_> = per_sentence[i]
+            .iter()
+            .filter(|t| t.role.is_some())
+            .collect();
+        if !stamps.is_empty() {
+            let outside = split_words(&body[s.span.clone()])
+                .iter()
+                .filter(|word| {
+                    let at = s.span.start + word.span.start;
+                    !per_sentence[i]
+                        .iter()
+                        .any(|t| t.byte_start <= at && at < t.byte_end)
+                })
+                .count();
+            furniture[i] |= outside <= STAMP_WORDS;
+        }
+    }
+    let lead = (0..sentences.len()).find(|&i| Some(i) != dateline && !furniture[i]);
     let mut reader = Reader {
         doc,
         dct,
@@ -94,7 +122,7 @@ pub(crate) fn analyse(
     let mut terms = vec![Vec::new(); sentences.len()];
     let mut names: Vec<Vec<Term>> = vec![Vec::new(); sentences.len()];
     for (i, s) in sentences.iter().enumerate() {
-        if Some(i) == dateline {
+        if Some(i) == dateline || furniture[i] {
             continue;
         }
         let text = &body[s.span.clone()];
@@ -308,6 +336,24 @@ impl Reader<'_> {
                 end = next.byte_end - s.span.start;
                 m.timex = Some(t.byte_start..next.byte_end);
             }
+            // "between November 15 and January 3", "from May 2 to May 9":
+            // both ends written, one range, not two days (once it was its
+            // last day alone).
+            let mut written_range = false;
+            if let Some(next) = timexes.get(k + 1)
+                && let Some(range) = self.two_ended(date, &context, text, s.span.start, next)
+            {
+                date = range;
+                written_range = true;
+                used[k + 1] = true;
+                end = next.byte_end - s.span.start;
+                m.timex = Some(t.byte_start..next.byte_end);
+            }
+            // "more than a century ago", "over a decade ago": the happening is
+            // somewhere before that point, not at it.
+            if matches!(t.modifier, Some(Mod::MoreThan | Mod::EqualOrMore)) {
+                continue;
+            }
             let low = t.text.to_lowercase();
             // "set to begin on Wednesday": the tagger takes a bare weekday
             // told as a plan for the past one; the plan is for the next.
@@ -336,7 +382,7 @@ impl Reader<'_> {
             {
                 continue;
             }
-            m.kind = if matches!(date, Dated::Range(..)) {
+            m.kind = if matches!(date, Dated::Range(..)) && !written_range {
                 Kind::Range
             } else {
                 Kind::Point
@@ -361,6 +407,39 @@ impl Reader<'_> {
                     .any(|x| x.role == Role::Event && matches!(x.kind, Kind::Point | Kind::Range));
             self.mentions.push(m);
         }
+    }
+
+    /// The range from `date` (the expression of `context`) to the
+    /// expression `next`, when the words make them its two ends: "between
+    /// `date` and `next`", "from `date` to `next`", "`date`–`next`".
+    fn two_ended(
+        &self,
+        date: Dated,
+        context: &Context<'_>,
+        text: &str,
+        offset: usize,
+        next: &Timex,
+    ) -> Option<Dated> {
+        if !matches!(next.kind, TimexType::Date) {
+            return None;
+        }
+        let gap = text.get(context.end..next.byte_start.checked_sub(offset)?)?;
+        let gap = gap.trim().to_lowercase();
+        let opened = context.before(1);
+        let joined = match gap.as_str() {
+            "-" | "\u{2013}" | "\u{2014}" => true,
+            "and" => opened == "between",
+            "to" | "through" | "until" | "till" | "and until" => {
+                opened == "from" || opened == "between"
+            }
+            _ => false,
+        };
+        if !joined {
+            return None;
+        }
+        let last = self.written(next)?;
+        let (start, end) = (date.start(), last.when().end);
+        (date.rank() >= 1 && last.rank() >= 1 && start < end).then_some(Dated::Range(start, end))
     }
 
     /// A written date at its precision; weeks and spans become ranges,
@@ -411,12 +490,18 @@ impl Reader<'_> {
         if d.rest.is_some() {
             return None;
         }
-        let amount = u32::try_from(d.amount?).ok().filter(|&a| a > 0)?;
         let unit = d
             .unit
             .calendar()
             .filter(|u| matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year))?;
+        let Some(amount) = d.amount else {
+            return self.uncounted(t, unit, context, m);
+        };
+        let amount = u32::try_from(amount).ok().filter(|&a| a > 0)?;
+        // A span counted back from its anchor ("in the past 30 years") is no
+        // milestone ahead of it, whatever preposition comes before.
         if let (Some(anchor), Some(end)) = (t.anchor, t.resolved_end)
+            && end > anchor
             && context.counted_from_anchor()
         {
             // "was completed within 14 months": told as done, not as a milestone.
@@ -430,6 +515,7 @@ impl Reader<'_> {
                     amount,
                     unit,
                     approx: t.modifier == Some(Mod::Approx),
+                    uncounted: false,
                 },
                 anchor_text: t.anchor_text.clone(),
                 ..m
@@ -443,6 +529,38 @@ impl Reader<'_> {
         context
             .precedes_the_news(&t.text)
             .then_some(Mention { kind: before, ..m })
+    }
+
+    /// "Within a few months of signing": a milestone whose length is not
+    /// told, counted from publication (as the tagger counts "the next three
+    /// months") by the size the words suggest (`[vague_counts]`), and marked
+    /// so that it only joins a milestone that is counted, never stands alone.
+    fn uncounted(
+        &self,
+        t: &Timex,
+        unit: Unit,
+        context: &Context<'_>,
+        m: Mention,
+    ) -> Option<Mention> {
+        let amount = split_words(&t.text.to_lowercase())
+            .iter()
+            .find_map(|word| self.w.value(List::VagueCounts, &word.low)?.parse().ok())?;
+        // Told as done ("it took a few months") it is no milestone.
+        if !context.counted_from_anchor() || m.tense == Some(Tense::Past) {
+            return None;
+        }
+        let end = shift(self.dct, amount, unit, false)?;
+        Some(Mention {
+            date: Dated::Day(end),
+            kind: Kind::After {
+                anchor: self.dct,
+                amount,
+                unit,
+                approx: true,
+                uncounted: true,
+            },
+            ..m
+        })
     }
 
     /// "One year later", "two months earlier": counted from the article's
@@ -655,6 +773,81 @@ mod tests {
                     ..
                 }
             )));
+    }
+
+    #[test]
+    fn the_page_s_own_timestamps_are_no_happenings() {
+        let m = mentions(
+            "PUBLISHED: 02:31 GMT, 12 March 2013 | UPDATED: 10:34 GMT, 12 March 2013\n\n\
+             The council voted to close the port on Monday.",
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].0, Dated::Day(d(2020, 2, 24)));
+        // In prose, a date is the story's, whatever the tagger says.
+        let m = mentions(
+            "March 28, 2006\n\nApple Corps has filed a lawsuit in a London court this week.\n\n\
+             In California, a lawsuit was filed against Apple in January over hearing loss.",
+        );
+        assert!(m.iter().any(|m| m.0 == Dated::Month(2020, 1)), "{m:?}");
+        assert!(m.iter().any(|m| matches!(m.0, Dated::Range(..))), "{m:?}");
+    }
+
+    #[test]
+    fn a_range_written_with_both_ends_is_one_range() {
+        let m = mentions("The curfew was in force between November 15 and January 3.");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].0, Dated::Range(d(2019, 11, 15), d(2020, 1, 3)));
+        assert_eq!(m[0].1, Kind::Point);
+        let m = mentions("The show ran from May 2, 2019 to June 9, 2019 in Paris.");
+        assert_eq!(m[0].0, Dated::Range(d(2019, 5, 2), d(2019, 6, 9)));
+        // Two happenings, two days.
+        let m = mentions("He arrived on May 2, 2019 and left on June 9, 2019.");
+        assert_eq!(m.len(), 2, "{m:?}");
+    }
+
+    #[test]
+    fn a_date_more_than_so_long_ago_is_no_date() {
+        let m = mentions("The bridge was built more than a century ago.");
+        assert!(m.iter().all(|m| m.1 == Kind::Published), "{m:?}");
+    }
+
+    #[test]
+    fn a_span_counted_back_is_no_milestone_ahead() {
+        // "in the past 30 years" once became "+ 30 years", 2050.
+        let m =
+            mentions("Iranians will not accept it, given their experience in the past 30 years.");
+        assert!(
+            !m.iter().any(|m| matches!(m.1, Kind::After { .. })),
+            "{m:?}"
+        );
+        let m = mentions("France has a record of wars in the past couple of centuries.");
+        assert!(!m.iter().any(|m| m.0.year() > 2020), "{m:?}");
+    }
+
+    #[test]
+    fn a_milestone_of_a_few_months_is_counted_by_a_guess_and_marked() {
+        let m = mentions(
+            "The US said that within a few months of signing, it will begin to wind down its presence.",
+        );
+        let after: Vec<_> = m
+            .iter()
+            .filter(|m| matches!(m.1, Kind::After { .. }))
+            .collect();
+        assert_eq!(after.len(), 1, "{m:?}");
+        assert_eq!(after[0].0, Dated::Day(d(2020, 5, 29)));
+        assert!(matches!(
+            after[0].1,
+            Kind::After {
+                amount: 3,
+                unit: Unit::Month,
+                approx: true,
+                uncounted: true,
+                ..
+            }
+        ));
+        // Told as done, it is no milestone.
+        let m = mentions("It took a few months to topple the Taliban.");
+        assert!(!m.iter().any(|m| matches!(m.1, Kind::After { .. })));
     }
 
     #[test]

@@ -456,6 +456,44 @@ mod tests {
     }
 
     #[test]
+    fn a_milestone_of_a_few_months_joins_the_counted_one_or_none() {
+        let filler = "Markets were calm. Rivals kept quiet. Shares barely moved. Analysts waited.";
+        let counted = format!(
+            "The deal commits the US to withdrawing 8,600 troops within the first 135 days. {filler}"
+        );
+        let vague = format!(
+            "The US said that within a few months it will begin withdrawing troops, down to 8,600. {filler}"
+        );
+        let both = draft(
+            vec![article("a", &counted), article("b", &vague)],
+            &Tagger::new(),
+            &Options::default(),
+        );
+        let milestones: Vec<_> = both
+            .events
+            .iter()
+            .filter(|e| matches!(e.date(), DateSpec::Relative { .. }))
+            .collect();
+        assert_eq!(milestones.len(), 1, "{:?}", both.events);
+        assert_eq!(milestones[0].sources(), [0, 1]);
+        assert_eq!(milestones[0].when().label(), "2010-09-13");
+        // Alone, its date would be a guess: no event.
+        let alone = draft(
+            vec![article("b", &vague)],
+            &Tagger::new(),
+            &Options::default(),
+        );
+        assert!(
+            !alone
+                .events
+                .iter()
+                .any(|e| e.when().start > NaiveDate::from_ymd_opt(2010, 5, 1).unwrap()),
+            "{:?}",
+            alone.events
+        );
+    }
+
+    #[test]
     fn two_happenings_of_one_year_need_more_than_a_word_in_common() {
         let filler = |words: &[&str]| -> String {
             words

@@ -58,6 +58,7 @@ mod actors;
 mod analyse;
 mod cluster;
 mod cues;
+mod furniture;
 mod ids;
 mod mention;
 mod merge;

@@ -137,6 +137,8 @@ pub(crate) enum Kind {
         unit: Unit,
         /// "the next three to four months".
         approx: bool,
+        /// "within a few months": the amount is a guess from the words.
+        uncounted: bool,
     },
     /// The period just before the article's main date: "follows a seven-day
     /// reduction in violence".

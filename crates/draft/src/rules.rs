@@ -66,6 +66,10 @@ lists! {
     RelativeUnits = "relative_units",
     BackReferences = "back_references",
     Numbers = "numbers",
+    VagueCounts = "vague_counts",
+    CommentStamps = "comment_stamps",
+    PageNotes = "page_notes",
+    Agencies = "agencies",
     TitleBoundaries = "title_boundaries",
     TitleLeadAdverbials = "title_lead_adverbials",
     TitleDatePrepositions = "title_date_prepositions",
@@ -320,6 +324,13 @@ impl Words {
         word.parse()
             .ok()
             .or_else(|| self.value(List::Numbers, word)?.parse().ok())
+    }
+
+    /// The entries of a list of phrases, `_` made a space.
+    pub fn phrases(&self, section: List) -> impl Iterator<Item = String> + '_ {
+        self.sections[section as usize]
+            .iter()
+            .map(|entry| entry.replace('_', " "))
     }
 
     /// The clause separators: the strong ones, and the weak ones too if `weak`.

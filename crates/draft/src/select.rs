@@ -9,7 +9,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use chrono::NaiveDate;
 
 use crate::cluster::Cluster;
-use crate::mention::{Dated, Mention};
+use crate::mention::{Dated, Kind, Mention};
 use crate::rules::Params;
 
 /// A happening's score and the articles that support it.
@@ -44,7 +44,17 @@ pub(crate) fn select(
         .into_iter()
         .filter_map(|cluster| {
             let best = &mentions[cluster.best];
-            if best.weight <= 0.0 {
+            // "within a few months" that joined no counted milestone: its
+            // date is a guess.
+            if best.weight <= 0.0
+                || matches!(
+                    best.kind,
+                    Kind::After {
+                        uncounted: true,
+                        ..
+                    }
+                )
+            {
                 return None;
             }
             let positive: Vec<&Mention> = cluster
@@ -155,7 +165,7 @@ pub(crate) fn spread(scored: &mut [Scored], mentions: &[Mention], params: &Param
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::mention::{Kind, Role};
+    use crate::mention::Role;
 
     fn mention(day: u32) -> Mention {
         Mention {
