@@ -99,7 +99,7 @@ fn agency_dateline(text: &str, w: &Words) -> Option<usize> {
 /// "TRIPOLI, Libya -- ", "Ras Lanuf, Libya — ": a short run of capitalised
 /// words and commas, then a dash between spaces.
 fn place_dateline(text: &str) -> Option<usize> {
-    let head = &text[..text.len().min(PLACE_MOST + 4)];
+    let head = prefix(text, PLACE_MOST + 4);
     let (place, dash) = ["--", "\u{2014}", "\u{2013}"]
         .iter()
         .filter_map(|d| head.find(&format!(" {d} ")).map(|i| (i, d.len())))
@@ -116,10 +116,19 @@ fn place_dateline(text: &str) -> Option<usize> {
     capitalised.then_some(place + 1 + dash)
 }
 
+/// The first `most` bytes of `text`, or fewer to end at a character's edge.
+fn prefix(text: &str, most: usize) -> &str {
+    let mut end = text.len().min(most);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// Whether `text` holds a reader comment's stamp: "| Reply", "| Report abuse".
 fn comment_stamp(text: &str, w: &Words) -> bool {
     text.match_indices('|').any(|(at, _)| {
-        let after = split_words(&text[at + 1..text.len().min(at + 24)]);
+        let after = split_words(prefix(&text[at + 1..], 24));
         after
             .first()
             .is_some_and(|word| w.has(List::CommentStamps, &word.low))
@@ -233,6 +242,13 @@ mod tests {
             ["NATO struck Tripoli on Monday.", "Officials said so."]
         );
         assert!(!skipped("The vote was 5 | 4 in favour.")[0].1);
+        // Cut at a character's edge, never inside one.
+        for text in [
+            "It is the 17th time this year that the port\u{2019}s management is in the news.",
+            "Le caf\u{e9} | R\u{e9}ply \u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9} said.",
+        ] {
+            assert!(!skipped(text)[0].1, "{text}");
+        }
     }
 
     #[test]
