@@ -157,8 +157,9 @@ fn the_drafted_story_shows_the_same_where_the_draft_groups_the_same_passages() {
     assert_eq!(c.events[milestone[0]].lag_days, Some(-425));
     assert!(c.events[milestone[0]].disagreements.is_empty());
     // The draft's 135-day event holds conditional's and pullout's sentences
-    // (arrival's "within a few months ... from today's 12,000 to 13,000 to
-    // 8,600 soldiers" is not drafted into it): their disagreements are found.
+    // and arrival's "within a few months of signing ... from today's 12,000
+    // to 13,000 to 8,600 soldiers": the three disagreements of the
+    // hand-made timeline are found.
     let drawdown = at("2020-07-13");
     assert_eq!(drawdown.len(), 1);
     let found: Vec<String> = c.events[drawdown[0]]
@@ -169,8 +170,9 @@ fn the_drafted_story_shows_the_same_where_the_draft_groups_the_same_passages() {
     assert_eq!(
         found,
         [
-            "how long: \u{201C}within the first 135 days\u{201D} (conditional) vs \u{201C}in the next three to four months\u{201D} (pullout)",
-            "troops: 8,600 as a level or as a change: \u{201C}down to 8600\u{201D} (pullout) vs \u{201C}withdrawing 8,600 troops\u{201D} (conditional)",
+            "troops before the change: \u{201C}from today's 12,000 to 13,000\u{201D} (arrival) vs \u{201C}from 13,000\u{201D} (pullout)",
+            "how long: \u{201C}within a few months\u{201D} (arrival) vs \u{201C}within the first 135 days\u{201D} (conditional) vs \u{201C}in the next three to four months\u{201D} (pullout)",
+            "troops: 8,600 as a level or as a change: \u{201C}to 8,600 soldiers\u{201D} (arrival, pullout) vs \u{201C}withdrawing 8,600 troops\u{201D} (conditional)",
         ]
     );
     // The signing, and every other event, has none.
