@@ -1,5 +1,6 @@
-//! Calendar arithmetic shared by the loader and the tagger: units of time, and
-//! moving a day by them without leaving the years annals can show (1 to 9999).
+//! Calendar arithmetic shared by the loader and the tagger: units of time,
+//! moving a day by them without leaving the years annals can show (1 to 9999),
+//! and the names of the weekdays and months.
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 
@@ -206,12 +207,96 @@ pub fn quarter_of(date: NaiveDate) -> u32 {
     date.month0() / 3 + 1
 }
 
+/// A weekday or month as English writes it: the full name and its short forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Name {
+    /// The full name, lower-case: `monday`, `september`.
+    pub full: &'static str,
+    /// The short forms, lower-case and without a full stop: `mon`; `sept`, `sep`.
+    pub short: &'static [&'static str],
+}
+
+impl Name {
+    /// Whether `word` is the full name or a short form, in any case.
+    pub fn is(&self, word: &str) -> bool {
+        word.eq_ignore_ascii_case(self.full)
+            || self.short.iter().any(|s| word.eq_ignore_ascii_case(s))
+    }
+}
+
+const fn name(full: &'static str, short: &'static [&'static str]) -> Name {
+    Name { full, short }
+}
+
+/// The weekdays, Monday first: the one table of their names for the whole
+/// program (datelines, the tagger's lexicon, the scorer's classes). Their
+/// position plus one is their number in TIMEX3 and ISO 8601 (Monday 1, Sunday 7).
+pub const WEEKDAYS: [Name; 7] = [
+    name("monday", &["mon"]),
+    name("tuesday", &["tue", "tues"]),
+    name("wednesday", &["wed"]),
+    name("thursday", &["thu", "thur", "thurs"]),
+    name("friday", &["fri"]),
+    name("saturday", &["sat"]),
+    name("sunday", &["sun"]),
+];
+
+/// The months, January first: the one table of their names for the whole program.
+pub const MONTHS: [Name; 12] = [
+    name("january", &["jan"]),
+    name("february", &["feb"]),
+    name("march", &["mar"]),
+    name("april", &["apr"]),
+    name("may", &[]),
+    name("june", &["jun"]),
+    name("july", &["jul"]),
+    name("august", &["aug"]),
+    name("september", &["sept", "sep"]),
+    name("october", &["oct"]),
+    name("november", &["nov"]),
+    name("december", &["dec"]),
+];
+
+/// The number (Monday 1 to Sunday 7) of the weekday a word names, in full or
+/// short ("Sat", "Tues"), in any case.
+pub fn weekday_named(word: &str) -> Option<u32> {
+    position(&WEEKDAYS, word)
+}
+
+/// The number (1 to 12) of the month a word names, in full or short ("Sept").
+pub fn month_named(word: &str) -> Option<u32> {
+    position(&MONTHS, word)
+}
+
+fn position(names: &[Name], word: &str) -> Option<u32> {
+    let k = names.iter().position(|n| n.is(word))?;
+    u32::try_from(k + 1).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn names_of_weekdays_and_months() {
+        assert_eq!(weekday_named("Saturday"), Some(6));
+        assert_eq!(weekday_named("TUES"), Some(2));
+        assert_eq!(weekday_named("sunday"), Some(7));
+        assert_eq!(weekday_named("satur"), None);
+        assert_eq!(month_named("Sept"), Some(9));
+        assert_eq!(month_named("May"), Some(5));
+        assert_eq!(month_named("mayday"), None);
+        // Chrono numbers them the same way.
+        let day = d(2020, 2, 29);
+        assert_eq!(
+            WEEKDAYS[day.weekday().num_days_from_monday() as usize].full,
+            "saturday"
+        );
+        assert_eq!(MONTHS[day.month0() as usize].full, "february");
     }
 
     #[test]

@@ -38,6 +38,7 @@ struct ContextClasses {
     past: Option<ClassId>,
     future: Option<ClassId>,
     abbrev: Option<ClassId>,
+    shortname: Option<ClassId>,
     event: Option<ClassId>,
     aheadto: Option<ClassId>,
     stamp: Option<ClassId>,
@@ -76,6 +77,7 @@ impl<'a> Document<'a> {
             past: lex.class_id("past"),
             future: lex.class_id("future"),
             abbrev: lex.class_id("abbrev"),
+            shortname: lex.class_id("shortname"),
             event: lex.class_id("event"),
             aheadto: lex.class_id("aheadto"),
             stamp: lex.class_id("stamp"),
@@ -119,7 +121,10 @@ impl<'a> Document<'a> {
                 Kind::Punct if ends_sentence(&text[t.start..t.end]) => {
                     let prev = i.checked_sub(1).map(|p| &tokens[p]);
                     let abbreviation = prev.is_some_and(|p| {
-                        p.kind == Kind::Word && (p.end - p.start == 1 || is(p.id, classes.abbrev))
+                        p.kind == Kind::Word
+                            && (p.end - p.start == 1
+                                || is(p.id, classes.abbrev)
+                                || is(p.id, classes.shortname))
                     });
                     if !abbreviation {
                         tense.push(tense_of(past, future));
@@ -545,23 +550,11 @@ fn local_date(r: &Resolved, zone: Option<resolve::Zone>) -> Option<NaiveDate> {
     Some((at + chrono::Duration::minutes(i64::from(shift))).date())
 }
 
-/// How many letters of a line are weekday names (and their abbreviations),
+/// How many letters of a line are weekday names (and their short forms),
 /// which a dateline may hold beside its date: "Saturday 29 February 2020".
 fn weekday_letters(line: &str) -> usize {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     line.split(|c: char| !c.is_alphabetic())
-        .filter(|w| {
-            let w = w.to_lowercase();
-            w.len() >= 3 && DAYS.iter().any(|d| d.starts_with(&w))
-        })
+        .filter(|w| annals_core::calendar::weekday_named(w).is_some())
         .map(str::len)
         .sum()
 }

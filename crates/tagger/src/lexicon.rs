@@ -39,16 +39,35 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
-    /// Parses the `[class]` / `phrase | phrase = value` format of `rules/lexicon.txt`.
+    /// Parses the `[class]` / `phrase | phrase = value` format of `rules/lexicon.txt`,
+    /// after the classes of weekday and month names, which come from the
+    /// program's one table of them ([`annals_core::calendar::WEEKDAYS`], `MONTHS`).
     pub fn parse(source: &str) -> Result<Lexicon, String> {
         let mut lex = Lexicon::default();
+        lex.read(&calendar_classes(), "calendar names")?;
+        lex.read(source, "lexicon.txt")?;
+        // Each word's phrases by class, longest first, so that the longest
+        // phrase of a class is the first of its run that fits.
+        let entries = &lex.entries;
+        for list in &mut lex.by_first {
+            list.sort_by_key(|&e| {
+                let entry = &entries[e as usize];
+                (entry.class, std::cmp::Reverse(entry.ids.len()), e)
+            });
+        }
+        Ok(lex)
+    }
+
+    /// Reads the classes of one source; errors name `file:line`.
+    fn read(&mut self, source: &str, file: &str) -> Result<(), String> {
+        let lex = self;
         let mut class: Option<ClassId> = None;
         for (n, raw) in source.lines().enumerate() {
             let line = raw.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let at = |msg: &str| format!("lexicon.txt:{}: {msg}: {line}", n + 1);
+            let at = |msg: &str| format!("{file}:{}: {msg}: {line}", n + 1);
             if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
                 if lex.class_id(name).is_some() {
                     return Err(at("class defined twice"));
@@ -85,16 +104,7 @@ impl Lexicon {
                 });
             }
         }
-        // Each word's phrases by class, longest first, so that the longest
-        // phrase of a class is the first of its run that fits.
-        let entries = &lex.entries;
-        for list in &mut lex.by_first {
-            list.sort_by_key(|&e| {
-                let entry = &entries[e as usize];
-                (entry.class, std::cmp::Reverse(entry.ids.len()), e)
-            });
-        }
-        Ok(lex)
+        Ok(())
     }
 
     /// Returns the id of a lower-cased word, adding it to the vocabulary if new.
@@ -195,4 +205,38 @@ impl Vocabulary for Lexicon {
     fn id(&self, word: &str) -> u32 {
         Lexicon::id(self, word)
     }
+}
+
+/// The `[month]`, `[weekday]` and `[weekdays]` classes, in the format of
+/// `lexicon.txt`, from the program's table of names: a full name, or a short
+/// form with its full stop ("Sept.", "Tues."; without one, "sat" and "sun" are
+/// other words), numbered as TIMEX3 does; "Mondays" is the set of Mondays.
+/// `[shortname]` holds the short forms, whose full stop ends no sentence.
+fn calendar_classes() -> String {
+    use annals_core::calendar::{MONTHS, Name, WEEKDAYS};
+    use std::fmt::Write;
+    let mut out = String::new();
+    let mut class = |title: &str, names: &[Name], plural: bool| {
+        let _ = writeln!(out, "[{title}]");
+        for (k, name) in names.iter().enumerate() {
+            let s = if plural { "s" } else { "" };
+            let _ = write!(out, "{}{s}", name.full);
+            if !plural {
+                for short in name.short {
+                    let _ = write!(out, " | {short} .");
+                }
+            }
+            let _ = writeln!(out, " = {}", k + 1);
+        }
+    };
+    class("month", &MONTHS, false);
+    class("weekday", &WEEKDAYS, false);
+    class("weekdays", &WEEKDAYS, true);
+    out.push_str("[shortname]\n");
+    for name in MONTHS.iter().chain(&WEEKDAYS) {
+        for short in name.short {
+            let _ = writeln!(out, "{short} = 1");
+        }
+    }
+    out
 }

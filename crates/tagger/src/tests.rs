@@ -51,8 +51,11 @@ fn embedded_tables_parse() {
 
 #[test]
 fn broken_tables_are_reported_with_their_line() {
-    let err = Tagger::from_sources("[month]\njanuary 1", PATTERNS_SOURCE).err();
+    let err = Tagger::from_sources("[number]\none 1", PATTERNS_SOURCE).err();
     assert!(err.is_some_and(|e| e.0.contains("lexicon.txt:2")));
+    // The names of months and weekdays come from the program's one table.
+    let err = Tagger::from_sources("[month]\njanuary = 1", PATTERNS_SOURCE).err();
+    assert!(err.is_some_and(|e| e.0.contains("lexicon.txt:1: class defined twice")));
     let err = Tagger::from_sources(LEXICON_SOURCE, "@nosuchclass => DATE date").err();
     assert!(err.is_some_and(|e| e.0.contains("unknown class")));
     let err = Tagger::from_sources(LEXICON_SOURCE, "@month => DATE nosuchaction").err();

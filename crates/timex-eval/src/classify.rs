@@ -18,6 +18,8 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use annals_core::calendar;
+
 use crate::report::{Mistake, MistakeKind, Report};
 use crate::timeml::{Document, Timex};
 
@@ -182,41 +184,16 @@ fn words(text: &str) -> Vec<String> {
     out
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+/// A month's name or short form ("sept"), from the program's one table of them.
+fn is_month(w: &str) -> bool {
+    calendar::month_named(w).is_some()
+}
+
+/// A weekday's full name ("saturday"; "sat" is too often another word).
+fn is_weekday(w: &str) -> bool {
+    calendar::WEEKDAYS.iter().any(|n| n.full == w)
+}
+
 const UNITS: &[&str] = &[
     "second",
     "minute",
@@ -350,9 +327,9 @@ fn word_kind(w: &str) -> &'static str {
         "modifier"
     } else if w.chars().all(|c| c.is_ascii_digit()) {
         "number"
-    } else if MONTHS.contains(&w) {
+    } else if is_month(w) {
         "month"
-    } else if WEEKDAYS.contains(&w) {
+    } else if is_weekday(w) {
         "weekday"
     } else if UNITS.contains(&w.trim_end_matches('s')) {
         "unit"
@@ -400,9 +377,9 @@ fn shape(text: &str) -> String {
         .iter()
         .any(|w| UNITS.contains(&w.trim_end_matches('s')) || w == "centuries");
     let digits = ws.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()));
-    let kind = if has(MONTHS) {
+    let kind = if ws.iter().any(|w| is_month(w)) {
         "month name"
-    } else if has(WEEKDAYS) {
+    } else if ws.iter().any(|w| is_weekday(w)) {
         "weekday"
     } else if digits && ws.len() == 1 {
         "bare number"
@@ -567,13 +544,13 @@ fn issue_class(text: &Context, t: &Timex, system: Option<&Timex>) -> Option<Stri
         return Some("issue: relative expression anchored wrong".into());
     }
     // 4. A weekday on the wrong side of the DCT.
-    if ws.iter().any(|w| WEEKDAYS.contains(&w.as_str())) {
+    if ws.iter().any(|w| is_weekday(w)) {
         return Some("issue: weekday on the wrong side".into());
     }
     // 2. A month and day named without a year: which year.
     let no_year = !ws.iter().any(|w| w.len() == 4 && w.parse::<u32>().is_ok());
     if no_year
-        && ws.iter().any(|w| MONTHS.contains(&w.as_str()))
+        && ws.iter().any(|w| is_month(w))
         && gv.get(4..) == sv.get(4..)
         && gv.get(..4) != sv.get(..4)
     {

@@ -7,6 +7,8 @@ use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::calendar;
+
 /// How far into the body a dateline may be: the first few lines.
 const LINES: usize = 3;
 const BYTES: usize = 300;
@@ -15,34 +17,6 @@ const BYTES: usize = 300;
 const MOST: usize = 1024;
 /// The longest line that can be only a date ("Wednesday, 30 September 2020").
 const LONGEST_DATE: usize = 64;
-
-/// Month names and abbreviations, as datelines write them.
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sept", 9),
-    ("sep", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
-];
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Tok<'a> {
@@ -90,8 +64,7 @@ fn tokens(text: &str) -> Vec<(Tok<'_>, Range<usize>)> {
 
 fn month(tok: Tok<'_>) -> Option<u32> {
     let Tok::Word(w) = tok else { return None };
-    let w = w.to_lowercase();
-    MONTHS.iter().find(|(name, _)| *name == w).map(|&(_, m)| m)
+    calendar::month_named(w)
 }
 
 fn number(tok: Tok<'_>, digits: std::ops::RangeInclusive<usize>) -> Option<u32> {
@@ -103,15 +76,6 @@ fn number(tok: Tok<'_>, digits: std::ops::RangeInclusive<usize>) -> Option<u32> 
 
 /// Whether a line is only a date: "June 9, 2008", "Saturday 29 February 2020".
 pub fn is_only_a_date(line: &str) -> bool {
-    const WEEKDAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     if line.len() > LONGEST_DATE {
         return false;
     }
@@ -120,7 +84,7 @@ pub fn is_only_a_date(line: &str) -> bool {
     };
     let rest = format!("{} {}", &line[..span.start], &line[span.end..]);
     tokens(&rest).iter().all(|(t, _)| match t {
-        Tok::Word(w) => WEEKDAYS.contains(&w.to_lowercase().as_str()),
+        Tok::Word(w) => calendar::weekday_named(w).is_some(),
         Tok::Punct(_) => true,
         Tok::Number(_) => false,
     })
