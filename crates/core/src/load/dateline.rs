@@ -229,6 +229,8 @@ mod tests {
     fn lines_that_are_only_a_date() {
         assert!(is_only_a_date("June 9, 2008"));
         assert!(is_only_a_date("Saturday, 29 February 2020."));
+        assert!(is_only_a_date("Tue Mar 1, 2011"));
+        assert!(!is_only_a_date("Sun readers, Mar 1, 2011"));
         assert!(!is_only_a_date("WASHINGTON, Feb. 29, 2020 (Reuters) - The"));
         assert!(!is_only_a_date("The deal"));
     }
