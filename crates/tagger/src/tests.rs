@@ -1073,6 +1073,21 @@ fn an_age_is_no_duration() {
         let found = tag(text, dct);
         assert!(found.is_empty(), "{text}: {found:#?}");
     }
+    // the age of what began and lasts is a length of the story up to now
+    let found = tag("opponents of the IRA's 8-month-old truce", "1998-03-22");
+    let truce = find(&found, "8-month-old");
+    assert_eq!(truce.value.to_string(), "P8M");
+    assert_eq!(
+        (truce.resolved_start, truce.resolved_end),
+        (Some(date("1997-07-22")), Some(date("1998-03-21")))
+    );
+    let found = tag(
+        "to lift a nearly 20-year-old state of emergency",
+        "2011-02-03",
+    );
+    let emergency = find(&found, "nearly 20-year-old");
+    assert_eq!(emergency.value.to_string(), "P20Y");
+    assert_eq!(emergency.modifier.map(|m| m.code()), Some("APPROX"));
     // a length of time written the same way still is one
     check(
         "He served a 15-year sentence.",
