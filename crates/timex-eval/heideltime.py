@@ -7,7 +7,10 @@
 For every GOLD_DIR/<doc>.tml this runs HeidelTime (news mode, English, the document's creation
 time as -dct) on the plain text of <TEXT> (the text timex_eval.py scores offsets against) and
 writes OUT_DIR/<doc>.jsonl, one {"start", "end", "text", "type", "value"} object a line, with
-character offsets into that text. Documents already written are skipped. Then score or classify the predictions:
+character offsets into that text. Documents already written are skipped. GOLD_DIR may instead be
+a JSON Lines file of plain documents, {"name", "dct", "text"} a line (the `disagree` example's
+--docs writes one for news articles); a name may hold `/`, which makes folders under OUT_DIR.
+Then score or classify the predictions:
 
     python3 ../shared/tools/timex_eval.py GOLD_DIR --pred-dir OUT_DIR
     cargo run --release -p annals-tagger --example tempeval -- --heideltime target/heideltime
@@ -76,6 +79,18 @@ def timexes(text, timeml):
     return out
 
 
+class Plain:
+    """A document of a JSON Lines file: a name, a creation date and a text."""
+
+    def __init__(self, obj):
+        self.name, self.dct, self.text = obj["name"], obj["dct"], obj["text"]
+
+
+def read_plain(path):
+    with open(path, encoding="utf-8") as f:
+        return [Plain(json.loads(line)) for line in f if line.strip()]
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("gold_dir")
@@ -88,7 +103,7 @@ def main(argv=None):
     jar = os.path.join(home, "de.unihd.dbs.heideltime.standalone.jar")
     batch = os.path.join(os.path.dirname(os.path.abspath(__file__)), "HeidelBatch.java")
     os.makedirs(a.out_dir, exist_ok=True)
-    docs = timex_eval.read_gold_dir(a.gold_dir)
+    docs = read_plain(a.gold_dir) if a.gold_dir.endswith(".jsonl") else timex_eval.read_gold_dir(a.gold_dir)
     todo = [d for d in docs if not os.path.exists(os.path.join(a.out_dir, d.name + ".jsonl"))]
     with tempfile.TemporaryDirectory() as work:
         write_config(home, work)
@@ -111,6 +126,7 @@ def main(argv=None):
             with open(tml, encoding="utf-8") as f:
                 found = timexes(d.text, f.read())
             out = os.path.join(a.out_dir, d.name + ".jsonl")
+            os.makedirs(os.path.dirname(out), exist_ok=True)
             with open(out, "w", encoding="utf-8") as f:
                 for t in found:
                     f.write(json.dumps(t, ensure_ascii=False) + "\n")

@@ -5,12 +5,16 @@
 //!
 //! ```text
 //! cargo run --release -p annals-tagger --example tempeval -- \
-//!     [--heideltime target/heideltime] [--part even|odd] [--errors [CLASS]] [CORPUS_DIR...]
+//!     [--heideltime target/heideltime] [--other NAME=DIR] [--part even|odd] \
+//!     [--errors [CLASS]] [CORPUS_DIR...]
 //! ```
 //!
 //! - `CORPUS_DIR`: folders of `.tml` files (default: TimeBank and AQUAINT
 //!   of `../shared/data/tempeval3-train`).
 //! - `--heideltime DIR`: `DIR/<corpus>/<doc>.jsonl` predictions to compare.
+//! - `--other NAME=DIR`: more predictions to compare, in the same layout
+//!   (another build of the tagger, written by the `disagree` example's
+//!   `--write`), shown as NAME; may be given more than once.
 //! - `--part even|odd`: only every other document (the first is even), to
 //!   develop on one half and check on the other.
 //! - `--errors [CLASS]`: list the tagger's mistakes (of the classes whose
@@ -24,7 +28,8 @@ use timex_eval::{Classes, Document, Prediction, Predictions, Report, classify, r
 
 struct Args {
     corpora: Vec<PathBuf>,
-    heideltime: Option<PathBuf>,
+    /// Other taggers' predictions: a name and a folder of `<corpus>/<doc>.jsonl`.
+    others: Vec<(String, PathBuf)>,
     part: Option<usize>,
     errors: Option<String>,
 }
@@ -32,14 +37,22 @@ struct Args {
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         corpora: Vec::new(),
-        heideltime: None,
+        others: Vec::new(),
         part: None,
         errors: None,
     };
     let mut it = std::env::args().skip(1).peekable();
     while let Some(a) = it.next() {
         match a.as_str() {
-            "--heideltime" => args.heideltime = Some(it.next().ok_or("--heideltime DIR")?.into()),
+            "--heideltime" => {
+                let dir = it.next().ok_or("--heideltime DIR")?;
+                args.others.push(("HeidelTime".into(), dir.into()));
+            }
+            "--other" => {
+                let spec = it.next().ok_or("--other NAME=DIR")?;
+                let (name, dir) = spec.split_once('=').ok_or("--other NAME=DIR")?;
+                args.others.push((name.into(), dir.into()));
+            }
             "--part" => {
                 args.part = Some(match it.next().as_deref() {
                     Some("even") => 0,
@@ -108,38 +121,40 @@ fn main() -> ExitCode {
             docs = docs.into_iter().skip(part).step_by(2).collect();
         }
         let ours = timex_eval::score(&docs, &tag(&tagger, &docs));
-        let theirs = args
-            .heideltime
-            .as_ref()
-            .map(|h| Predictions::read_dir(&docs, h.join(&name)).map(|p| p.score(&docs)));
-        let theirs = match theirs.transpose() {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("HeidelTime predictions for {name}: {e}");
-                return ExitCode::FAILURE;
+        let mut theirs = Vec::new();
+        for (who, dir) in &args.others {
+            match Predictions::read_dir(&docs, dir.join(&name)) {
+                Ok(p) => theirs.push((who.as_str(), p.score(&docs))),
+                Err(e) => {
+                    eprintln!("{who}'s predictions for {name}: {e}");
+                    return ExitCode::FAILURE;
+                }
             }
-        };
+        }
         println!("## {name} ({} documents)\n", docs.len());
         println!("| tagger | strict F1 | relaxed F1 | type F1 | value F1 | gold | system |");
         println!("| --- | --- | --- | --- | --- | --- | --- |");
         println!("{}", row("annals", &ours));
-        if let Some(t) = &theirs {
-            println!("{}", row("HeidelTime", t));
+        for (who, report) in &theirs {
+            println!("{}", row(who, report));
         }
         let ours_c = Classes::of(&docs, &ours);
-        let theirs_c = theirs.as_ref().map(|t| Classes::of(&docs, t));
+        let theirs_c: Vec<Classes> = theirs.iter().map(|(_, t)| Classes::of(&docs, t)).collect();
         let mut classes: Vec<_> = ours_c.counts.keys().cloned().collect();
-        if let Some(t) = &theirs_c {
+        for t in &theirs_c {
             classes.extend(t.counts.keys().cloned());
         }
         classes.sort();
         classes.dedup();
-        println!("\n| class | annals | HeidelTime |\n| --- | --- | --- |");
+        let names: String = theirs.iter().map(|(who, _)| format!(" {who} |")).collect();
+        let rule: String = theirs.iter().map(|_| " --- |").collect();
+        println!("\n| class | annals |{names}\n| --- | --- |{rule}");
         for c in &classes {
-            let t = theirs_c
-                .as_ref()
-                .map_or(String::new(), |t| t.count(&c.0).to_string());
-            println!("| {c} | {} | {t} |", ours_c.count(&c.0));
+            let counts: String = theirs_c
+                .iter()
+                .map(|t| format!(" {} |", t.count(&c.0)))
+                .collect();
+            println!("| {c} | {} |{counts}", ours_c.count(&c.0));
         }
         println!();
         if let Some(filter) = &args.errors {

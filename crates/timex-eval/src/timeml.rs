@@ -133,6 +133,48 @@ impl Document {
         })
     }
 
+    /// A document that is not TimeML: a plain text with its creation date and
+    /// the expressions some other source gives for it (a hand annotation kept
+    /// apart from the text, or another tagger's output taken as the reference
+    /// when two taggers are compared). Predictions outside the text or not on
+    /// its character offsets are left out, as the scorer leaves them out.
+    pub fn from_text(
+        name: impl Into<String>,
+        text: impl Into<String>,
+        dct: NaiveDate,
+        reference: &[crate::Prediction],
+    ) -> Document {
+        let name = name.into();
+        let text = text.into();
+        let starts: Vec<usize> = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain([text.len()])
+            .collect();
+        let mut timexes: Vec<Timex> = reference
+            .iter()
+            .filter(|p| p.start < p.end && p.end < starts.len())
+            .map(|p| Timex {
+                start: p.start,
+                end: p.end,
+                text: text[starts[p.start]..starts[p.end]].to_owned(),
+                kind: p.kind.to_uppercase(),
+                value: p.value.clone(),
+                tid: String::new(),
+            })
+            .collect();
+        timexes.sort_by_key(|t| (t.start, t.end));
+        Document {
+            path: PathBuf::from(&name),
+            name,
+            text,
+            dct_value: dct.format("%Y-%m-%d").to_string(),
+            dct: Some(dct),
+            timexes,
+            notes: Vec::new(),
+        }
+    }
+
     /// The text's length in characters, the bound for offsets.
     pub fn char_len(&self) -> usize {
         self.text.chars().count()
@@ -472,6 +514,34 @@ mod tests {
              <TEXT>{body}</TEXT>\n</TimeML>\n"
         );
         Document::from_tml("x/DOC1.tml", &tml).unwrap()
+    }
+
+    #[test]
+    fn a_plain_text_takes_its_expressions_from_elsewhere() {
+        let dct = NaiveDate::from_ymd_opt(2010, 6, 14).unwrap();
+        let text = "Déjà vu on Monday, and again in June.";
+        let reference = [
+            crate::Prediction::new(32, 36, "date", "2010-06"),
+            crate::Prediction::new(11, 17, "DATE", "2010-06-14"),
+            // past the end, and empty: left out, as the scorer leaves them out
+            crate::Prediction::new(30, 38, "DATE", "2010"),
+            crate::Prediction::new(3, 3, "DATE", "2010"),
+        ];
+        let d = Document::from_text("bpoil/598", text, dct, &reference);
+        assert_eq!(d.name, "bpoil/598");
+        assert_eq!(d.dct_value, "2010-06-14");
+        let got: Vec<_> = d
+            .timexes
+            .iter()
+            .map(|t| (t.text.as_str(), t.kind.as_str(), t.value.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Monday", "DATE", "2010-06-14"),
+                ("June", "DATE", "2010-06")
+            ]
+        );
     }
 
     #[test]
