@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::lexicon::{ClassId, Lexicon};
 use super::resolve::{self, Action, Ctx, Resolved, Tense};
-use super::slots::Slots;
+use super::slots::{Slot, Slots};
 use super::timex::{Role, Timex, TimexType};
 use super::tokens::{Kind, Token};
 use super::value::{Date, DayTime, Value};
@@ -184,6 +184,11 @@ impl<'a> Document<'a> {
         start: usize,
         end: usize,
     ) -> Option<Found> {
+        // "The Daily Mail", "the New York Daily News": a frequency word inside
+        // a name is no set.
+        if action == Action::Set && slots.has(Slot::Frequency) && self.in_a_name(start, end) {
+            return None;
+        }
         let period_end = if action == Action::Quarter {
             self.period_end(end)
         } else {
@@ -287,6 +292,25 @@ impl<'a> Document<'a> {
         Some((month.parse().ok()?, u32::try_from(d).ok()?))
     }
 
+    /// Whether the capitalised words `start..end` are part of a name: a
+    /// capitalised word comes just before them in their sentence, or just after.
+    fn in_a_name(&self, start: usize, end: usize) -> bool {
+        let capitalised_word = |k: usize| {
+            self.tokens
+                .get(k)
+                .is_some_and(|t| t.kind == Kind::Word && t.cap && !t.para_before)
+        };
+        let first = &self.tokens[start];
+        if !first.cap {
+            return false;
+        }
+        let opens_sentence = start == 0
+            || first.para_before
+            || self.sentence.get(start - 1) != self.sentence.get(start);
+        (!opens_sentence && capitalised_word(start - 1))
+            || (capitalised_word(end) && self.sentence.get(end) == self.sentence.get(start))
+    }
+
     fn word_at(&self, i: usize) -> Option<&'a str> {
         let t = self.tokens.get(i)?;
         Some(&self.text[t.start..t.end])
@@ -322,6 +346,20 @@ impl<'a> Document<'a> {
                 anchor = Some(day);
                 found.anchor_span = Some((self.tokens[end + 1].start, t.end));
                 direction = 1;
+            }
+        }
+        // "Two days later": counted from the day last named ("it exploded on
+        // 20 April and sank two days later"), as "one year later" is.
+        if anchor.is_none()
+            && is_duration
+            && let Some(Date::Day(day)) = self.last_date
+        {
+            if self.word_is(end, &["later", "afterwards", "afterward"]) {
+                anchor = Some(day);
+                direction = 1;
+            } else if self.word_is(end, &["earlier"]) {
+                anchor = Some(day);
+                direction = -1;
             }
         }
         if anchor.is_none() {
@@ -487,6 +525,12 @@ impl<'a> Document<'a> {
         // cost stays bounded whatever the article's length.
         if f.byte_end > DATELINE_BYTES {
             return None;
+        }
+        // A date with its time of day at the top, as pages stamp themselves and
+        // agencies head their copy ("LONDON | Tue Jun 7, 2011 6:39 pm BST LONDON
+        // (Reuters) -"), even where a crawl ran the page into one paragraph.
+        if f.resolved.stamp {
+            return Some(Role::Published);
         }
         let mut cut = self.text.len().min(DATELINE_BYTES * 2);
         while !self.text.is_char_boundary(cut) {

@@ -211,7 +211,8 @@ impl Vocabulary for Lexicon {
 /// `lexicon.txt`, from the program's table of names: a full name, or a short
 /// form with its full stop ("Sept.", "Tues."; without one, "sat" and "sun" are
 /// other words), numbered as TIMEX3 does; "Mondays" is the set of Mondays.
-/// `[shortname]` holds the short forms, whose full stop ends no sentence.
+/// `[shortname]` holds the short forms, whose full stop ends no sentence;
+/// `[monthshort]` and `[weekdayshort]` the short forms written without one.
 fn calendar_classes() -> String {
     use annals_core::calendar::{MONTHS, Name, WEEKDAYS};
     use std::fmt::Write;
@@ -236,6 +237,16 @@ fn calendar_classes() -> String {
     for name in MONTHS.iter().chain(&WEEKDAYS) {
         for short in name.short {
             let _ = writeln!(out, "{short} = 1");
+        }
+    }
+    // Without their full stop ("Aug 16, 2011", "03 Jun 2009", "Tue"): only
+    // rules that have a day or a year beside them read these.
+    for (title, names) in [("monthshort", &MONTHS[..]), ("weekdayshort", &WEEKDAYS[..])] {
+        let _ = writeln!(out, "[{title}]");
+        for (k, name) in names.iter().enumerate() {
+            for short in name.short {
+                let _ = writeln!(out, "{short} = {}", k + 1);
+            }
         }
     }
     out

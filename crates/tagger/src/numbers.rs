@@ -414,19 +414,23 @@ impl Numbers<'_> {
         None
     }
 
-    /// A clock time as minutes after midnight: "3 p.m.", "10:30", "7:15 pm", "12:00 a.m.".
+    /// A clock time as minutes after midnight: "3 p.m.", "10:30", "7:15 pm", "12:00 a.m.",
+    /// and, with a.m. or p.m., "10.40 am" as British papers write it.
     pub fn clock(&self, i: usize) -> Found {
-        let (_, hour) = self.int(i, 2)?;
+        let (_, hour) = self.int(i, 2).or_else(|| self.dotted_hour(i))?;
         let mut len = 1;
         let mut minute = 0.0;
         let mut colon = false;
-        if self.is_punct(i + 1, self.classes.ids.colon) && self.glued(i + 1) && self.glued(i + 2) {
-            let m = self.tok(i + 2)?;
-            if m.has_digits(2) && m.value? < 60 {
-                minute = m.value? as f64;
-                len = 3;
-                colon = true;
-            }
+        if let Some(m) = self.minutes_after(i, self.classes.ids.colon) {
+            minute = m;
+            len = 3;
+            colon = true;
+        } else if let Some(m) = self.minutes_after(i, self.classes.ids.dot) {
+            // "10.40" is a clock time only with a.m. or p.m. after it.
+            self.lex
+                .match_class(self.classes.ampm, self.tokens, i + 3)?;
+            minute = m;
+            len = 3;
         }
         let ampm = self
             .lex
@@ -447,6 +451,33 @@ impl Numbers<'_> {
             None => return None,
         };
         Some((len, hour * 60.0 + minute))
+    }
+
+    /// A clock time written with a full stop, "21.52" (of "21.52 BST"): rules
+    /// take it only before a time zone, where it is no decimal number.
+    pub fn dot_clock(&self, i: usize) -> Found {
+        let (_, hour) = self.dotted_hour(i)?;
+        let minute = self.minutes_after(i, self.classes.ids.dot)?;
+        (hour <= 24.0).then_some((3, hour * 60.0 + minute))
+    }
+
+    /// The hour of "21.52": a one- or two-digit number glued to a full stop.
+    fn dotted_hour(&self, i: usize) -> Found {
+        let t = self.tok(i)?;
+        (t.kind == Kind::Number && t.len() <= 2 && self.is_punct(i + 1, self.classes.ids.dot))
+            .then(|| Some((1, t.value? as f64)))
+            .flatten()
+    }
+
+    /// The two-digit minutes glued after `sep` at token `i + 1` ("30" of "10:30").
+    fn minutes_after(&self, i: usize, sep: u32) -> Option<f64> {
+        if !(self.is_punct(i + 1, sep) && self.glued(i + 1) && self.glued(i + 2)) {
+            return None;
+        }
+        let m = self.tok(i + 2)?;
+        (m.has_digits(2) && m.value? < 60)
+            .then(|| m.value.map(|v| v as f64))
+            .flatten()
     }
 
     /// A fraction written with a slash: "1/2", "3/4".

@@ -24,6 +24,7 @@ pub enum Builtin {
     Ord,
     Decade,
     Clock,
+    DotClock,
     Mm,
     Fraction,
 }
@@ -39,6 +40,7 @@ impl Builtin {
             "ord" => (Builtin::Ord, Slot::Ordinal),
             "decade" => (Builtin::Decade, Slot::Decade),
             "clock" => (Builtin::Clock, Slot::Clock),
+            "dotclock" => (Builtin::DotClock, Slot::Clock),
             "mm" => (Builtin::Mm, Slot::Month),
             "fraction" => (Builtin::Fraction, Slot::Fraction),
             _ => return None,
@@ -70,6 +72,8 @@ pub struct Element {
     pub negative: bool,
     /// A look-ahead: matches no token, and only where an alternative matches.
     pub ahead: bool,
+    /// The token must follow the previous one with no space ("-" of "years-old").
+    pub glued: bool,
 }
 
 impl Element {
@@ -278,6 +282,7 @@ impl RuleSet {
                 let mut scratch = *slots;
                 let hit = tokens.get(j).is_some_and(|t| {
                     !t.para_before
+                        && (!element.glued || !t.space_before)
                         && element
                             .alts
                             .iter()
@@ -290,7 +295,10 @@ impl RuleSet {
             }
             let matched = tokens.get(j).and_then(|t| {
                 // Expressions never run across a paragraph break.
-                if (j > start && t.para_before) || (element.capitalised && !t.cap) {
+                if (j > start && t.para_before)
+                    || (element.capitalised && !t.cap)
+                    || (element.glued && t.space_before)
+                {
                     return None;
                 }
                 element
@@ -368,6 +376,7 @@ fn match_alt<'t>(
                 Builtin::Ord => numbers.ordinal(j),
                 Builtin::Decade => numbers.decade(j),
                 Builtin::Clock => numbers.clock(j),
+                Builtin::DotClock => numbers.dot_clock(j),
                 Builtin::Mm => numbers.month_digits(j),
                 Builtin::Fraction => numbers.fraction(j),
             }?;
@@ -423,6 +432,10 @@ fn parse_element(spec: &str, lex: &mut Lexicon) -> Result<Element, String> {
         Some(rest) => (true, rest),
         None => (false, rest),
     };
+    let (glued, rest) = match rest.strip_prefix('~').filter(|r| !r.is_empty()) {
+        Some(rest) => (true, rest),
+        None => (false, rest),
+    };
     let (capitalised, rest) = match rest.strip_prefix('^') {
         Some(rest) => (true, rest),
         None => (false, rest),
@@ -438,7 +451,11 @@ fn parse_element(spec: &str, lex: &mut Lexicon) -> Result<Element, String> {
             let class = lex
                 .class_id(class)
                 .ok_or_else(|| format!("unknown class @{class}"))?;
-            let slot = Slot::parse(slot).ok_or_else(|| format!("unknown slot {slot}"))?;
+            // A look-ahead keeps nothing, so its class needs no slot of its own.
+            let scratch = (negative || ahead) && !name.contains(':');
+            let slot = Slot::parse(slot)
+                .or(scratch.then_some(Slot::Context))
+                .ok_or_else(|| format!("unknown slot {slot}"))?;
             alts.push(Alt::Class(class, slot));
         } else if let Some(name) = alt.strip_prefix('#').filter(|n| !n.is_empty()) {
             let (builtin, slot) = name
@@ -470,5 +487,6 @@ fn parse_element(spec: &str, lex: &mut Lexicon) -> Result<Element, String> {
         capitalised,
         negative,
         ahead,
+        glued,
     })
 }

@@ -55,6 +55,9 @@ pub enum Slot {
     Span,
     /// A famous date's year, kept only when the article comes after it.
     Famous,
+    /// Set by rules of a date with its time of day ("Tue Aug 16, 2011 5:46
+    /// pm IST"): the shape of a page's own timestamp.
+    Stamp,
 }
 
 impl Slot {

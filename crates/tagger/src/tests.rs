@@ -1069,6 +1069,7 @@ fn an_age_is_no_duration() {
         "The boy, 12 years old, ran.",
         "Children under 12 years of age ride free.",
         "The 40-year-old man was charged.",
+        "a 5 years-old boy",
     ] {
         let found = tag(text, dct);
         assert!(found.is_empty(), "{text}: {found:#?}");
@@ -1207,5 +1208,135 @@ fn extents_follow_timeml() {
         "almost a hundred years",
         TimexType::Duration,
         "P100Y",
+    );
+}
+
+#[test]
+fn short_month_and_weekday_names_beside_a_day_or_year() {
+    let dct = "2011-08-16";
+    let found = tag(
+        "BENGHAZI, Libya | Tue Aug 16, 2011 5:46 pm IST BENGHAZI, Libya (Reuters) - Rebels \
+         advanced. At 11:34 am on 03 Jun 2009, a reader wrote. Jan Egeland said in Jan 2009 \
+         that Aug 30 (Reuters) was late.",
+        dct,
+    );
+    let stamp = find(&found, "Tue Aug 16, 2011 5:46 pm IST");
+    assert_eq!(
+        (stamp.kind, stamp.value.to_string().as_str()),
+        (TimexType::Time, "2011-08-16T17:46")
+    );
+    // the agency's stamp at the top is the page's own time, not an event
+    assert_eq!(stamp.role, Some(crate::Role::Published));
+    assert_eq!(find(&found, "03 Jun 2009").value.to_string(), "2009-06-03");
+    // the clock time takes the day written after it
+    assert_eq!(
+        find(&found, "11:34 am").value.to_string(),
+        "2009-06-03T11:34"
+    );
+    assert_eq!(find(&found, "Jan 2009").value.to_string(), "2009-01");
+    assert_eq!(find(&found, "Aug 30").value.to_string(), "2011-08-30");
+    // a short name alone is no date: "Jan Egeland"
+    assert!(found.iter().all(|t| !t.text.contains("Egeland")));
+    assert_eq!(found.len(), 5, "{found:#?}");
+}
+
+#[test]
+fn british_clock_times_with_a_full_stop() {
+    let found = tag(
+        "giant Monday 14 June 2010 21.52 BST The board met. It fell 2.50 points. \
+         He had a dose at 10.40 am on Friday.",
+        "2010-06-14",
+    );
+    let stamp = find(&found, "Monday 14 June 2010 21.52 BST");
+    assert_eq!(stamp.value.to_string(), "2010-06-14T21:52");
+    assert_eq!(
+        find(&found, "10.40 am").value.to_string(),
+        "2010-06-11T10:40"
+    );
+    assert!(found.iter().all(|t| !t.text.contains("2.50")));
+}
+
+#[test]
+fn the_day_alone_is_no_date() {
+    for text in [
+        "He was with the singer on the day he died.",
+        "on the day of his death",
+        "to run the day-to-day affairs",
+        "Youcif remembers the day his father was taken away.",
+    ] {
+        let found = tag(text, "2011-02-25");
+        assert!(found.is_empty(), "{text}: {found:#?}");
+    }
+}
+
+#[test]
+fn ordinals_and_names_that_look_like_lengths_and_sets() {
+    let dct = "2009-06-09";
+    for text in [
+        "I thought I would get a second opinion.",
+        "possibly a second unrelated virus circulating",
+        "The Daily Mail newspaper reported it.",
+        "TMC Net Daily Mail: Oil worker alerted BP",
+        "The New York Daily News has called him clueless.",
+    ] {
+        let found = tag(text, dct);
+        assert!(found.is_empty(), "{text}: {found:#?}");
+    }
+    check(
+        "It paused for a second.",
+        dct,
+        "a second",
+        TimexType::Duration,
+        "PT1S",
+    );
+    check(
+        "a second later it fell",
+        dct,
+        "a second",
+        TimexType::Duration,
+        "PT1S",
+    );
+    check("oil leaking daily", dct, "daily", TimexType::Set, "P1D");
+    check(
+        "Daily, the oil leaked.",
+        dct,
+        "Daily",
+        TimexType::Set,
+        "P1D",
+    );
+    // "some" counts a bare plural; a spaced dash ends no unit
+    check(
+        "some weeks after the meeting",
+        dct,
+        "some weeks",
+        TimexType::Duration,
+        "PXW",
+    );
+    check(
+        "10 albums over seven years - including one",
+        dct,
+        "seven years",
+        TimexType::Duration,
+        "P7Y",
+    );
+}
+
+#[test]
+fn a_length_later_or_earlier_counts_from_the_day_last_named() {
+    let found = tag(
+        "The rig exploded on 20 April 2010 and sank two days later. Three weeks earlier, \
+         inspectors had visited.",
+        "2010-07-19",
+    );
+    let later = find(&found, "two days");
+    assert_eq!(later.value.to_string(), "P2D");
+    assert_eq!(
+        (later.anchor, later.resolved_end),
+        (Some(date("2010-04-20")), Some(date("2010-04-22")))
+    );
+    let earlier = find(&found, "Three weeks");
+    assert_eq!(
+        (earlier.resolved_start, earlier.resolved_end),
+        (Some(date("2010-03-30")), Some(date("2010-04-19")))
     );
 }

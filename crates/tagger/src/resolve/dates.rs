@@ -254,11 +254,12 @@ pub(super) fn time(kind: TimexType, s: &Slots, ctx: &Ctx) -> Option<Resolved> {
     let mut floating = false;
     let day = if let Some(n) = s.int(Slot::Relday) {
         add_days(ctx.dct, n)?
-    } else if s.has(Slot::Weekday) {
-        weekday(s, ctx)?
     } else if let (Some(m), Some(d)) = (s.int(Slot::Month), s.int(Slot::Day)) {
         let (m, d) = (u32::try_from(m).ok()?, u32::try_from(d).ok()?);
-        NaiveDate::from_ymd_opt(infer_year(m, Some(d), ctx), m, d)?
+        let year = explicit_year(s, ctx).unwrap_or_else(|| infer_year(m, Some(d), ctx));
+        NaiveDate::from_ymd_opt(year, m, d)?
+    } else if s.has(Slot::Weekday) {
+        weekday(s, ctx)?
     } else {
         floating = true;
         ctx.dct

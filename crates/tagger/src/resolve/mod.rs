@@ -90,6 +90,8 @@ pub struct Resolved {
     /// For clock times without a day of their own: the day is the DCT's until a
     /// day written next to the time gives it ("11:30 p.m. on Saturday").
     pub floating: bool,
+    /// Written as a page stamps its own time: a date with its time of day.
+    pub stamp: bool,
 }
 
 /// A time zone as `[timezone]` gives it: minutes from UTC, and whether US
@@ -147,6 +149,7 @@ impl Resolved {
             day: None,
             zone: None,
             floating: false,
+            stamp: false,
         }
     }
 
@@ -235,7 +238,11 @@ pub fn apply(action: Action, kind: TimexType, s: &Slots, ctx: &mut Ctx) -> Optio
             Resolved::new(kind, Value::Set(Set::Month(u32::try_from(month).ok()?)))
         }
     };
-    Some(r.with_mod(modifier))
+    let stamp = s.has(Slot::Stamp);
+    Some(Resolved {
+        stamp,
+        ..r.with_mod(modifier)
+    })
 }
 
 /// A year written out, or given relative to the DCT's ("June last year").
