@@ -1,7 +1,7 @@
 //! Document context: sentences and their tense, the last quarter mentioned, and the anchors of
 //! durations ("within 14 months of the signing").
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::lexicon::{ClassId, Lexicon};
 use super::resolve::{self, Action, Ctx, Resolved, Tense};
@@ -16,6 +16,9 @@ const EVENT_WINDOW: usize = 40;
 const TENSE_WINDOW: usize = 12;
 /// How many earlier dates are tried when dating an event.
 const EVENT_LOOKBACK: usize = 16;
+/// How far back (in tokens) the day last named still anchors "the next day",
+/// "the following Monday" and "two days later"; further, the DCT does.
+const NARRATIVE_WINDOW: usize = 80;
 
 /// A rule match, resolved and placed in the text.
 #[derive(Debug, Clone)]
@@ -43,6 +46,8 @@ struct ContextClasses {
     aheadto: Option<ClassId>,
     stamp: Option<ClassId>,
     month: Option<ClassId>,
+    unit: Option<ClassId>,
+    units: Option<ClassId>,
 }
 
 /// What the tagger knows about the document being tagged.
@@ -64,6 +69,8 @@ pub struct Document<'a> {
     last_year: Option<i32>,
     /// The last date named, for "one year later".
     last_date: Option<Date>,
+    /// The first token after the date last named.
+    last_date_end: usize,
     /// Day-precision dates found so far, with their first token.
     days: Vec<(usize, NaiveDate)>,
     /// Rule elements examined so far: a measure of the work done.
@@ -82,6 +89,8 @@ impl<'a> Document<'a> {
             aheadto: lex.class_id("aheadto"),
             stamp: lex.class_id("stamp"),
             month: lex.class_id("month"),
+            unit: lex.class_id("unit"),
+            units: lex.class_id("units"),
         };
         let to = lex.id("to");
         let is = |id: u32, class: Option<ClassId>| class.is_some_and(|c| lex.is(id, c));
@@ -108,7 +117,19 @@ impl<'a> Document<'a> {
                     let ahead_to = is(t.id, classes.aheadto)
                         && tokens.get(i + 1).is_some_and(|n| n.id == to)
                         && !after_past;
-                    if is(t.id, classes.future) || ahead_to {
+                    // "would have been", "we'd been": a past that did not happen.
+                    let word = |k: usize| tokens.get(k).map(|n| &text[n.start..n.end]);
+                    let perfect = matches!(
+                        word(i + 1).map(str::to_ascii_lowercase).as_deref(),
+                        Some("have" | "been")
+                    ) && matches!(
+                        word(i).map(str::to_ascii_lowercase).as_deref(),
+                        Some("would" | "could" | "should" | "might" | "d")
+                    );
+                    if perfect {
+                        past = true;
+                        mark = Some(Tense::Past);
+                    } else if is(t.id, classes.future) || ahead_to {
                         future = true;
                         mark = Some(Tense::Future);
                     } else if is(t.id, classes.past)
@@ -149,6 +170,7 @@ impl<'a> Document<'a> {
             last_quarter: None,
             last_year: None,
             last_date: None,
+            last_date_end: 0,
             days: Vec::new(),
             work: 0,
         }
@@ -194,6 +216,7 @@ impl<'a> Document<'a> {
         } else {
             None
         };
+        let recent_day = self.recent_day(start);
         let mut ctx = Ctx {
             dct: self.dct,
             tense: self.tense_at(start),
@@ -207,6 +230,7 @@ impl<'a> Document<'a> {
             last_quarter: &mut self.last_quarter,
             last_year: &mut self.last_year,
             last_date: self.last_date,
+            recent_day,
             period_end,
         };
         // Arithmetic near the ends of the calendar ("June next year" in
@@ -239,11 +263,23 @@ impl<'a> Document<'a> {
             && !ends_period
         {
             self.last_date = Some(date);
+            self.last_date_end = end;
         }
         if found.resolved.kind == TimexType::Duration || found.resolved.direction != 0 {
             self.anchor(&mut found);
         }
         Some(found)
+    }
+
+    /// The day last named, if it is a day and near enough before token `at`
+    /// to be what a narrative counts from.
+    fn recent_day(&self, at: usize) -> Option<NaiveDate> {
+        match self.last_date {
+            Some(Date::Day(day)) if at.saturating_sub(self.last_date_end) <= NARRATIVE_WINDOW => {
+                Some(day)
+            }
+            _ => None,
+        }
     }
 
     /// A year written shortly after token `end` in the same sentence, as in
@@ -352,7 +388,7 @@ impl<'a> Document<'a> {
         // 20 April and sank two days later"), as "one year later" is.
         if anchor.is_none()
             && is_duration
-            && let Some(Date::Day(day)) = self.last_date
+            && let Some(day) = self.recent_day(found.start_token)
         {
             if self.word_is(end, &["later", "afterwards", "afterward"]) {
                 anchor = Some(day);
@@ -419,6 +455,7 @@ impl<'a> Document<'a> {
     /// Turns the matches into [`Timex`]es with character offsets: clock times
     /// take the day written next to them, and the page's own timestamps are marked.
     pub fn finish(self, mut found: Vec<Found>) -> Vec<Timex> {
+        self.add_range_ends(&mut found);
         self.date_the_clock_times(&mut found);
         let roles: Vec<Option<Role>> = (0..found.len()).map(|k| self.role(&found, k)).collect();
         let zone = found
@@ -454,6 +491,110 @@ impl<'a> Document<'a> {
             });
         }
         out
+    }
+
+    /// The other end of a range written with one month or century: "April
+    /// 14-18", "April 16 and 17", "17-19 June 2011", "1975-90", "1910/11". The
+    /// bare number is a date of its own, in the month or century of the other.
+    fn add_range_ends(&self, found: &mut Vec<Found>) {
+        let mut ends = Vec::new();
+        for (k, f) in found.iter().enumerate() {
+            let free = |t: usize| {
+                !found.iter().any(|g| g.start_token <= t && t < g.end_token)
+                    && self.tokens.get(t).is_some_and(|t| t.kind == Kind::Number)
+            };
+            let after = f.end_token + 1;
+            let before = f.start_token.checked_sub(2);
+            let made = match f.resolved.value {
+                Value::Date(Date::Day(day)) if f.resolved.kind == TimexType::Date => {
+                    let joins =
+                        |t: usize| self.word_is(t, &["-", "to", "through", "and", "until", "or"]);
+                    // The number must be a day on its own, not "14-18 years".
+                    let bare = |t: usize| {
+                        let is_unit = |id: u32| {
+                            [self.classes.unit, self.classes.units]
+                                .into_iter()
+                                .flatten()
+                                .any(|c| self.lex.is(id, c))
+                        };
+                        self.tokens[t].len() <= 2
+                            && self.tokens.get(t + 1).is_none_or(|n| match n.kind {
+                                Kind::Punct => !self.word_is(t + 1, &["-", "/", ":", "%"]),
+                                Kind::Word => !is_unit(n.id) && !self.word_is(t + 1, &["percent"]),
+                                Kind::Number => false,
+                            })
+                    };
+                    let day_of = |t: usize| {
+                        let d = u32::try_from(self.tokens[t].value?).ok()?;
+                        day.with_day(d)
+                    };
+                    let end = (free(after) && joins(f.end_token) && bare(after))
+                        .then(|| day_of(after).filter(|d| *d > day).map(|d| (after, d)))
+                        .flatten();
+                    let first_is_day = self.tokens[f.start_token].kind == Kind::Number;
+                    let start = before
+                        .filter(|&b| free(b) && joins(b + 1) && first_is_day)
+                        .filter(|&b| self.tokens[b].len() <= 2)
+                        .and_then(|b| day_of(b).filter(|d| *d < day).map(|d| (b, d)));
+                    end.into_iter()
+                        .chain(start)
+                        .map(|(t, d)| (t, Date::Day(d)))
+                        .collect::<Vec<_>>()
+                }
+                Value::Date(Date::Year(year)) if f.end_token == f.start_token + 1 => {
+                    // "1975-90", "1910/11", "1827/8": glued, and no "2001-02-03".
+                    let joined = self.word_is(f.end_token, &["-", "/"])
+                        && self
+                            .tokens
+                            .get(f.end_token)
+                            .is_some_and(|t| !t.space_before)
+                        && self.tokens.get(after).is_some_and(|t| !t.space_before)
+                        && !self.word_is(after + 1, &["-", "/"]);
+                    let end = (joined && free(after))
+                        .then(|| {
+                            let t = &self.tokens[after];
+                            let step = match t.len() {
+                                1 => 10,
+                                2 => 100,
+                                _ => return None,
+                            };
+                            let v = i32::try_from(t.value?).ok()?;
+                            let mut y = year - year.rem_euclid(step) + v;
+                            if y <= year {
+                                y += step;
+                            }
+                            Some((after, Date::Year(y)))
+                        })
+                        .flatten();
+                    end.into_iter().collect()
+                }
+                _ => Vec::new(),
+            };
+            for (t, date) in made {
+                ends.push((k, t, date));
+            }
+        }
+        // A number between two dates may be claimed by both: once is enough.
+        ends.sort_by_key(|e| e.1);
+        ends.dedup_by_key(|e| e.1);
+        for (_, t, date) in ends.into_iter().rev() {
+            let token = &self.tokens[t];
+            let at = found.partition_point(|g| g.start_token < t);
+            found.insert(
+                at,
+                Found {
+                    start_token: t,
+                    end_token: t + 1,
+                    byte_start: token.start,
+                    byte_end: token.end,
+                    resolved: Resolved::plain(TimexType::Date, Value::Date(date)),
+                    anchor: None,
+                    anchor_span: None,
+                    resolved_start: None,
+                    resolved_end: None,
+                },
+            );
+        }
     }
 
     /// "11:30 p.m. on Saturday", "Saturday at 11:30 p.m.", "02:31 GMT, 12 March

@@ -255,6 +255,25 @@ impl Numbers<'_> {
         }
     }
 
+    /// Whether the number at `i` is glued into a code: after capitals ("AP2010",
+    /// a photo credit), or after a hyphen glued to capitals ("No. 10-MDL-2179").
+    /// "b1882" and "died1871" (lower case) stay years.
+    fn in_an_identifier(&self, i: usize) -> bool {
+        let Some(p) = i.checked_sub(1).filter(|_| !self.tokens[i].space_before) else {
+            return false;
+        };
+        let prev = &self.tokens[p];
+        match prev.kind {
+            Kind::Word => prev.upper,
+            Kind::Punct => {
+                self.is_punct(p, self.classes.ids.hyphen)
+                    && !prev.space_before
+                    && p.checked_sub(1).is_some_and(|q| self.tokens[q].upper)
+            }
+            Kind::Number => false,
+        }
+    }
+
     /// A year: "2001" (1000 to 2999, not a part of "2,001", "$2001" or "1990s") or written out
     /// ("nineteen ninety - six", "two thousand and one").
     pub fn year(&self, i: usize) -> Found {
@@ -271,7 +290,7 @@ impl Numbers<'_> {
             if !t.space_before && before.is_some_and(|p| p.id == self.classes.ids.dollar) {
                 return None;
             }
-            if self.after_namer(i) {
+            if self.after_namer(i) || self.in_an_identifier(i) {
                 return None;
             }
             if self.glued(i + 1) && self.tok(i + 1).is_some_and(|n| n.kind == Kind::Word) {
@@ -351,17 +370,17 @@ impl Numbers<'_> {
             // "7:30" is a clock time, "7-year" a duration, "7%" a ratio; "25:" ending a
             // heading is still a day.
             if self.glued(i + 1) {
-                let next_is_word =
-                    self.glued(i + 2) && self.tok(i + 2).is_some_and(|n| n.kind != Kind::Punct);
+                let glued_next = |kind: fn(Kind) -> bool| {
+                    self.glued(i + 2) && self.tok(i + 2).is_some_and(|n| kind(n.kind))
+                };
+                let not_punct = glued_next(|k| k != Kind::Punct);
+                // "14-18" is a range of days; "7-year" is a length.
+                let word = glued_next(|k| k == Kind::Word);
                 if self.is_punct(i + 1, self.classes.ids.percent)
-                    || (next_is_word
-                        && [
-                            self.classes.ids.colon,
-                            self.classes.ids.hyphen,
-                            self.classes.ids.slash,
-                        ]
-                        .iter()
-                        .any(|&p| self.is_punct(i + 1, p)))
+                    || (not_punct
+                        && (self.is_punct(i + 1, self.classes.ids.colon)
+                            || self.is_punct(i + 1, self.classes.ids.slash)))
+                    || (word && self.is_punct(i + 1, self.classes.ids.hyphen))
                 {
                     return None;
                 }

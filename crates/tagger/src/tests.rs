@@ -1340,3 +1340,79 @@ fn a_length_later_or_earlier_counts_from_the_day_last_named() {
         (Some(date("2010-03-30")), Some(date("2010-04-19")))
     );
 }
+
+#[test]
+fn both_ends_of_a_range_written_with_one_month_or_century() {
+    let found = tag(
+        "He was in Mexico between April 14-18 and with Obama April 16 and 17. Interviews \
+         were conducted 17-19 June 2011. The 1975-90 civil war. It rose 14-18 percent.",
+        "2011-06-20",
+    );
+    let values: Vec<(&str, String)> = found
+        .iter()
+        .map(|t| (t.text.as_str(), t.value.to_string()))
+        .collect();
+    let want = [
+        ("April 14", "2011-04-14"),
+        ("18", "2011-04-18"),
+        ("April 16", "2011-04-16"),
+        ("17", "2011-04-17"),
+        ("17", "2011-06-17"),
+        ("19 June 2011", "2011-06-19"),
+        ("1975", "1975"),
+        ("90", "1990"),
+    ];
+    let want: Vec<(&str, String)> = want.iter().map(|(t, v)| (*t, v.to_string())).collect();
+    assert_eq!(values, want);
+}
+
+#[test]
+fn numbers_in_codes_are_no_years() {
+    let found = tag(
+        "Photo: AP2010. In re: Oil Spill, No. 10-MDL-2179. Born b1882, died1871.",
+        "2011-06-20",
+    );
+    let texts: Vec<&str> = found.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(texts, ["1882", "1871"]);
+}
+
+#[test]
+fn narrative_days_follow_the_day_last_named() {
+    let found = tag(
+        "Every word was spoken on 11 July 2005. The following Monday morning I read it. \
+         The next day he left. He leaves next Monday.",
+        "2005-07-18",
+    );
+    assert_eq!(
+        find(&found, "The following Monday morning")
+            .value
+            .to_string(),
+        "2005-07-18"
+    );
+    assert_eq!(find(&found, "The next day").value.to_string(), "2005-07-19");
+    assert_eq!(find(&found, "next Monday").value.to_string(), "2005-07-25");
+    // a day named long before is not what "the next day" counts from
+    let filler = "The fund grew and the talks went on without end. ".repeat(12);
+    let text = format!("It exploded on April 20. {filler}The next day, he will speak.");
+    let found = tag(&text, "2010-06-13");
+    assert_eq!(find(&found, "The next day").value.to_string(), "2010-06-14");
+}
+
+#[test]
+fn a_past_that_did_not_happen_and_a_quarter_of_this_year() {
+    let found = tag(
+        "\"If we'd been successful in the first week of June, it would have cost less,\" \
+         he said. Imports rose in the first quarter of this year.",
+        "2010-11-08",
+    );
+    assert_eq!(
+        find(&found, "the first week of June").value.to_string(),
+        "2010-06"
+    );
+    assert_eq!(
+        find(&found, "the first quarter of this year")
+            .value
+            .to_string(),
+        "2010-Q1"
+    );
+}

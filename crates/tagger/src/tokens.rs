@@ -43,6 +43,8 @@ pub struct Token {
     pub para_before: bool,
     /// The first character is an upper-case letter.
     pub cap: bool,
+    /// A word of two letters or more, all upper case ("AP", "MDL").
+    pub upper: bool,
 }
 
 impl Token {
@@ -84,6 +86,7 @@ pub fn tokenize(text: &str, lexicon: &impl Vocabulary) -> Vec<Token> {
         let start = pos;
         let kind;
         let mut value = None;
+        let mut upper = false;
         if ch.is_ascii_digit() {
             kind = Kind::Number;
             let mut acc: u64 = 0;
@@ -99,10 +102,12 @@ pub fn tokenize(text: &str, lexicon: &impl Vocabulary) -> Vec<Token> {
         } else if ch.is_alphabetic() {
             kind = Kind::Word;
             pos += width;
+            upper = ch.is_uppercase();
             while pos < bytes.len() {
                 let b = bytes[pos];
                 if b.is_ascii() {
                     if b.is_ascii_alphabetic() {
+                        upper &= b.is_ascii_uppercase();
                         pos += 1;
                         continue;
                     }
@@ -112,8 +117,10 @@ pub fn tokenize(text: &str, lexicon: &impl Vocabulary) -> Vec<Token> {
                 if !c.is_alphabetic() {
                     break;
                 }
+                upper &= c.is_uppercase();
                 pos += c.len_utf8();
             }
+            upper &= pos - start > width;
         } else {
             kind = Kind::Punct;
             pos += width;
@@ -132,6 +139,7 @@ pub fn tokenize(text: &str, lexicon: &impl Vocabulary) -> Vec<Token> {
             space_before: space,
             para_before: newlines >= 2,
             cap: ch.is_uppercase(),
+            upper,
         });
         space = false;
         newlines = 0;

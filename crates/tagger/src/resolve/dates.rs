@@ -165,7 +165,12 @@ pub(super) fn quarter(kind: TimexType, s: &Slots, ctx: &mut Ctx) -> Option<Resol
 /// the coming one, "last"/"next" force it.
 pub(super) fn weekday(s: &Slots, ctx: &Ctx) -> Option<NaiveDate> {
     let target = s.int(Slot::Weekday).filter(|d| (1..=7).contains(d))?;
-    let mut diff = target - weekday_number(ctx.dct);
+    // "The following Monday" follows the day the story last named.
+    let base = match ctx.recent_day {
+        Some(day) if s.has(Slot::Context) => day,
+        _ => ctx.dct,
+    };
+    let mut diff = target - weekday_number(base);
     match s.int(Slot::Rel) {
         Some(r) if r < 0 => {
             if diff >= 0 {
@@ -189,7 +194,7 @@ pub(super) fn weekday(s: &Slots, ctx: &Ctx) -> Option<NaiveDate> {
             }
         }
     }
-    add_days(ctx.dct, diff)
+    add_days(base, diff)
 }
 
 pub(super) fn relunit(kind: TimexType, s: &Slots, ctx: &mut Ctx) -> Option<Resolved> {
@@ -208,6 +213,13 @@ pub(super) fn relunit(kind: TimexType, s: &Slots, ctx: &mut Ctx) -> Option<Resol
     if unit == CalUnit::Quarter {
         let d = add_months(ctx.dct, n.checked_mul(3)?)?;
         *ctx.last_quarter = Some((d.year(), quarter_of(d)));
+    }
+    // "the next day", "the following day": the day after the one last named.
+    if unit == CalUnit::Day
+        && s.has(Slot::Context)
+        && let Some(day) = ctx.recent_day
+    {
+        return Some(Resolved::date(kind, Date::Day(add_days(day, n)?)));
     }
     // "that year", "the following year": counted from the year the text last wrote out.
     if unit == CalUnit::Year

@@ -67,6 +67,9 @@ pub struct Ctx<'a> {
     pub last_year: &'a mut Option<i32>,
     /// The last date the document named, for "one year later".
     pub last_date: Option<Date>,
+    /// The day last named, when it is near enough to be what "the next day"
+    /// or "the following Monday" counts from.
+    pub recent_day: Option<NaiveDate>,
     /// The month and day written after a reporting period ("the quarter ending
     /// March 31"): the day the period ends.
     pub period_end: Option<(u32, u32)>,
@@ -151,6 +154,11 @@ impl Resolved {
             floating: false,
             stamp: false,
         }
+    }
+
+    /// A value with nothing else known about it.
+    pub(crate) fn plain(kind: TimexType, value: Value) -> Resolved {
+        Resolved::new(kind, value)
     }
 
     /// A date; a day is also offered to later event anchors.
