@@ -6,7 +6,7 @@
 //! ```text
 //! cargo run --release -p annals-tagger --example tempeval -- \
 //!     [--heideltime target/heideltime] [--other NAME=DIR] [--part even|odd] \
-//!     [--errors [CLASS]] [CORPUS_DIR...]
+//!     [--errors [CLASS]] [--write DIR] [CORPUS_DIR...]
 //! ```
 //!
 //! - `CORPUS_DIR`: folders of `.tml` files (default: TimeBank and AQUAINT
@@ -19,6 +19,8 @@
 //!   develop on one half and check on the other.
 //! - `--errors [CLASS]`: list the tagger's mistakes (of the classes whose
 //!   name contains CLASS), with the words around each.
+//! - `--write DIR`: also write the tagger's predictions as
+//!   `DIR/<corpus>/<doc>.jsonl`, to compare a later build with (`--other`).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -32,6 +34,7 @@ struct Args {
     others: Vec<(String, PathBuf)>,
     part: Option<usize>,
     errors: Option<String>,
+    write: Option<PathBuf>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -40,6 +43,7 @@ fn parse_args() -> Result<Args, String> {
         others: Vec::new(),
         part: None,
         errors: None,
+        write: None,
     };
     let mut it = std::env::args().skip(1).peekable();
     while let Some(a) = it.next() {
@@ -60,6 +64,7 @@ fn parse_args() -> Result<Args, String> {
                     _ => return Err("--part even|odd".into()),
                 })
             }
+            "--write" => args.write = Some(it.next().ok_or("--write DIR")?.into()),
             "--errors" => {
                 let class = it.next_if(|n| !n.starts_with("--") && !Path::new(n).is_dir());
                 args.errors = Some(class.unwrap_or_default());
@@ -87,6 +92,22 @@ fn tag(tagger: &Tagger, docs: &[Document]) -> Vec<Vec<Prediction>> {
                 .collect()
         })
         .collect()
+}
+
+/// Writes predictions as `dir/<doc>.jsonl`, as `--pred-dir` reads them.
+fn write(dir: &Path, docs: &[Document], predictions: &[Vec<Prediction>]) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    for (doc, preds) in docs.iter().zip(predictions) {
+        let lines: String = preds
+            .iter()
+            .map(|p| {
+                let v = serde_json::json!({"start": p.start, "end": p.end, "type": p.kind, "value": p.value});
+                format!("{v}\n")
+            })
+            .collect();
+        std::fs::write(dir.join(format!("{}.jsonl", doc.name)), lines)?;
+    }
+    Ok(())
 }
 
 fn row(name: &str, r: &Report) -> String {
@@ -120,7 +141,14 @@ fn main() -> ExitCode {
         if let Some(part) = args.part {
             docs = docs.into_iter().skip(part).step_by(2).collect();
         }
-        let ours = timex_eval::score(&docs, &tag(&tagger, &docs));
+        let predictions = tag(&tagger, &docs);
+        if let Some(out) = &args.write
+            && let Err(e) = write(&out.join(&name), &docs, &predictions)
+        {
+            eprintln!("{}: {e}", out.display());
+            return ExitCode::FAILURE;
+        }
+        let ours = timex_eval::score(&docs, &predictions);
         let mut theirs = Vec::new();
         for (who, dir) in &args.others {
             match Predictions::read_dir(&docs, dir.join(&name)) {

@@ -16,8 +16,9 @@ const EVENT_WINDOW: usize = 40;
 const TENSE_WINDOW: usize = 12;
 /// How many earlier dates are tried when dating an event.
 const EVENT_LOOKBACK: usize = 16;
-/// How far back (in tokens) the day last named still anchors "the next day",
-/// "the following Monday" and "two days later"; further, the DCT does.
+/// How far back (in tokens) the date last named still anchors "the next day",
+/// "the following Monday", "two days later" and "a year earlier"; further,
+/// the DCT does.
 const NARRATIVE_WINDOW: usize = 80;
 
 /// A rule match, resolved and placed in the text.
@@ -216,7 +217,7 @@ impl<'a> Document<'a> {
         } else {
             None
         };
-        let recent_day = self.recent_day(start);
+        let last_date = self.recent_date(start);
         let mut ctx = Ctx {
             dct: self.dct,
             tense: self.tense_at(start),
@@ -229,8 +230,7 @@ impl<'a> Document<'a> {
             },
             last_quarter: &mut self.last_quarter,
             last_year: &mut self.last_year,
-            last_date: self.last_date,
-            recent_day,
+            last_date,
             period_end,
         };
         // Arithmetic near the ends of the calendar ("June next year" in
@@ -271,13 +271,17 @@ impl<'a> Document<'a> {
         Some(found)
     }
 
-    /// The day last named, if it is a day and near enough before token `at`
-    /// to be what a narrative counts from.
+    /// The date last named, if it is near enough before token `at` to be
+    /// what a narrative counts from ("the next day", "a year later").
+    fn recent_date(&self, at: usize) -> Option<Date> {
+        self.last_date
+            .filter(|_| at.saturating_sub(self.last_date_end) <= NARRATIVE_WINDOW)
+    }
+
+    /// The day last named, if it is a day and near enough before token `at`.
     fn recent_day(&self, at: usize) -> Option<NaiveDate> {
-        match self.last_date {
-            Some(Date::Day(day)) if at.saturating_sub(self.last_date_end) <= NARRATIVE_WINDOW => {
-                Some(day)
-            }
+        match self.recent_date(at) {
+            Some(Date::Day(day)) => Some(day),
             _ => None,
         }
     }

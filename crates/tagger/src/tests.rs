@@ -1416,3 +1416,42 @@ fn a_past_that_did_not_happen_and_a_quarter_of_this_year() {
         "2010-Q1"
     );
 }
+
+#[test]
+fn terms_the_latest_fiscal_year_and_a_year_earlier_far_from_its_date() {
+    let dct = "1989-10-26";
+    check(
+        "the challenges of the near term.",
+        dct,
+        "the near term",
+        TimexType::Date,
+        "FUTURE_REF",
+    );
+    check(
+        "in the long term, it will also accelerate the decline",
+        dct,
+        "the long term",
+        TimexType::Date,
+        "FUTURE_REF",
+    );
+    // an adjective is no time, hyphenated or not
+    assert!(tag("the long-term partnership", dct).is_empty());
+    assert!(tag("not as important as the long term trend", dct).is_empty());
+    assert!(tag("Data is limited on the long term effects of oil", dct).is_empty());
+    check(
+        "C$7.38 billion in sales in the latest fiscal year",
+        dct,
+        "the latest fiscal year",
+        TimexType::Date,
+        "1988",
+    );
+    // "a year earlier" counts from a date named nearby, else from the DCT
+    let filler = "Profit rose and the shares were strong all along. ".repeat(12);
+    let text = format!(
+        "Its founders met in 1985. {filler}Net was C$6.5 million, up from C$18.1 million a year earlier."
+    );
+    let found = tag(&text, dct);
+    assert_eq!(find(&found, "a year earlier").value.to_string(), "1988");
+    let found = tag("The war began in 2003. One year later, it went on.", dct);
+    assert_eq!(find(&found, "One year later").value.to_string(), "2004");
+}

@@ -166,8 +166,8 @@ pub(super) fn quarter(kind: TimexType, s: &Slots, ctx: &mut Ctx) -> Option<Resol
 pub(super) fn weekday(s: &Slots, ctx: &Ctx) -> Option<NaiveDate> {
     let target = s.int(Slot::Weekday).filter(|d| (1..=7).contains(d))?;
     // "The following Monday" follows the day the story last named.
-    let base = match ctx.recent_day {
-        Some(day) if s.has(Slot::Context) => day,
+    let base = match ctx.last_date {
+        Some(Date::Day(day)) if s.has(Slot::Context) => day,
         _ => ctx.dct,
     };
     let mut diff = target - weekday_number(base);
@@ -217,7 +217,7 @@ pub(super) fn relunit(kind: TimexType, s: &Slots, ctx: &mut Ctx) -> Option<Resol
     // "the next day", "the following day": the day after the one last named.
     if unit == CalUnit::Day
         && s.has(Slot::Context)
-        && let Some(day) = ctx.recent_day
+        && let Some(Date::Day(day)) = ctx.last_date
     {
         return Some(Resolved::date(kind, Date::Day(add_days(day, n)?)));
     }

@@ -65,11 +65,9 @@ pub struct Ctx<'a> {
     pub last_quarter: &'a mut Option<(i32, u32)>,
     /// The last year the document wrote out, for "later that year".
     pub last_year: &'a mut Option<i32>,
-    /// The last date the document named, for "one year later".
+    /// The date the document last named, when it is near enough to be what
+    /// "one year later", "the next day" or "the following Monday" counts from.
     pub last_date: Option<Date>,
-    /// The day last named, when it is near enough to be what "the next day"
-    /// or "the following Monday" counts from.
-    pub recent_day: Option<NaiveDate>,
     /// The month and day written after a reporting period ("the quarter ending
     /// March 31"): the day the period ends.
     pub period_end: Option<(u32, u32)>,
