@@ -186,10 +186,9 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_kth_happening_of_a_day_loses_k_times_the_loss() {
-        let mentions = vec![mention(1), mention(1), mention(1), mention(2)];
-        let mut scored: Vec<Scored> = [3.0, 2.0, 2.5, 2.0]
+    /// A happening of one mention each (mention `i`), with these saliences.
+    fn one_each(saliences: &[f32]) -> Vec<Scored> {
+        saliences
             .iter()
             .enumerate()
             .map(|(i, &salience)| Scored {
@@ -201,7 +200,70 @@ mod tests {
                 salience,
                 docs: vec![0],
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn a_date_many_articles_give_outranks_its_own_days_coverage() {
+        // Day 1: told by article 0, and given in passing by articles 1-3
+        // (published later). Day 5: told by article 4 on its publication
+        // day, as are articles 5-7, which tell other things of it.
+        let day = |d| NaiveDate::from_ymd_opt(2011, 2, d).unwrap();
+        let published = [
+            day(1),
+            day(3),
+            day(4),
+            day(4),
+            day(5),
+            day(5),
+            day(5),
+            day(5),
+        ];
+        let mut mentions: Vec<Mention> = (0..4).map(|doc| Mention { doc, ..mention(1) }).collect();
+        mentions.extend((4..8).map(|doc| Mention {
+            doc,
+            sentence: doc,
+            ..mention(5)
+        }));
+        let clusters = vec![
+            Cluster {
+                members: vec![0],
+                best: 0,
+            },
+            Cluster {
+                members: vec![4],
+                best: 4,
+            },
+        ];
+        let params = Params::embedded();
+        let scored = select(clusters.clone(), &mentions, &published, 8, &params);
+        assert_eq!(scored.len(), 2);
+        // Both are given by four articles; day 5 is also four articles'
+        // publication day, so day 1 is the more salient.
+        assert!(scored[0].salience > scored[1].salience, "{scored:?}");
+        let ln = |n: f32| n.ln_1p();
+        let lost = scored[0].salience - scored[1].salience;
+        let own = params.salience_referred * ln(3.0); // day 1's own terms: 3 referring
+        let coverage = params.salience_date_published * (ln(4.0) - ln(1.0));
+        assert!(
+            (lost - (coverage + own)).abs() < 1e-4,
+            "{lost} {coverage} {own}"
+        );
+        // Without the two date terms only the happenings' own support counts.
+        let off = params
+            .with(&[
+                ("salience_date_articles", 0.0),
+                ("salience_date_published", 0.0),
+            ])
+            .unwrap();
+        let plain = select(clusters, &mentions, &published, 8, &off);
+        assert!((plain[0].salience - plain[1].salience - own).abs() < 1e-4);
+    }
+
+    #[test]
+    fn the_kth_happening_of_a_day_loses_k_times_the_loss() {
+        let mentions = vec![mention(1), mention(1), mention(1), mention(2)];
+        let mut scored = one_each(&[3.0, 2.0, 2.5, 2.0]);
         let params = Params::embedded();
         let loss = params.salience_same_day;
         assert!(loss > 0.0);
@@ -213,19 +275,7 @@ mod tests {
     #[test]
     fn a_second_happening_of_a_day_ranks_after_another_day() {
         let mentions = vec![mention(1), mention(1), mention(2)];
-        let mut scored: Vec<Scored> = [3.0, 2.9, 2.5]
-            .iter()
-            .enumerate()
-            .map(|(i, &salience)| Scored {
-                cluster: Cluster {
-                    members: vec![i],
-                    best: i,
-                },
-                score: 1.0,
-                salience,
-                docs: vec![0],
-            })
-            .collect();
+        let mut scored = one_each(&[3.0, 2.9, 2.5]);
         spread(&mut scored, &mentions, &Params::embedded());
         let s: Vec<f32> = scored.iter().map(|s| s.salience).collect();
         assert_eq!(s[0], 3.0);

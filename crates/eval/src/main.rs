@@ -227,16 +227,20 @@ fn run(args: &Args, params: Params, print: bool) -> Result<Summary, String> {
         for w in stories {
             say(format!(
                 "Own set {} ({} articles): Date-F1 {} (P {} R {}, {} events); baselines days+pub {}, pub {}",
-                w.name,
+                w.scores.name,
                 w.articles,
-                f(w.annals.f1),
-                f(w.annals.precision),
-                f(w.annals.recall),
-                w.events,
-                f(w.days_pub.f1),
-                f(w.pub_only.f1)
+                f(w.scores.annals.f1),
+                f(w.scores.annals.precision),
+                f(w.scores.annals.recall),
+                w.scores.events,
+                f(w.scores.days_pub.f1),
+                f(w.scores.pub_only.f1)
             ));
-            summary.push((format!("own/{}", w.name), w.annals.f1, w.days_pub.f1));
+            summary.push((
+                format!("own/{}", w.scores.name),
+                w.scores.annals.f1,
+                w.scores.days_pub.f1,
+            ));
         }
     }
     Ok(summary)

@@ -16,21 +16,14 @@ use annals_draft::{Drafter, Options};
 use annals_tagger::{Date, Tagger, TimexType, Value};
 
 use crate::corpus;
-use crate::score::{self, Dated, Prf};
+use crate::score::{self, Dated};
 
-/// The scores of one story.
+/// The scores of one story: as a SemEval timeline's (its `name` the
+/// story's folder), and how many articles it has.
 #[derive(Debug, Clone)]
 pub struct Scored {
-    /// The story's folder name.
-    pub name: String,
-    /// The draft.
-    pub annals: Prf,
-    /// Every day the tagger finds and the publication dates.
-    pub days_pub: Prf,
-    /// The publication dates.
-    pub pub_only: Prf,
-    /// Events drafted.
-    pub events: usize,
+    /// The draft's and the baselines' scores.
+    pub scores: crate::semeval::Scored,
     /// Articles.
     pub articles: usize,
 }
@@ -104,11 +97,13 @@ pub fn run(
         let n = articles.len();
         let t = drafter.draft(articles, &Options::default());
         out.push(Scored {
-            name,
-            annals: score::dated(&crate::semeval::predicted(&t), &gold),
-            days_pub: score::dated(&days, &gold),
-            pub_only: score::dated(&published, &gold),
-            events: t.events.len(),
+            scores: crate::semeval::Scored {
+                name,
+                annals: score::dated(&crate::semeval::predicted(&t), &gold),
+                days_pub: score::dated(&days, &gold),
+                pub_only: score::dated(&published, &gold),
+                events: t.events.len(),
+            },
             articles: n,
         });
     }
