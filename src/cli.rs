@@ -100,8 +100,8 @@ pub struct PrintArgs {
     #[arg(value_name = "PATH")]
     pub path: Option<PathBuf>,
 
-    /// Keep only the events these sources report (repeatable)
-    #[arg(long = "source", short = 's', value_name = "ID")]
+    /// Keep only the events these sources report (repeatable): an id, in any case, or the start of one
+    #[arg(long = "source", short = 's', value_name = "ID", value_hint = clap::ValueHint::Other)]
     pub sources: Vec<String>,
 
     /// Quote the passages behind each event, with summaries and disagreements

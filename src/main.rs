@@ -42,10 +42,12 @@ fn run() -> Result<ExitCode, Failure> {
         Err(e) => {
             // `annals prnt story/`: clap takes `prnt` for the PATH and stops
             // at `story/`; the mistyped command is the mistake to name.
-            if e.kind() == ErrorKind::UnknownArgument
-                && let Some(word) = std::env::args_os().skip(1).find(|a| {
-                    a.to_str().is_some_and(|a| !a.starts_with('-'))
-                })
+            // (`annals --color never prnt x` is the same mistake: `x` then
+            // stands where a command would.)
+            if matches!(
+                e.kind(),
+                ErrorKind::UnknownArgument | ErrorKind::InvalidSubcommand
+            ) && let Some(word) = first_word(std::env::args_os().skip(1))
                 && let Some(message) = not_a_command(Path::new(&word))
                 // Only a near miss: the word may be an option's value.
                 && message.contains("did you mean")
@@ -120,15 +122,16 @@ fn data_path(cli: &Cli) -> Result<Option<&Path>, Failure> {
         .into_iter()
         .flatten()
         .collect();
-    if given.len() > 1 {
-        return Err(Failure::Usage(
-            "give the data once: as PATH (before or after the command) or with --data".into(),
-        ));
-    }
+    // `annals --data story prnt`: the typo, not the data given twice.
     if let Some(path) = &cli.path
         && let Some(message) = not_a_command(path)
     {
         return Err(Failure::Usage(message));
+    }
+    if given.len() > 1 {
+        return Err(Failure::Usage(
+            "give the data once: as PATH (before or after the command) or with --data".into(),
+        ));
     }
     let path = given.first().copied();
     if path.is_some() && !takes_data {
@@ -147,6 +150,64 @@ fn data_path(cli: &Cli) -> Result<Option<&Path>, Failure> {
         )));
     }
     Ok(path)
+}
+
+/// The first word of the command line that is not an option or an
+/// option's value (`never` in `--color never prnt`): where a command goes.
+fn first_word(args: impl Iterator<Item = std::ffi::OsString>) -> Option<std::ffi::OsString> {
+    use clap::CommandFactory;
+    let command = Cli::command();
+    let mut options: Vec<&clap::Arg> = command.get_arguments().collect();
+    for sub in command.get_subcommands() {
+        options.extend(sub.get_arguments());
+    }
+    let takes_value = |arg: &clap::Arg| {
+        arg.get_num_args().is_none_or(|n| n.takes_values())
+            && !matches!(
+                arg.get_action(),
+                clap::ArgAction::SetTrue
+                    | clap::ArgAction::SetFalse
+                    | clap::ArgAction::Count
+                    | clap::ArgAction::Help
+                    | clap::ArgAction::Version
+            )
+    };
+    let long = |name: &str| {
+        options
+            .iter()
+            .any(|a| a.get_long() == Some(name) && takes_value(a))
+    };
+    let short = |c: char| {
+        options
+            .iter()
+            .any(|a| a.get_short() == Some(c) && takes_value(a))
+    };
+    let mut args = args;
+    while let Some(arg) = args.next() {
+        let Some(text) = arg.to_str() else {
+            return Some(arg);
+        };
+        if text == "--" {
+            return args.next();
+        }
+        if let Some(name) = text.strip_prefix("--") {
+            if !name.contains('=') && long(name) {
+                args.next();
+            }
+        } else if let Some(cluster) = text.strip_prefix('-').filter(|c| !c.is_empty()) {
+            // `-s ID`, and `-ps ID`: a value follows only the last letter.
+            let letters: Vec<char> = cluster.chars().collect();
+            if let Some((&last, before)) = letters.split_last()
+                && short(last)
+                && !before.iter().any(|&c| short(c))
+            {
+                args.next();
+            }
+        } else {
+            return Some(arg);
+        }
+    }
+    None
 }
 
 /// `annals frobnicate`: a word that is neither a command nor a path is a

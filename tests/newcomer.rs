@@ -546,3 +546,34 @@ fn item7_ids_follow_one_rule_and_sources_are_numbered_as_people_count() {
         );
     }
 }
+
+#[test]
+fn item7_options_anywhere_and_a_typo_after_them() {
+    let (_tmp, dir) = story();
+    // Global options after the command, as people type them.
+    let print = annals(&["print", s(&dir), "--color", "never", "-s", "APPLE-SWAMPED"]);
+    assert_eq!(print.status.code(), Some(0), "{}", text(&print.stderr));
+    assert!(text(&print.stdout).contains("from 1 of 4 sources"));
+    let data = annals(&["check", "--data", s(&dir), "--max-file-size", "10"]);
+    assert_eq!(data.status.code(), Some(0), "{}", text(&data.stderr));
+    // A mistyped command after options (and their values) is still named.
+    for args in [
+        vec!["--color", "never", "prnt", "x"],
+        vec!["--color=never", "prnt", s(&dir)],
+        vec!["--data", s(&dir), "prnt"],
+        vec!["--published", "2010-06-07", "--color", "always", "prnt"],
+    ] {
+        let out = annals(&args);
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains("`prnt` is not a command") && err.contains("did you mean `print`?"),
+            "{args:?}: {err}"
+        );
+    }
+    // Shells never offer file names for --source: an id is not a file.
+    let bash = text(&annals(&["completions", "bash"]).stdout);
+    let at = bash.find("--source)").expect("--source in the script");
+    let case = &bash[at..at + bash[at..].find(";;").unwrap()];
+    assert!(!case.contains("compgen -f"), "{case}");
+}
