@@ -106,10 +106,7 @@ pub fn open(
     })
 }
 
-/// "1 article", "3 articles".
-pub fn count(n: usize, what: &str) -> String {
-    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
-}
+pub use annals_core::text::count;
 
 /// What was left out of what is shown, in one line, if anything: how many
 /// files the problems are in, how many events, and where to see them all.

@@ -487,7 +487,7 @@ fn special_files_are_refused_by_name_without_hanging() {
         &folder,
         &["check", "--data", folder.path()],
         0,
-        &["ok: 1 events"],
+        &["ok: 1 event from"],
     );
 }
 
@@ -665,7 +665,7 @@ fn quotes_match_across_unicode_normalisation() {
         &folder,
         &["check", "--data", folder.path()],
         0,
-        &["ok: 1 events"],
+        &["ok: 1 event from"],
     );
 }
 
@@ -756,7 +756,7 @@ fn awkward_but_valid_files_load() {
             &folder,
             &["check", "--data", folder.path()],
             0,
-            &["ok: 1 events"],
+            &["ok: 1 event from"],
         );
     }
 }
@@ -963,7 +963,7 @@ fn a_sources_folder_linked_outside_the_data_folder_is_not_followed() {
         &folder,
         &["check", "--data", folder.path()],
         0,
-        &["ok: 1 events"],
+        &["ok: 1 event from"],
     );
 }
 
@@ -1003,7 +1003,7 @@ fn json_lines_with_a_bom_impossible_times_or_year_0_are_located() {
         &folder,
         &["check", "--data", folder.path()],
         0,
-        &["ok: 1 events"],
+        &["ok: 1 event from"],
     );
     for (published, message) in [
         (

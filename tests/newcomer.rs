@@ -298,7 +298,7 @@ fn item1_one_article_alone_drafts_its_happenings() {
     let print = annals(&["print", s(&dir)]);
     let (out, err) = (text(&print.stdout), text(&print.stderr));
     assert_eq!(print.status.code(), Some(0), "{err}");
-    assert!(out.contains("from 1 of 1 sources"), "{out}");
+    assert!(out.contains("1 of 1 source\n"), "{out}");
     for happening in [
         "2010-06-07  Company CEO Steve Jobs unveiled iPhone 4",
         "2010-04     iOS 4 was first introduced by Apple",
@@ -576,4 +576,46 @@ fn item7_options_anywhere_and_a_typo_after_them() {
     let at = bash.find("--source)").expect("--source in the script");
     let case = &bash[at..at + bash[at..].find(";;").unwrap()];
     assert!(!case.contains("compgen -f"), "{case}");
+}
+
+#[test]
+fn item7_ics_escapes_and_folds_and_one_is_singular() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    fs::write(
+        dir.join("only.txt"),
+        "+++\npublished = 2010-06-08\n+++\nSteve Jobs unveiled the iPhone 4 on June 7, 2010.\n",
+    )
+    .unwrap();
+    let title = "Apple, iPhone 4; the “antennagate” summer — ééééééééééééééééééééééééééé";
+    let draft = annals(&["draft", s(dir), "--title", title]);
+    assert_eq!(draft.status.code(), Some(0), "{}", text(&draft.stderr));
+    assert!(
+        text(&draft.stderr).contains("drafted 1 event from 1 article →"),
+        "{}",
+        text(&draft.stderr)
+    );
+    let check = text(&annals(&["check", s(dir)]).stdout);
+    assert!(
+        check.starts_with("ok: 1 event from 1 source, every quote found"),
+        "{check}"
+    );
+    let print = text(&annals(&["print", s(dir)]).stdout);
+    assert!(print.contains("\n1 event from 1 of 1 source\n"), "{print}");
+    let ics = annals(&["print", s(dir), "-f", "ics"]).stdout;
+    let lines: Vec<&[u8]> = ics.split(|&b| b == b'\n').collect();
+    for line in &lines {
+        assert!(line.len() <= 76, "over 75 octets: {}", text(line));
+    }
+    // Unfolded, NAME escapes its commas and semicolons, as X-WR-CALNAME does.
+    let unfolded = text(&ics).replace("\r\n ", "");
+    let name = unfolded.lines().find(|l| l.starts_with("NAME:")).unwrap();
+    assert!(
+        name.starts_with("NAME:Apple\\, iPhone 4\\; the “antennagate” summer"),
+        "{name}"
+    );
+    assert!(
+        unfolded.contains("X-WR-CALNAME:Apple\\, iPhone 4\\; the"),
+        "{unfolded}"
+    );
 }

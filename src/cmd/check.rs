@@ -3,6 +3,8 @@
 use annals_core::Timeline;
 use annals_core::comparison::Comparison;
 
+use annals_core::text::count;
+
 use crate::failure::Failure;
 use crate::output;
 
@@ -11,17 +13,16 @@ use crate::output;
 /// compare.
 pub fn run(timeline: &Timeline, comparison: &Comparison, drafted: bool) -> Result<(), Failure> {
     output::stdout(|out| {
-        let (events, sources) = (timeline.events.len(), timeline.sources.len());
+        let events = count(timeline.events.len(), "event");
         if drafted {
+            let articles = count(timeline.sources.len(), "article");
             writeln!(
                 out,
-                "ok: {sources} articles read, {events} events drafted, every quote found"
+                "ok: {articles} read, {events} drafted, every quote found"
             )?;
         } else {
-            writeln!(
-                out,
-                "ok: {events} events from {sources} sources, every quote found"
-            )?;
+            let sources = count(timeline.sources.len(), "source");
+            writeln!(out, "ok: {events} from {sources}, every quote found")?;
         }
         writeln!(out, "{}", compared(comparison))
     })
@@ -33,8 +34,10 @@ pub fn run(timeline: &Timeline, comparison: &Comparison, drafted: bool) -> Resul
 pub fn compared(c: &Comparison) -> String {
     let copies = c.copy_of.iter().filter(|o| o.is_some()).count();
     let independent = c.copy_of.len() - copies;
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let plural = |n: usize, one: &str, many: &str| match n {
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    };
     let mut line = format!(
         "compared: {}",
         plural(independent, "independent source", "independent sources")

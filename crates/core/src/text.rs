@@ -82,6 +82,12 @@ pub fn ascii_slug_part(text: &str) -> String {
     ascii.trim_matches('-').to_string()
 }
 
+/// A count with its noun, singular for one: "1 event", "2 events" (the
+/// noun's plural is its `s` form: "1 less salient happening", "3 sources").
+pub fn count(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
 /// An id as it is compared when it is not found as written: lower-case
 /// letters and digits only, so `Wire_Story`, `wire-story` and `wire_story`
 /// (ids an older rule made from one file name) are one.

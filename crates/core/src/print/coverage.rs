@@ -23,9 +23,9 @@ pub(super) fn write_text(view: &View<'_>, out: &mut dyn Write) -> io::Result<()>
     writeln!(out, "Coverage: {}", sanitize_line(&t.title))?;
     writeln!(
         out,
-        "{} events from {} sources ({} independent); {} told by one source only",
-        cov.events.len(),
-        cov.sources.len(),
+        "{} from {} ({} independent); {} told by one source only",
+        crate::text::count(cov.events.len(), "event"),
+        crate::text::count(cov.sources.len(), "source"),
         cov.independent,
         cov.only_one.len()
     )?;

@@ -33,7 +33,10 @@ pub(super) fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
         .append_property(Property::new("VERSION", "2.0"))
         .append_property(Property::new("PRODID", PRODID))
         .append_property(Property::new("CALSCALE", "GREGORIAN"))
-        .name(&sanitize(&t.title));
+        // The crate escapes X-WR-CALNAME's text but not NAME's (RFC 7986
+        // makes it TEXT too): a comma or semicolon in a title would split it.
+        .append_property(Property::new("NAME", escape_text(&sanitize(&t.title))))
+        .append_property(Property::new("X-WR-CALNAME", sanitize(&t.title)));
     for (index, e) in view.indexed_events() {
         let mut description = String::new();
         if let Some(summary) = &e.summary {
@@ -79,4 +82,32 @@ pub(super) fn write(view: &View<'_>, out: &mut dyn Write) -> io::Result<()> {
         calendar.push(event.done());
     }
     out.write_all(calendar.done().to_string().as_bytes())
+}
+
+/// A TEXT value as RFC 5545 (3.3.11) writes it: backslash, semicolon and
+/// comma escaped, line ends as `\n`.
+fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn text_values_are_escaped() {
+        assert_eq!(
+            super::escape_text("a, b; c\\d\r\ne"),
+            "a\\, b\\; c\\\\d\\ne"
+        );
+    }
 }

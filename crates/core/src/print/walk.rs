@@ -159,8 +159,9 @@ impl Style for Plain {
         let shown = view.visible.iter().filter(|v| **v).count();
         write!(
             out,
-            "{events} events from {shown} of {} sources",
-            t.sources.len()
+            "{} from {shown} of {}",
+            crate::text::count(events, "event"),
+            crate::text::count(t.sources.len(), "source")
         )?;
         match view.chosen().1 {
             0 => writeln!(out),
