@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use annals_tagger::{Date, DayPart, DayTime, Duration, Mod, Tagger, TimexType, Unit, Value};
+use annals_tagger::{Date, DayPart, DayTime, Duration, Mod, Tagger, Timex, TimexType, Unit, Value};
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::rules::{Modifier, Relation, Rules};
@@ -117,9 +117,19 @@ impl Reader<'_> {
     /// paragraph), so that "later that year" finds the year written before
     /// it. Spans are into the quote.
     pub fn read_in(&self, context: &str, quote: Range<usize>, published: NaiveDate) -> Vec<Found> {
+        self.read_tagged(context, quote, &self.tagger.tag(context, published))
+    }
+
+    /// Like [`Reader::read_in`], with the context already tagged (`tagged`
+    /// is what [`Tagger::tag`] finds in it): several passages of one
+    /// paragraph need it tagged only once.
+    pub fn read_tagged(&self, context: &str, quote: Range<usize>, tagged: &[Timex]) -> Vec<Found> {
         let text = &context[quote.clone()];
-        let mut timexes = self.tagger.tag(context, published);
-        timexes.retain(|t| quote.start <= t.byte_start && t.byte_end <= quote.end);
+        let mut timexes: Vec<Timex> = tagged
+            .iter()
+            .filter(|t| quote.start <= t.byte_start && t.byte_end <= quote.end)
+            .cloned()
+            .collect();
         for t in &mut timexes {
             t.byte_start -= quote.start;
             t.byte_end -= quote.start;
@@ -161,20 +171,13 @@ impl Reader<'_> {
                 .iter()
                 .any(|t| r.start < t.byte_end && t.byte_start < r.end)
         };
-        let cardinals: Vec<Range<usize>> = self
+        let (cardinals, values): (Vec<Range<usize>>, Vec<f64>) = self
             .tagger
             .cardinals(text)
             .iter()
-            .map(|c| c.byte_start..c.byte_end)
-            .filter(|r| !in_timex(r))
-            .collect();
-        let values: Vec<f64> = self
-            .tagger
-            .cardinals(text)
-            .iter()
-            .filter(|c| !in_timex(&(c.byte_start..c.byte_end)))
-            .map(|c| c.value)
-            .collect();
+            .map(|c| (c.byte_start..c.byte_end, c.value))
+            .filter(|(r, _)| !in_timex(r))
+            .unzip();
         let mut quantities = Vec::new();
         let mut k = 0;
         while k < cardinals.len() {

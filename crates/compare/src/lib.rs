@@ -207,10 +207,11 @@ impl Comparer {
     /// Compares the sources of `timeline`.
     pub fn compare(&self, timeline: &Timeline) -> Comparison {
         let copy_of = copies::copies(&timeline.sources, &self.thresholds);
+        let tagged = self.tag_paragraphs(timeline, &copy_of);
         let compared: Vec<(EventComparison, Vec<StoryFact>)> = timeline
             .events
             .par_iter()
-            .map(|e| self.event(timeline, &copy_of, e))
+            .map(|e| self.event(timeline, &copy_of, &tagged, e))
             .collect();
         let mut events = Vec::with_capacity(compared.len());
         let mut story_facts = Vec::new();
@@ -227,24 +228,59 @@ impl Comparer {
         }
     }
 
+    /// The events whose passages are read: those two independent sources report.
+    fn compared_events<'t>(
+        timeline: &'t Timeline,
+        copy_of: &'t [Option<usize>],
+    ) -> impl Iterator<Item = &'t Event> + 't {
+        timeline
+            .events
+            .iter()
+            .filter(move |e| independent_groups(e, copy_of) >= 2)
+    }
+
+    /// Every paragraph a compared passage stating some value is quoted
+    /// from, tagged once (a paragraph holds the quotes of several events),
+    /// from its start to the end of its last such quote: what follows the
+    /// quotes anchors none of their dates.
+    fn tag_paragraphs(&self, timeline: &Timeline, copy_of: &[Option<usize>]) -> Tagged {
+        let mut wanted: Vec<(usize, usize, usize)> = Comparer::compared_events(timeline, copy_of)
+            .flat_map(|e| e.passages())
+            .filter(|p| self.may_state_values(timeline.quote(p)))
+            .map(|p| (p.source(), p.paragraph().start, p.quote().end))
+            .collect();
+        // The last quote's end for each paragraph.
+        wanted.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(b.2.cmp(&a.2)));
+        wanted.dedup_by_key(|w| (w.0, w.1));
+        wanted
+            .into_par_iter()
+            .map(|(s, start, end)| {
+                let source = &timeline.sources[s];
+                let timexes = self
+                    .tagger
+                    .tag(&source.body()[start..end], source.published);
+                ((s, start), (timexes, end - start))
+            })
+            .collect()
+    }
+
     fn event(
         &self,
         timeline: &Timeline,
         copy_of: &[Option<usize>],
+        tagged: &Tagged,
         event: &Event,
     ) -> (EventComparison, Vec<StoryFact>) {
         let sources = &timeline.sources;
         let group = |s: usize| copy_of[s].unwrap_or(s);
-        let mut groups: Vec<usize> = event.sources().iter().map(|&s| group(s)).collect();
-        groups.sort_unstable();
-        groups.dedup();
+        let independent = independent_groups(event, copy_of);
         let mut compared = EventComparison {
             first: first::first_report(event, sources),
             lag_days: first::lag_days(event, sources),
-            independent: groups.len(),
+            independent,
             disagreements: Vec::new(),
         };
-        if groups.len() < 2 {
+        if independent < 2 {
             return (compared, Vec::new());
         }
         let reader = Reader {
@@ -260,11 +296,13 @@ impl Comparer {
             let source = &sources[p.source()];
             let paragraph = &source.body()[p.paragraph().clone()];
             let within = p.quote().start - p.paragraph().start..p.quote().end - p.paragraph().start;
-            for found in about_this_event(
-                reader.read_in(paragraph, within, source.published),
-                quote,
-                event,
-            ) {
+            let read = match tagged.get(&(p.source(), p.paragraph().start)) {
+                Some(timexes) => {
+                    reader.read_tagged(&paragraph[..within.end.max(timexes.1)], within, &timexes.0)
+                }
+                None => reader.read_in(paragraph, within, source.published),
+            };
+            for found in about_this_event(read, quote, event) {
                 let span = p.quote().start + found.span.start..p.quote().start + found.span.end;
                 facts.entry(found.fact).or_default().push(Occurrence {
                     group: group(p.source()),
@@ -467,6 +505,22 @@ fn about_this_event(found: Vec<claims::Found>, quote: &str, event: &Event) -> Ve
         })
         .cloned()
         .collect()
+}
+
+/// What the tagger finds in each paragraph read, by (source, first byte),
+/// with how much of it was tagged (bytes from its start).
+type Tagged = FxHashMap<(usize, usize), (Vec<annals_tagger::Timex>, usize)>;
+
+/// How many sources report `event`, a copy and its original counted once.
+fn independent_groups(event: &Event, copy_of: &[Option<usize>]) -> usize {
+    let mut groups: Vec<usize> = event
+        .sources()
+        .iter()
+        .map(|&s| copy_of[s].unwrap_or(s))
+        .collect();
+    groups.sort_unstable();
+    groups.dedup();
+    groups.len()
 }
 
 /// A quantity stated as it stood, kept for the story-level comparison.
