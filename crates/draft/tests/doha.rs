@@ -116,7 +116,7 @@ fn the_draft_finds_the_required_events_and_most_hand_made_ones() {
         unmatched.len(),
         t.events.len()
     );
-    // Pinned at what was measured (14 of 19 found, 0 of 16 matching none),
+    // Pinned at what was measured (14 of 19 found, 1 of 17 matching none),
     // with a margin of one where a change could go either way: a drafter
     // that loses a hand-made event, or drafts noise, fails here.
     assert!(found.len() >= 14, "{found:?}");

@@ -58,7 +58,7 @@ fn text(app: &App, width: usize) -> Wrapped {
     if let Some(how) = &event.when().computed {
         out.extend(wrap(&format!("computed: {how}"), width, 0, t.dim, &[]), 0);
     }
-    if let Some(note) = annals_core::print::drafted_note(event) {
+    if let Some(note) = annals_core::print::drafted_note(event, app.comparison) {
         out.extend(wrap(&note, width, 0, t.warning, &[]), 0);
     }
     let title = sanitize_line(&event.title);

@@ -67,7 +67,7 @@ pub(super) fn walk(view: &View<'_>, style: &mut dyn Style, out: &mut dyn Write) 
         if let Some(how) = &event.when().computed {
             style.computed(out, how)?;
         }
-        if let Some(note) = drafted_note(event) {
+        if let Some(note) = drafted_note(event, view.comparison) {
             style.drafted(out, &note)?;
         }
         let ids: Vec<String> = event
@@ -126,11 +126,28 @@ pub(super) fn walk(view: &View<'_>, style: &mut dyn Style, out: &mut dyn Write) 
 }
 
 /// "drafted from 3 sources; date written in the articles", for a drafted event.
-pub fn drafted_note(event: &crate::event::Event) -> Option<String> {
+///
+/// With a `comparison`, wire copies are counted once: "drafted from 3
+/// sources, 2 independent; …" when one of them is a copy of another.
+pub fn drafted_note(
+    event: &crate::event::Event,
+    comparison: Option<&crate::comparison::Comparison>,
+) -> Option<String> {
     let d = event.drafted()?;
     let n = event.sources().len();
+    let independent = comparison.map_or(n, |c| {
+        let mut originals: Vec<usize> = event.sources().iter().map(|&s| c.original(s)).collect();
+        originals.sort_unstable();
+        originals.dedup();
+        originals.len()
+    });
+    let copies = if independent < n {
+        format!(", {independent} independent")
+    } else {
+        String::new()
+    };
     Some(format!(
-        "drafted from {n} source{}; {}",
+        "drafted from {n} source{}{copies}; {}",
         if n == 1 { "" } else { "s" },
         d.basis.describe()
     ))
@@ -380,5 +397,52 @@ mod tests {
         assert_eq!(md("*bold* <b> `x`"), "\\*bold\\* \\<b\\> \\`x\\`");
         assert_eq!(md("a\u{1b}[2J"), "a␛\\[2J");
         assert_eq!(code("a`b\u{1b}"), "`a'b␛`");
+    }
+
+    #[test]
+    fn a_drafted_note_counts_a_wire_copy_once() {
+        use crate::comparison::Comparison;
+        use crate::date::DateSpec;
+        use crate::event::{Basis, Drafted, Event, Origin, Passage};
+        use crate::source::Source;
+
+        let day = chrono::NaiveDate::from_ymd_opt(2020, 2, 29).unwrap();
+        let text = "The agreement was signed in Doha.";
+        let sources: Vec<Source> = ["a", "b", "c"]
+            .iter()
+            .map(|id| Source::new(*id, day, text))
+            .collect();
+        let passages = (0..3)
+            .map(|i| Passage::new(i, &sources[i], 0..text.len()))
+            .collect();
+        let event = Event::new("signing", "Signed", DateSpec::Day(day), None)
+            .unwrap()
+            .with_passages(passages)
+            .with_origin(Origin::Drafted(Drafted {
+                basis: Basis::Stated,
+                fingerprint: None,
+                salience: None,
+            }));
+        let alone = "drafted from 3 sources; date written in the articles";
+        assert_eq!(drafted_note(&event, None).as_deref(), Some(alone));
+        let none_copied = Comparison {
+            copy_of: vec![None; 3],
+            ..Comparison::default()
+        };
+        assert_eq!(
+            drafted_note(&event, Some(&none_copied)).as_deref(),
+            Some(alone)
+        );
+        // c is the agency story a reprinted; b is its own.
+        let copied = Comparison {
+            copy_of: vec![None, None, Some(0)],
+            ..Comparison::default()
+        };
+        assert_eq!(
+            drafted_note(&event, Some(&copied)).as_deref(),
+            Some("drafted from 3 sources, 2 independent; date written in the articles")
+        );
+        let person = Event::new("x", "X", DateSpec::Day(day), None).unwrap();
+        assert_eq!(drafted_note(&person, Some(&copied)), None);
     }
 }
