@@ -485,8 +485,12 @@ fn about_this_event(found: Vec<claims::Found>, quote: &str, event: &Event) -> Ve
         durations
             .iter()
             .filter(|d| {
-                !quote[d.span.end.min(f.span.end)..d.span.start.max(f.span.start)]
-                    .contains(['.', ';', '!', '?'])
+                // Overlapping words ("10 below zero the next two nights")
+                // have nothing between them, so no sentence ends there.
+                let between = d.span.end.min(f.span.end)..d.span.start.max(f.span.start);
+                quote
+                    .get(between)
+                    .is_none_or(|text| !text.contains(['.', ';', '!', '?']))
             })
             .min_by_key(|d| d.span.start.abs_diff(f.span.start))
             .copied()

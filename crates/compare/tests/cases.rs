@@ -277,3 +277,20 @@ fn timestamps_decide_who_was_first_and_a_day_without_one_ties() {
         "{json}"
     );
 }
+
+/// A quantity inside a duration's words ("10 below zero the next two
+/// nights": the tagger's duration and the number overlap) panicked while
+/// looking for a full stop between them (Timeline17's CNN story of the
+/// 2010 winter storms, drafted and printed).
+#[test]
+fn a_number_overlapping_a_duration_is_compared_without_a_panic() {
+    let forecast = "Up to 14 inches of snow in South Bend, with winds up to 30 mph; gusts of up to 38 mph in Saginaw, Michigan, with wind chills of 10 below zero the next two nights; as much as 13 inches of new snow in Berlin by Wednesday night.";
+    let other = "Up to 12 inches of snow in South Bend, with winds up to 30 mph; gusts of up to 38 mph in Saginaw, Michigan, with wind chills of 12 below zero the next three nights; as much as 13 inches of new snow in Berlin by Wednesday night.";
+    let (t, c) = story(
+        &[("a", "2010-12-14", forecast), ("b", "2010-12-14", other)],
+        &[("storm", "2010-12-14", &[("a", forecast), ("b", other)])],
+    );
+    assert_eq!(c.events.len(), 1);
+    let found = described(&t, &c);
+    assert!(!found.is_empty(), "the two forecasts differ: {found:?}");
+}
