@@ -355,6 +355,17 @@ impl<'t> App<'t> {
         ));
     }
 
+    /// Comparing the sources failed (a bug in annals): the explorer goes on
+    /// without it, with the disagreements written in `timeline.toml`, and
+    /// says so.
+    pub fn comparison_failed(&mut self, why: &str) {
+        self.comparing = false;
+        self.message = Some(format!(
+            "the sources could not be compared (a bug in annals, please report it: {}); everything else works",
+            annals_core::text::sanitize_line(why)
+        ));
+    }
+
     /// The comparison, worked out behind the first frame, has arrived: what
     /// depends on it (the `≠` marks, `]d`, an open coverage view) is
     /// derived again.

@@ -140,6 +140,7 @@ pub fn run(
     draft: Option<String>,
     notes: Vec<String>,
 ) -> io::Result<()> {
+    let _ = UI_THREAD.set(std::thread::current().id());
     restore_on_panic(restore);
     let mut signals = signals::Signals::new()?;
     signals::end_on_signals_and_hang_up()?;
@@ -159,8 +160,10 @@ pub fn run(
     }
 }
 
-/// The comparison of the sources, worked out on a thread of its own.
-struct Comparing(mpsc::Receiver<Comparison>);
+/// The comparison of the sources, worked out on a thread of its own: the
+/// comparison, or what went wrong if comparing panicked (a bug, which must
+/// not take the explorer down with it).
+struct Comparing(mpsc::Receiver<Result<Comparison, String>>);
 
 impl Comparing {
     fn start(timeline: Arc<Timeline>, compare: fn(&Timeline) -> Comparison) -> io::Result<Self> {
@@ -168,7 +171,16 @@ impl Comparing {
         std::thread::Builder::new()
             .name("compare".into())
             .spawn(move || {
-                let comparison = compare(&timeline);
+                let comparison =
+                    panic::catch_unwind(panic::AssertUnwindSafe(|| compare(&timeline))).map_err(
+                        |payload| {
+                            BACKGROUND_PANIC
+                                .lock()
+                                .ok()
+                                .and_then(|mut p| p.take())
+                                .unwrap_or_else(|| panic_message(payload.as_ref()))
+                        },
+                    );
                 // The explorer may have ended: nobody is waiting, and the
                 // process is ending.
                 if let Err(unwanted) = send.send(comparison) {
@@ -182,9 +194,18 @@ impl Comparing {
     }
 
     /// The comparison, if it is done; never waits.
-    fn done(&self) -> Option<Comparison> {
+    fn done(&self) -> Option<Result<Comparison, String>> {
         self.0.try_recv().ok()
     }
+}
+
+/// What a panic's payload says, for a payload of `panic!`'s usual kinds.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".into())
 }
 
 /// The event loop, from taking the terminal until the user quits.
@@ -220,7 +241,10 @@ fn explore(
         // drawn at once, saying the sources are being compared.
         if let Some(done) = comparing.as_ref().and_then(Comparing::done) {
             comparing = None;
-            app.compared_now(comparison.get_or_init(|| done));
+            match done {
+                Ok(done) => app.compared_now(comparison.get_or_init(|| done)),
+                Err(why) => app.comparison_failed(&why),
+            }
             changed = true;
         }
         // While a search or a long article is under way, work between keys.
@@ -274,11 +298,29 @@ fn end(signal: i32) -> ! {
     signals::die(signal)
 }
 
+/// The thread that holds the terminal: a panic there ends the explorer.
+static UI_THREAD: OnceLock<std::thread::ThreadId> = OnceLock::new();
+
+/// The last panic of a thread working behind the explorer (comparing the
+/// sources, on its own thread and rayon's), kept for the explorer to say.
+static BACKGROUND_PANIC: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
 /// Chains a panic hook that runs `restore` before the previous hook prints the
-/// message, so the message lands on a usable terminal.
+/// message, so the message lands on a usable terminal. A panic on a thread
+/// working behind the explorer leaves the terminal to it and prints nothing
+/// over its frame: the message is kept, and the explorer says it.
 fn restore_on_panic(restore: fn()) {
     let previous = panic::take_hook();
     panic::set_hook(Box::new(move |info| {
+        if UI_THREAD
+            .get()
+            .is_some_and(|ui| *ui != std::thread::current().id())
+        {
+            if let Ok(mut kept) = BACKGROUND_PANIC.lock() {
+                *kept = Some(info.to_string());
+            }
+            return;
+        }
         restore();
         previous(info);
     }));
@@ -571,5 +613,45 @@ mod tests {
         assert!(result.is_err());
         let log = LOG.lock().map(|l| l.clone()).unwrap_or_default();
         assert_eq!(log, ["restore", "message"]);
+    }
+
+    fn panicking_compare(_: &Timeline) -> Comparison {
+        panic!("begin > end (312 > 304) when slicing");
+    }
+
+    /// Waits for the comparison, for at most a generous deadline.
+    fn outcome(comparing: &Comparing) -> Result<Comparison, String> {
+        let deadline = std::time::Instant::now() + Duration::from_secs(120);
+        loop {
+            if let Some(done) = comparing.done() {
+                return done;
+            }
+            assert!(std::time::Instant::now() < deadline, "no comparison came");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    #[test]
+    fn a_comparison_that_panics_is_a_message_not_the_end_of_the_explorer() {
+        let timeline = Arc::new(crate::bundled::load().expect("the bundled story loads"));
+        let failed = Comparing::start(Arc::clone(&timeline), panicking_compare).unwrap();
+        let why = outcome(&failed).expect_err("the panic is caught");
+        assert!(why.contains("begin > end"), "{why}");
+        let fine = Comparing::start(Arc::clone(&timeline), annals_compare::compare).unwrap();
+        let comparison = outcome(&fine).expect("a comparison");
+        assert_eq!(comparison.events.len(), timeline.events.len());
+
+        let mut app = App::new(&timeline, Theme::mono(), Rect::new(0, 0, 120, 40));
+        app.comparing = true;
+        app.comparison_failed(&why);
+        assert!(!app.comparing);
+        let message = app.message.clone().unwrap_or_default();
+        assert!(
+            message.starts_with("the sources could not be compared (a bug in annals"),
+            "{message}"
+        );
+        // The written disagreements still work without the computed ones.
+        app.next_disagreement(true);
+        assert!(app.selected_event().is_some());
     }
 }
