@@ -787,17 +787,26 @@ fn an_idle_explorer_draws_nothing_and_esc_never_quits() {
         "events · ? help",
         "Company CEO Steve Jobs unveiled iPhone 4",
     ]);
+    // The sources are compared behind the first frame, and the frame that
+    // says they are done is the last one owed: wait for it, however long
+    // a loaded machine takes, before watching for idleness.
+    let compared = wait_until("the comparison to be done", || {
+        let text = s.text();
+        !text.contains("comparing sources…") && text.contains("events · ? help")
+    });
+    assert!(compared, "the status bar still says it:\n{}", s.text());
     let written = || s.screen.lock().expect("screen lock").raw.len();
-    // The first frame may arrive in pieces: wait until it has all come.
+    // That frame may arrive in pieces: wait until it has all come.
     let mut last = written();
-    assert!(wait_until("the first frame to be written", || {
+    assert!(wait_until("the last frame to be written", || {
         std::thread::sleep(std::time::Duration::from_millis(300));
         let now = written();
         std::mem::replace(&mut last, now) == now
     }));
-    // Idle: not a byte for two seconds (twenty redraws before).
+    // Idle: not a byte for two seconds (twenty redraws before), with
+    // nothing left that should draw.
     std::thread::sleep(std::time::Duration::from_secs(2));
-    assert_eq!(written(), last, "an idle explorer redrew");
+    assert_eq!(written(), last, "an idle explorer redrew:\n{}", s.text());
     // A key redraws at once.
     s.press(b"g");
     s.wait_for("▶2007");
