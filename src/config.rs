@@ -8,7 +8,7 @@
 //! ```toml
 //! theme = "light"          # "dark" (the default), "light" or "mono"
 //!
-//! [keys.main]              # a table per screen, as in src/ui/keys.toml
+//! [keys.main]              # a table per screen, as in src/ui/keys.toml (KEYS in `annals man`)
 //! quit = ["x"]             # replaces quit's keys on that screen: x quits, q does nothing
 //! ```
 

@@ -95,9 +95,9 @@ when XDG_CONFIG_HOME is unset), or the file given with \fB\-\-config\fR:
 .PP
 .nf
 theme = "light"            # dark (the default), light or mono
-[keys.main]                # a table per screen: main, passages, article,
-quit = ["x"]               # picker, prompt, help (see KEYS); each entry
-detail\-down = ["J", "Ctrl\-n"]   # replaces that action's keys there
+[keys.main]                # a table per screen (see KEYS): main, passages,
+quit = ["x"]               # compare, coverage, article, picker, prompt,
+detail\-down = ["J", "Ctrl\-n"]   # help; each entry replaces that action's keys there
 .fi
 .PP
 A key is a character ("j", "G", "/") or Enter, Esc, Tab, BackTab, Backspace, Space,

@@ -112,7 +112,11 @@ impl Mistake {
                 with_suggestion(
                     name,
                     Action::names(),
-                    format!("see the [{}] table in src/ui/keys.toml", mode.name()),
+                    // Where an installed user can read them: no source tree.
+                    format!(
+                        "`annals man` lists the actions of [{}] (KEYS), as `?` does in the explorer",
+                        mode.name()
+                    ),
                 ),
             ),
             MistakeKind::NotAList(action, found) => (
