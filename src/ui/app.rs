@@ -628,7 +628,12 @@ pub fn short_label(when: &When, compact: bool) -> String {
         return when.label();
     }
     let (s, e) = (when.start, when.end);
-    // The end, written only as far as it differs from the start.
+    // A range of one day (written as a table with start = end) is that day.
+    if s == e {
+        return s.format("%Y-%m-%d").to_string();
+    }
+    // The end, written only as far as it differs from the start (as ISO
+    // 8601 shortens an interval's end): 2001-10-08–11-02, 2001-10-08–12.
     let end = if s.year() != e.year() {
         "%Y-%m-%d"
     } else if s.month() != e.month() {
@@ -642,4 +647,85 @@ pub fn short_label(when: &When, compact: bool) -> String {
         return format!("{}–{}", s.format("%Y-%m"), e.format("%Y-%m"));
     }
     format!("{}–{}", s.format("%Y-%m-%d"), e.format(end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn range(start: (i32, u32, u32), end: (i32, u32, u32)) -> When {
+        let day = |(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).expect("a day");
+        When::span(day(start), day(end), Precision::Range)
+    }
+
+    /// Either way the list is drawn, a range's end is written as far as it
+    /// differs from its start, never cut: the list once showed
+    /// "2001-10-08…" for a range into November.
+    #[test]
+    fn a_short_label_gives_a_ranges_end_as_far_as_it_differs() {
+        let cases = [
+            // Across months within one year: the end's month and day.
+            (
+                range((2001, 10, 8), (2001, 11, 2)),
+                "2001-10-08–11-02",
+                "2001-10-08–11-02",
+            ),
+            (
+                range((2020, 1, 31), (2020, 12, 1)),
+                "2020-01-31–12-01",
+                "2020-01-31–12-01",
+            ),
+            // Within one month: the end's day.
+            (
+                range((2020, 2, 22), (2020, 2, 28)),
+                "2020-02-22–28",
+                "2020-02-22–28",
+            ),
+            // Across years: the whole end; narrow, both ends by the month.
+            (
+                range((2001, 10, 8), (2002, 1, 2)),
+                "2001-10-08–2002-01-02",
+                "2001-10–2002-01",
+            ),
+            (
+                range((2019, 12, 31), (2020, 1, 1)),
+                "2019-12-31–2020-01-01",
+                "2019-12–2020-01",
+            ),
+            // A range of one day is that day.
+            (
+                range((2020, 2, 29), (2020, 2, 29)),
+                "2020-02-29",
+                "2020-02-29",
+            ),
+        ];
+        for (when, wide, compact) in cases {
+            assert_eq!(short_label(&when, false), wide, "{when:?}");
+            assert_eq!(short_label(&when, true), compact, "{when:?} compact");
+        }
+    }
+
+    /// Days, months and years are written as everywhere else, compact or not.
+    #[test]
+    fn a_short_label_leaves_days_months_and_years_as_they_are() {
+        let day = NaiveDate::from_ymd_opt(2010, 6, 7).expect("a day");
+        let month_end = NaiveDate::from_ymd_opt(2010, 6, 30).expect("a day");
+        let year_start = NaiveDate::from_ymd_opt(2010, 1, 1).expect("a day");
+        let year_end = NaiveDate::from_ymd_opt(2010, 12, 31).expect("a day");
+        for (when, label) in [
+            (When::day(day), "2010-06-07"),
+            (
+                When::span(
+                    NaiveDate::from_ymd_opt(2010, 6, 1).expect("a day"),
+                    month_end,
+                    Precision::Month,
+                ),
+                "2010-06",
+            ),
+            (When::span(year_start, year_end, Precision::Year), "2010"),
+        ] {
+            assert_eq!(short_label(&when, false), label);
+            assert_eq!(short_label(&when, true), label);
+        }
+    }
 }
