@@ -23,34 +23,109 @@ pub struct Cli {
     pub path: Option<PathBuf>,
 
     #[command(flatten)]
-    pub global: Global,
+    pub data: DataOptions,
+
+    #[command(flatten)]
+    pub explorer: ExplorerOptions,
 
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
-/// Options every command takes.
-#[derive(Debug, Args)]
-pub struct Global {
+/// Where the data is and how to read it: for the explorer and the commands
+/// that read a data folder (print, check, draft). Given before a command,
+/// they are that command's.
+#[derive(Debug, Default, Args)]
+pub struct DataOptions {
     /// Data folder (timeline.toml and articles) or .jsonl file of articles [default: the bundled story]
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, value_name = "PATH")]
     pub data: Option<PathBuf>,
 
+    #[command(flatten)]
+    pub read: ReadOptions,
+
+    /// Publication date of articles that give none (no front matter, no dateline): 2010-06-07, 7 June 2010
+    #[arg(long, value_name = "DAY", value_parser = annals::typed_date::parse_day)]
+    pub published: Option<NaiveDate>,
+}
+
+/// How large a file may be read: for every command that reads files.
+#[derive(Debug, Default, Args)]
+pub struct ReadOptions {
+    /// Largest file to read, in megabytes [default: 64]
+    #[arg(long, value_name = "MB")]
+    pub max_file_size: Option<u64>,
+}
+
+/// The explorer's options, before any command.
+#[derive(Debug, Args)]
+pub struct ExplorerOptions {
     /// When to use colour (NO_COLOR in the environment means never)
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
     /// Explorer config: theme and keys [default: $XDG_CONFIG_HOME/annals/config.toml]
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+}
 
-    /// Largest file to read, in megabytes
-    #[arg(long, global = true, value_name = "MB", default_value_t = 64)]
+/// `--color` after `print` or `check`, as people type it anywhere: read,
+/// but not listed in their help, since they write no colour.
+#[derive(Debug, Default, Args)]
+pub struct QuietColor {
+    #[arg(long, value_enum, hide = true)]
+    pub color: Option<ColorChoice>,
+}
+
+/// The largest file read when `--max-file-size` is not given, in megabytes.
+pub const MAX_FILE_SIZE: u64 = 64;
+
+/// What the options ask for, wherever they were given: after the command
+/// (its own) or before it (the explorer's and the data options).
+#[derive(Debug)]
+pub struct Global {
+    pub color: ColorChoice,
+    pub config: Option<PathBuf>,
+    /// In megabytes.
     pub max_file_size: u64,
-
-    /// Publication date of articles that give none (no front matter, no dateline): 2010-06-07, 7 June 2010
-    #[arg(long, global = true, value_name = "DAY", value_parser = annals::typed_date::parse_day)]
     pub published: Option<NaiveDate>,
+}
+
+impl Cli {
+    /// The data options given after the command, for a command that takes them.
+    pub fn command_data(&self) -> Option<&DataOptions> {
+        match &self.command {
+            Some(Command::Print(args)) => Some(&args.data),
+            Some(Command::Check(args)) => Some(&args.data),
+            Some(Command::Draft(args)) => Some(&args.data),
+            Some(Command::Extract(_) | Command::Completions { .. } | Command::Man) | None => None,
+        }
+    }
+
+    /// The options, those after the command first.
+    pub fn global(&self) -> Global {
+        let after = self.command_data();
+        let read = match &self.command {
+            Some(Command::Extract(args)) => Some(&args.read),
+            _ => after.map(|data| &data.read),
+        };
+        let (color, config) = match &self.command {
+            Some(Command::Print(args)) => (args.color.color, None),
+            Some(Command::Check(args)) => (args.color.color, args.config.as_ref()),
+            _ => (None, None),
+        };
+        Global {
+            color: color.unwrap_or(self.explorer.color),
+            config: config.or(self.explorer.config.as_ref()).cloned(),
+            max_file_size: read
+                .and_then(|r| r.max_file_size)
+                .or(self.data.read.max_file_size)
+                .unwrap_or(MAX_FILE_SIZE),
+            published: after
+                .and_then(|data| data.published)
+                .or(self.data.published),
+        }
+    }
 }
 
 /// When to use colour.
@@ -74,6 +149,8 @@ pub enum Command {
     /// Find and normalise the dates, times and durations in articles
     Extract(ExtractArgs),
     /// Draft a timeline.toml from a folder (or .jsonl file) of articles nobody annotated
+    // No bundled story to fall back on: the articles must be given.
+    #[command(mut_arg("data", |a| a.help("The articles, as PATH")))]
     Draft(DraftArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions {
@@ -91,6 +168,16 @@ pub struct CheckArgs {
     /// The data folder (or .jsonl file) to check, as with --data
     #[arg(value_name = "PATH")]
     pub path: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub data: DataOptions,
+
+    /// An explorer config to check too: theme and keys
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub color: QuietColor,
 }
 
 /// `annals print`.
@@ -119,6 +206,12 @@ pub struct PrintArgs {
     /// Never page the output, even on a terminal
     #[arg(long)]
     pub no_pager: bool,
+
+    #[command(flatten)]
+    pub data: DataOptions,
+
+    #[command(flatten)]
+    pub color: QuietColor,
 }
 
 /// The formats of `annals print`.
@@ -157,6 +250,9 @@ pub struct ExtractArgs {
     /// Articles to read: files with or without front matter (`-` reads stdin)
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub read: ReadOptions,
 }
 
 /// The formats of `annals extract`.
@@ -199,4 +295,7 @@ pub struct DraftArgs {
     /// Where to write the timeline (`-` for standard output) [default: PATH/timeline.toml]
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub data: DataOptions,
 }

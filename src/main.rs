@@ -16,9 +16,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
-use clap::error::ErrorKind;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
 
-use cli::{Cli, ColorChoice, Command};
+use cli::{Cli, ColorChoice, Command, Global};
 use failure::{Failure, with_problems};
 
 fn main() -> ExitCode {
@@ -54,15 +54,24 @@ fn run() -> Result<ExitCode, Failure> {
             {
                 return Err(Failure::Usage(message));
             }
+            // `annals extract --data x`: said as `annals --data x extract` is.
+            if e.kind() == ErrorKind::UnknownArgument
+                && let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg)
+                && (arg == "--data" || arg.starts_with("--data="))
+                && let Some(word) = first_word(std::env::args_os().skip(1))
+                && let Some(message) = word.to_str().and_then(takes_no_data)
+            {
+                return Err(Failure::Usage(message));
+            }
             return Err(Failure::Cli(e));
         }
     };
     let data = data_path(&cli)?;
-    let global = &cli.global;
+    let global = &cli.global();
     // The explorer's config is read before anything starts, so a broken one
     // stops annals at once (and is checked whenever --config is given).
     let explorer = cli.command.is_none() && output::interactive();
-    check_tables(&cli, data, explorer)?;
+    check_tables(&cli, global, data, explorer)?;
     let config = if explorer || global.config.is_some() {
         annals::config::load(global.config.as_deref()).map_err(Failure::Config)?
     } else {
@@ -74,7 +83,7 @@ fn run() -> Result<ExitCode, Failure> {
         Some(Command::Man) => cmd::help::man()?,
         Some(Command::Draft(args)) => cmd::draft::run(args, data, &open::options(global))?,
         Some(Command::Check(_)) | Some(Command::Print(_)) | None => {
-            show(&cli, data, explorer, config)?
+            show(&cli, global, data, explorer, config)?
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -82,8 +91,13 @@ fn run() -> Result<ExitCode, Failure> {
 
 /// Reads the built-in tables the command will need, so that a broken one
 /// (a bug) is said before it starts, not met halfway through it.
-fn check_tables(cli: &Cli, data: Option<&Path>, explorer: bool) -> Result<(), Failure> {
-    if explorer || cli.global.config.is_some() {
+fn check_tables(
+    cli: &Cli,
+    global: &Global,
+    data: Option<&Path>,
+    explorer: bool,
+) -> Result<(), Failure> {
+    if explorer || global.config.is_some() {
         annals::ui::keymap::check_defaults()?;
     }
     match &cli.command {
@@ -118,10 +132,16 @@ fn data_path(cli: &Cli) -> Result<Option<&Path>, Failure> {
         Some(Command::Extract(_) | Command::Completions { .. } | Command::Man) => (None, false),
         None => (None, true),
     };
-    let given: Vec<&Path> = [cli.path.as_deref(), cli.global.data.as_deref(), after]
-        .into_iter()
-        .flatten()
-        .collect();
+    let data_after = cli.command_data().and_then(|d| d.data.as_deref());
+    let given: Vec<&Path> = [
+        cli.path.as_deref(),
+        cli.data.data.as_deref(),
+        after,
+        data_after,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     // `annals --data story prnt`: the typo, not the data given twice.
     if let Some(path) = &cli.path
         && let Some(message) = not_a_command(path)
@@ -140,16 +160,21 @@ fn data_path(cli: &Cli) -> Result<Option<&Path>, Failure> {
             Some(Command::Completions { .. }) => "completions",
             _ => "man",
         };
-        let what = if name == "extract" {
-            "it reads the FILEs it is given"
-        } else {
-            "it reads nothing"
-        };
-        return Err(Failure::Usage(format!(
-            "`annals {name}` takes no data folder (PATH or --data): {what}"
-        )));
+        return Err(Failure::Usage(takes_no_data(name).unwrap_or_default()));
     }
     Ok(path)
+}
+
+/// Why command `name` is given no data folder, if it reads none.
+fn takes_no_data(name: &str) -> Option<String> {
+    let what = match name {
+        "extract" => "it reads the FILEs it is given",
+        "completions" | "man" => "it reads nothing",
+        _ => return None,
+    };
+    Some(format!(
+        "`annals {name}` takes no data folder (PATH or --data): {what}"
+    ))
 }
 
 /// The first word of the command line that is not an option or an
@@ -220,6 +245,11 @@ fn not_a_command(path: &Path) -> Option<String> {
         return None;
     }
     let command = Cli::command();
+    // A command given an option it does not take (`annals print --bogus`)
+    // is no mistyped command: clap's own error says which option.
+    if word == "help" || command.get_subcommands().any(|c| c.get_name() == word) {
+        return None;
+    }
     let names = command.get_subcommands().map(|c| c.get_name());
     let help = annals_core::suggest::with_suggestion(
         word,
@@ -235,11 +265,11 @@ fn not_a_command(path: &Path) -> Option<String> {
 /// memory if it is a folder of articles alone), checked, printed or explored.
 fn show(
     cli: &Cli,
+    global: &Global,
     data: Option<&Path>,
     explorer: bool,
     config: annals::config::Config,
 ) -> Result<(), Failure> {
-    let global = &cli.global;
     let strictness = match &cli.command {
         Some(Command::Check(_)) => open::Strictness::Check,
         _ => open::Strictness::Show,
@@ -294,6 +324,8 @@ fn show(
                 format: cli::FormatArg::Text,
                 events: None,
                 no_pager: false,
+                data: cli::DataOptions::default(),
+                color: cli::QuietColor::default(),
             },
         ),
     };

@@ -400,3 +400,194 @@ fn global_options_go_before_or_after_the_command() {
         assert!(stdout(&out).starts_with("ok: "), "{args:?}");
     }
 }
+
+/// The long names of the options that `annals ARGS` (a help) lists.
+fn options_listed(args: &[&str]) -> Vec<String> {
+    let out = annals(args);
+    assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+    let help = stdout(&out);
+    let options = &help[help.find("Options:").expect("an Options: part")..];
+    // An option's own line: "  -f, --format <FORMAT>  …" or "      --data <PATH>  …".
+    options
+        .lines()
+        .filter_map(|line| {
+            let line = line.trim_start();
+            let long = if line.starts_with("--") {
+                line
+            } else if line.starts_with('-') && line.get(2..4) == Some(", ") {
+                &line[4..]
+            } else {
+                return None;
+            };
+            let end = long[2..]
+                .find(|c: char| c != '-' && !c.is_ascii_alphanumeric())
+                .map_or(long.len(), |i| i + 2);
+            Some(long[..end].to_string())
+        })
+        .collect()
+}
+
+/// Each command's help lists the options it takes, and only those: a
+/// command that reads no data folder never lists --data (it is refused
+/// there), and print and check, which write no colour, never --color.
+#[test]
+fn each_commands_help_lists_only_the_options_that_apply_to_it() {
+    let data = ["--data", "--max-file-size", "--published"];
+    let cases: &[(&str, &[&str], &[&str])] = &[
+        // (command, listed, never listed)
+        (
+            "extract",
+            &["--dct", "--format", "--max-file-size"],
+            &["--data", "--published", "--color", "--config"],
+        ),
+        (
+            "completions",
+            &[],
+            &[
+                "--data",
+                "--max-file-size",
+                "--published",
+                "--color",
+                "--config",
+            ],
+        ),
+        (
+            "man",
+            &[],
+            &[
+                "--data",
+                "--max-file-size",
+                "--published",
+                "--color",
+                "--config",
+            ],
+        ),
+        ("print", &data, &["--color", "--config"]),
+        (
+            "check",
+            &["--data", "--max-file-size", "--published", "--config"],
+            &["--color"],
+        ),
+        ("draft", &data, &["--color", "--config"]),
+    ];
+    for &(command, listed, never) in cases {
+        for help in ["-h", "--help"] {
+            let options = options_listed(&[command, help]);
+            assert!(options.iter().any(|o| o == "--help"), "{options:?}");
+            for option in listed {
+                assert!(
+                    options.iter().any(|o| o == option),
+                    "{command} {help} lacks {option}: {options:?}"
+                );
+            }
+            for option in never {
+                assert!(
+                    !options.iter().any(|o| o == option),
+                    "{command} {help} lists {option}: {options:?}"
+                );
+            }
+        }
+    }
+    // Plain annals, the explorer, lists them all.
+    let options = options_listed(&["--help"]);
+    for option in [
+        "--data",
+        "--max-file-size",
+        "--published",
+        "--color",
+        "--config",
+    ] {
+        assert!(
+            options.iter().any(|o| o == option),
+            "annals --help lacks {option}"
+        );
+    }
+    // So does the man page, each command under its own heading.
+    let man = stdout(&annals(&["man"]));
+    let section = |name: &str| {
+        let from = man
+            .find(&format!(".SS \"annals {name}\""))
+            .expect("the command's heading");
+        let rest = &man[from + 1..];
+        rest[..rest
+            .find(".SS ")
+            .or(rest.find(".SH "))
+            .unwrap_or(rest.len())]
+            .to_string()
+    };
+    for name in ["extract", "completions", "man"] {
+        assert!(
+            !section(name).contains("\\-\\-data"),
+            "man: {name} lists --data"
+        );
+    }
+    assert!(
+        section("print").contains("\\-\\-data"),
+        "man: print lacks --data"
+    );
+}
+
+/// Options go before the command or after it, as before: a value before
+/// one is that command's (extract's size limit too), one after it wins,
+/// --color is still read after print and check (listed or not), and
+/// --data after a command that reads none says why, as before it does.
+#[test]
+fn options_before_a_command_are_its_own_and_after_it_win() {
+    let sun = "data/sources/sun.txt";
+    let limited = annals(&["--max-file-size", "0", "extract", sun]);
+    assert_eq!(limited.status.code(), Some(1), "{}", stderr(&limited));
+    assert!(
+        stderr(&limited).contains("more than the limit of 0.0 MB"),
+        "{}",
+        stderr(&limited)
+    );
+    let after = annals(&[
+        "--max-file-size",
+        "0",
+        "extract",
+        "--max-file-size",
+        "64",
+        sun,
+    ]);
+    assert_eq!(after.status.code(), Some(0), "{}", stderr(&after));
+    for args in [
+        &["print", "--color", "never", "tests/fixtures/good"][..],
+        &["check", "--color=always", "tests/fixtures/good"],
+        &["--published", "2020-02-29", "print", "tests/fixtures/good"],
+    ] {
+        let out = annals(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+    }
+    for (args, name) in [
+        (
+            &["extract", "--data", "tests/fixtures/good", sun][..],
+            "extract",
+        ),
+        (&["extract", sun, "--data=tests/fixtures/good"], "extract"),
+        (&["completions", "bash", "--data", "x"], "completions"),
+        (&["man", "--data", "x"], "man"),
+    ] {
+        let out = annals(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&out).contains(&format!("`annals {name}` takes no data folder")),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    // An option a command does not take is clap's to name, not a
+    // mistyped command ("`print` is not a command … did you mean `print`?").
+    for args in [
+        &["print", "--config", "x.toml"][..],
+        &["extract", "--published", "2020-02-29", sun],
+    ] {
+        let out = annals(args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains(&format!("unexpected argument '{}'", args[1])),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("is not a command"), "{args:?}: {err}");
+    }
+}
