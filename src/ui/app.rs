@@ -116,6 +116,9 @@ pub struct Facts {
     /// Whether each event is minor: a drafted event in the less salient
     /// half of the drafted ones (an event a person wrote never is).
     pub minor: Vec<bool>,
+    /// The events each source reports, in date order: a source shown again
+    /// brings its own events back without a look at every other event.
+    pub by_source: Vec<Vec<usize>>,
 }
 
 /// The drafted events in the less salient half of the drafted ones (by
@@ -152,10 +155,17 @@ impl Facts {
                 date_width = date_width.map(|d| d.max(w));
             }
         }
+        let mut by_source = vec![Vec::new(); timeline.sources.len()];
+        for (i, e) in timeline.events.iter().enumerate() {
+            for &s in e.sources() {
+                by_source[s].push(i);
+            }
+        }
         Facts {
             date_width,
-            counts: timeline.event_counts(),
+            counts: by_source.iter().map(Vec::len).collect(),
             minor: minor_events(timeline),
+            by_source,
         }
     }
 }
@@ -496,7 +506,29 @@ impl<'t> App<'t> {
         }
         let mut visible = self.visible.clone();
         visible[n] = !visible[n];
-        self.set_visible(visible);
+        // Proportional to what is shown and what the source reports, never
+        // to the whole story: the list gains the source's events, or loses
+        // those no other shown source reports.
+        let events = if visible[n] {
+            let hide = |e: usize| self.hide_minor && self.facts.minor[e];
+            merged(
+                &self.events,
+                self.facts.by_source[n]
+                    .iter()
+                    .copied()
+                    .filter(|&e| !hide(e)),
+            )
+        } else {
+            let mut events = self.events.clone();
+            events.retain(|&e| {
+                self.timeline.events[e]
+                    .sources()
+                    .iter()
+                    .any(|&s| visible[s])
+            });
+            events
+        };
+        self.show(visible, events);
     }
 
     /// Hides the minor events, or shows them again, saying how many are shown.
@@ -523,12 +555,19 @@ impl<'t> App<'t> {
     /// Changes the source filter, keeping the selected event if it stays visible,
     /// else the nearest one after it.
     pub fn set_visible(&mut self, visible: Vec<bool>) {
-        let keep = self.selected_event();
-        self.visible = visible;
-        self.events = self.timeline.visible_events(&self.visible);
+        let mut events = self.timeline.visible_events(&visible);
         if self.hide_minor {
-            self.events.retain(|&e| !self.facts.minor[e]);
+            events.retain(|&e| !self.facts.minor[e]);
         }
+        self.show(visible, events);
+    }
+
+    /// Shows `events` (in date order), the sources `visible` being shown,
+    /// keeping the selected event if it stays, else the nearest one after it.
+    fn show(&mut self, visible: Vec<bool>, events: Vec<usize>) {
+        let keep = self.events.get(self.selected).copied();
+        self.visible = visible;
+        self.events = events;
         self.selected = match keep {
             Some(e) => {
                 let after = self.events.partition_point(|&i| i < e);
@@ -610,6 +649,21 @@ impl<'t> App<'t> {
     }
 }
 
+/// The union of `shown` and `more`, both ascending, ascending and each once.
+fn merged(shown: &[usize], more: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut out = Vec::with_capacity(shown.len());
+    let mut shown = shown.iter().copied().peekable();
+    for e in more {
+        while let Some(s) = shown.next_if(|&s| s < e) {
+            out.push(s);
+        }
+        shown.next_if_eq(&e);
+        out.push(e);
+    }
+    out.extend(shown);
+    out
+}
+
 /// The key table of a screen with no popup over it.
 pub fn view_mode(view: &View) -> Mode {
     match view {
@@ -652,6 +706,57 @@ pub fn short_label(when: &When, compact: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use proptest::prelude::*;
+
+    fn synthetic(articles: usize, seed: u64) -> Timeline {
+        let story = annals_synth::generate(articles, seed);
+        let sources = story
+            .sources
+            .into_iter()
+            .map(|(name, text)| (name, text.into_bytes()));
+        let files = crate::bundled::in_memory("synth", story.timeline.into_bytes(), sources);
+        annals_core::load::load_files(&files).expect("the synthetic story loads")
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        /// A toggle brings back or takes away only what it must: after any
+        /// sequence of toggles (with minor events hidden or not), the list is
+        /// what working it out from every event gives, and the selection
+        /// stays on a shown event.
+        #[test]
+        fn toggles_show_what_the_whole_story_filtered_shows(
+            seed in 1u64..4,
+            hide_minor in any::<bool>(),
+            toggles in proptest::collection::vec(0usize..12, 1..24),
+        ) {
+            let timeline = synthetic(12, seed);
+            let mut app = App::new(&timeline, Theme::mono(), Rect::new(0, 0, 120, 40));
+            app.hide_minor = hide_minor;
+            app.set_visible(app.visible.clone());
+            let n = timeline.sources.len();
+            for t in toggles {
+                app.toggle_source(t % n);
+                let mut expected = timeline.visible_events(&app.visible);
+                if hide_minor {
+                    expected.retain(|&e| !app.facts.minor[e]);
+                }
+                prop_assert_eq!(&app.events, &expected);
+                prop_assert!(app.events.is_empty() || app.selected < app.events.len());
+            }
+        }
+    }
+
+    #[test]
+    fn merged_is_the_ascending_union() {
+        assert_eq!(
+            merged(&[1, 4, 6], [0, 4, 5, 9].into_iter()),
+            [0, 1, 4, 5, 6, 9]
+        );
+        assert_eq!(merged(&[], [2, 3].into_iter()), [2, 3]);
+        assert_eq!(merged(&[2, 3], std::iter::empty()), [2, 3]);
+    }
 
     fn range(start: (i32, u32, u32), end: (i32, u32, u32)) -> When {
         let day = |(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).expect("a day");
