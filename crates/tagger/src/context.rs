@@ -502,11 +502,17 @@ impl<'a> Document<'a> {
     /// bare number is a date of its own, in the month or century of the other.
     fn add_range_ends(&self, found: &mut Vec<Found>) {
         let mut ends = Vec::new();
+        // Matches are in token order and do not overlap: a token is inside
+        // one only if it is inside the last that starts at or before it (a
+        // bisection: a scan of every match per date was quadratic in the
+        // dates of a text).
+        let taken = |t: usize| {
+            let at = found.partition_point(|g| g.start_token <= t);
+            at.checked_sub(1).is_some_and(|g| t < found[g].end_token)
+        };
         for (k, f) in found.iter().enumerate() {
-            let free = |t: usize| {
-                !found.iter().any(|g| g.start_token <= t && t < g.end_token)
-                    && self.tokens.get(t).is_some_and(|t| t.kind == Kind::Number)
-            };
+            let free =
+                |t: usize| !taken(t) && self.tokens.get(t).is_some_and(|t| t.kind == Kind::Number);
             let after = f.end_token + 1;
             let before = f.start_token.checked_sub(2);
             let made = match f.resolved.value {
@@ -581,24 +587,36 @@ impl<'a> Document<'a> {
         // A number between two dates may be claimed by both: once is enough.
         ends.sort_by_key(|e| e.1);
         ends.dedup_by_key(|e| e.1);
-        for (_, t, date) in ends.into_iter().rev() {
-            let token = &self.tokens[t];
-            let at = found.partition_point(|g| g.start_token < t);
-            found.insert(
-                at,
-                Found {
-                    start_token: t,
-                    end_token: t + 1,
-                    byte_start: token.start,
-                    byte_end: token.end,
-                    resolved: Resolved::plain(TimexType::Date, Value::Date(date)),
-                    anchor: None,
-                    anchor_span: None,
-                    resolved_start: None,
-                    resolved_end: None,
-                },
-            );
+        if ends.is_empty() {
+            return;
         }
+        // Merged into the matches in one pass (an insert each was quadratic).
+        let mut made = ends.into_iter().map(|(_, t, date)| {
+            let token = &self.tokens[t];
+            Found {
+                start_token: t,
+                end_token: t + 1,
+                byte_start: token.start,
+                byte_end: token.end,
+                resolved: Resolved::plain(TimexType::Date, Value::Date(date)),
+                anchor: None,
+                anchor_span: None,
+                resolved_start: None,
+                resolved_end: None,
+            }
+        });
+        let old = std::mem::take(found);
+        found.reserve(old.len() + made.len());
+        let mut next = made.next();
+        for g in old {
+            while let Some(e) = next.take_if(|e| e.start_token < g.start_token) {
+                found.push(e);
+                next = made.next();
+            }
+            found.push(g);
+        }
+        found.extend(next);
+        found.extend(made);
     }
 
     /// "11:30 p.m. on Saturday", "Saturday at 11:30 p.m.", "02:31 GMT, 12 March
