@@ -9,6 +9,7 @@ use chrono::{Days, NaiveDate, Weekday};
 use crate::actors;
 use crate::cues::Context;
 use crate::furniture;
+use crate::lists::Lists;
 use crate::mention::{Dated, Kind, Mention, Role, shift};
 use crate::rules::{List, Params, Words};
 use crate::sentences::{self, Sentence};
@@ -24,12 +25,12 @@ pub(crate) struct Article {
     /// The first sentence, when it only gives the date (the dateline).
     pub dateline: Option<usize>,
     /// The key terms of each sentence, date expressions left out.
-    pub terms: Vec<Vec<u64>>,
+    pub terms: Lists<Term>,
     /// The dated mentions, in text order (then the undated ones).
     pub mentions: Vec<Mention>,
     /// The names in each sentence (with those of the sentence before, when
     /// a pronoun is its subject).
-    pub names: Vec<Vec<Term>>,
+    pub names: Lists<Term>,
 }
 
 /// The most of an article the tagger reads at once: a longer article is
@@ -41,121 +42,76 @@ const TAG_PIECE: usize = annals_tagger::pieces::PIECE;
 /// timestamps has ("PUBLISHED:", "Last updated at").
 const STAMP_WORDS: usize = 4;
 
-/// The article's date expressions, in text order, with offsets in `body`,
-/// read in pieces of about `most` bytes cut at its sentences' ends.
-fn tag(
-    tagger: &Tagger,
-    body: &str,
-    sentences: &[Sentence],
-    dct: NaiveDate,
-    most: usize,
-) -> Vec<Timex> {
-    let ends: Vec<usize> = sentences.iter().map(|s| s.span.end).collect();
-    let pieces = annals_tagger::pieces::pieces(body, &ends, most);
-    let mut timexes = Vec::new();
-    let Ok(()) = tagger.tag_in_pieces(body, dct, &pieces, |found| {
-        timexes.extend(found);
-        Ok::<(), std::convert::Infallible>(())
-    });
-    timexes
-}
-
 /// Reads article `doc`. `state` is the weight of a present-tense sentence
 /// with no date of its own (0 unless the draft is about one entity).
+///
+/// The article is tagged a piece at a time, and each sentence read as soon
+/// as the pieces holding it are: the date expressions of a long article are
+/// never all held at once (about 230 bytes each, three times the sentence).
 pub(crate) fn analyse(
     doc: usize,
     source: &Source,
     tagger: &Tagger,
     state: f32,
+    tables: (&Words, &Params),
+) -> Article {
+    analyse_in_pieces(doc, source, tagger, state, tables, TAG_PIECE)
+}
+
+/// [`analyse`], tagging pieces of about `most` bytes.
+fn analyse_in_pieces(
+    doc: usize,
+    source: &Source,
+    tagger: &Tagger,
+    state: f32,
     (w, p): (&Words, &Params),
+    most: usize,
 ) -> Article {
     let body = source.body();
     let dct = source.published;
     let mut sentences = sentences::split(body, source.paragraphs(), w);
-    let timexes = tag(tagger, body, &sentences, dct, TAG_PIECE);
-    let mut furniture = furniture::furniture(body, &mut sentences, w);
-    let mut per_sentence: Vec<Vec<&Timex>> = vec![Vec::new(); sentences.len()];
-    for t in &timexes {
-        let i = sentences.partition_point(|s| s.span.end <= t.byte_start);
-        if let Some(s) = sentences.get(i)
-            && s.span.start <= t.byte_start
-            && t.byte_end <= s.span.end
-        {
-            per_sentence[i].push(t);
-        }
-    }
-    let dateline = sentences
-        .first()
-        .filter(|s| is_dateline(&body[s.span.clone()], s.span.start, &per_sentence[0]))
-        .map(|_| 0);
-    // A sentence that is little more than the page's own timestamps
-    // ("PUBLISHED: MONDAY, MARCH 11, 2013, 10:34 PM") is furniture too. A
-    // stamp inside a sentence of prose is left alone: the tagger also
-    // marks "this week" of a lead and "in September 2003" further down.
-    for (i, s) in sentences.iter().enumerate() {
-        let stamps: Vec<_> = per_sentence[i]
-            .iter()
-            .filter(|t| t.role.is_some())
-            .collect();
-        if !stamps.is_empty() {
-            let outside = split_words(&body[s.span.clone()])
-                .iter()
-                .filter(|word| {
-                    let at = s.span.start + word.span.start;
-                    !per_sentence[i]
-                        .iter()
-                        .any(|t| t.byte_start <= at && at < t.byte_end)
-                })
-                .count();
-            furniture[i] |= outside <= STAMP_WORDS;
-        }
-    }
-    let lead = (0..sentences.len()).find(|&i| Some(i) != dateline && !furniture[i]);
-    let mut reader = Reader {
-        doc,
-        dct,
-        lead,
-        mentions: Vec::new(),
+    // The pieces end where the sentences split ends them, before the
+    // furniture moves a dateline's start.
+    let ends: Vec<usize> = sentences.iter().map(|s| s.span.end).collect();
+    let pieces = annals_tagger::pieces::pieces(body, &ends, most);
+    drop(ends);
+    let furniture = furniture::furniture(body, &mut sentences, w);
+    let mut reading = Reading {
+        body,
+        sentences: &sentences,
+        furniture,
+        dateline: None,
+        lead: None,
+        reader: Reader {
+            doc,
+            dct,
+            lead: None,
+            mentions: Vec::new(),
+            w,
+        },
+        tenses: Lists::with_capacity(sentences.len()),
+        terms: Lists::with_capacity(sentences.len()),
+        names: Lists::with_capacity(sentences.len()),
         w,
+        read: 0,
+        pending: Vec::new(),
     };
-    let mut tenses = vec![Vec::new(); sentences.len()];
-    let mut terms = vec![Vec::new(); sentences.len()];
-    let mut names: Vec<Vec<Term>> = vec![Vec::new(); sentences.len()];
-    for (i, s) in sentences.iter().enumerate() {
-        if Some(i) == dateline || furniture[i] {
-            continue;
-        }
-        let text = &body[s.span.clone()];
-        let words = split_words(text);
-        // A verb group cannot start inside a date: "May" in "on May 28" is
-        // the month, not the modal. The timexes are in text order.
-        let mut groups = verbs::groups(&words, w);
-        let dates = &per_sentence[i];
-        groups.retain(|g| {
-            let at = s.span.start + words[g.first].span.start;
-            let k = dates.partition_point(|t| t.byte_end <= at);
-            dates.get(k).is_none_or(|t| t.byte_start > at)
-        });
-        names[i] = actors::names(text, &words, w);
-        let first_verb = groups.first().map_or(words.len(), |g| g.first);
-        if i > 0
-            && words[..first_verb]
-                .iter()
-                .any(|word| w.has(List::Pronouns, &word.low))
-        {
-            let previous = names[i - 1].clone();
-            names[i].extend(previous);
-            names[i].sort_unstable();
-            names[i].dedup();
-        }
-        tenses[i] = groups.iter().map(|g| g.tense).collect();
-        reader.sentence(i, s, text, &words, &groups, &per_sentence[i]);
-        let masked: Vec<_> = per_sentence[i]
-            .iter()
-            .map(|t| t.byte_start - s.span.start..t.byte_end - s.span.start)
-            .collect();
-        terms[i] = terms::of_sentence(&words, &masked, w);
-    }
+    let mut piece = pieces.iter();
+    let Ok(()) = tagger.tag_in_pieces(body, dct, &pieces, |found| {
+        let upto = piece.next().map_or(usize::MAX, |p| p.end);
+        reading.take(found, upto);
+        Ok::<(), std::convert::Infallible>(())
+    });
+    reading.take(Vec::new(), usize::MAX);
+    let Reading {
+        dateline,
+        lead,
+        reader,
+        tenses,
+        mut terms,
+        mut names,
+        ..
+    } = reading;
     let Reader { mut mentions, .. } = reader;
     let mut dated = vec![false; sentences.len()];
     for m in &mentions {
@@ -165,7 +121,7 @@ pub(crate) fn analyse(
         let lead_dated = mentions.iter().any(|m| {
             m.lead && matches!(m.kind, Kind::Point | Kind::Range) && m.role == Role::Event
         });
-        if !lead_dated && tenses[l].iter().any(|&t| t != Tense::Modal) {
+        if !lead_dated && tenses.get(l).iter().any(|&t| t != Tense::Modal) {
             let text = &body[sentences[l].span.clone()];
             let words = split_words(text);
             let tense = verbs::governing(&words, &verbs::groups(&words, w), 0, w);
@@ -176,12 +132,9 @@ pub(crate) fn analyse(
         for (i, s) in sentences.iter().enumerate() {
             let present =
                 |t: &Tense| matches!(t, Tense::Present | Tense::Progressive | Tense::Perfect);
-            if Some(i) != lead
-                && !dated[i]
-                && !tenses[i].is_empty()
-                && tenses[i].iter().all(present)
-            {
-                let mut m = undated(doc, i, s, dct, tenses[i].first().copied(), false);
+            let tenses = tenses.get(i);
+            if Some(i) != lead && !dated[i] && !tenses.is_empty() && tenses.iter().all(present) {
+                let mut m = undated(doc, i, s, dct, tenses.first().copied(), false);
                 m.role = Role::State;
                 mentions.push(m);
             }
@@ -219,12 +172,134 @@ pub(crate) fn analyse(
     for m in &mut mentions {
         m.weight = m.weigh(p, dct, state);
     }
+    // What is kept until the draft is written, without the room to grow.
+    mentions.shrink_to_fit();
+    terms.shrink_to_fit();
+    names.shrink_to_fit();
     Article {
         sentences,
         dateline,
         terms,
         mentions,
         names,
+    }
+}
+
+/// An article's sentences read in order, as the tagger's pieces come.
+struct Reading<'a, 'w> {
+    body: &'a str,
+    sentences: &'a [Sentence],
+    /// Which sentences are the page's furniture, not its story.
+    furniture: Vec<bool>,
+    dateline: Option<usize>,
+    /// The first sentence of the story, once read.
+    lead: Option<usize>,
+    reader: Reader<'w>,
+    tenses: Lists<Tense>,
+    terms: Lists<Term>,
+    names: Lists<Term>,
+    w: &'w Words,
+    /// How many sentences have been read.
+    read: usize,
+    /// The date expressions of sentences not read yet, each with its
+    /// sentence, in the order the tagger gave them.
+    pending: Vec<(usize, Timex)>,
+}
+
+impl Reading<'_, '_> {
+    /// Takes the expressions `found` in a piece and reads every sentence
+    /// that ends by `upto` (where the pieces tagged so far end).
+    fn take(&mut self, found: Vec<Timex>, upto: usize) {
+        let sentences = self.sentences;
+        for t in found {
+            let i = sentences.partition_point(|s| s.span.end <= t.byte_start);
+            if let Some(s) = sentences.get(i)
+                && s.span.start <= t.byte_start
+                && t.byte_end <= s.span.end
+            {
+                self.pending.push((i, t));
+            }
+        }
+        let end = self.read + sentences[self.read..].partition_point(|s| s.span.end <= upto);
+        let mut pending = std::mem::take(&mut self.pending);
+        // Each sentence's expressions in the tagger's order.
+        pending.sort_by_key(|&(i, _)| i);
+        let mut at = 0;
+        let mut dates: Vec<&Timex> = Vec::new();
+        for i in self.read..end {
+            dates.clear();
+            while let Some((_, t)) = pending.get(at).filter(|(j, _)| *j == i) {
+                dates.push(t);
+                at += 1;
+            }
+            self.sentence(i, &dates);
+        }
+        drop(dates);
+        pending.drain(..at);
+        self.pending = pending;
+        self.read = end;
+    }
+
+    /// Reads sentence `i`, whose date expressions are `dates`.
+    fn sentence(&mut self, i: usize, dates: &[&Timex]) {
+        let (body, w) = (self.body, self.w);
+        let s = &self.sentences[i];
+        if i == 0 && is_dateline(&body[s.span.clone()], s.span.start, dates) {
+            self.dateline = Some(0);
+        }
+        // A sentence that is little more than the page's own timestamps
+        // ("PUBLISHED: MONDAY, MARCH 11, 2013, 10:34 PM") is furniture too. A
+        // stamp inside a sentence of prose is left alone: the tagger also
+        // marks "this week" of a lead and "in September 2003" further down.
+        if dates.iter().any(|t| t.role.is_some()) {
+            let outside = split_words(&body[s.span.clone()])
+                .iter()
+                .filter(|word| {
+                    let at = s.span.start + word.span.start;
+                    !dates.iter().any(|t| t.byte_start <= at && at < t.byte_end)
+                })
+                .count();
+            self.furniture[i] |= outside <= STAMP_WORDS;
+        }
+        if Some(i) == self.dateline || self.furniture[i] {
+            self.tenses.push([]);
+            self.terms.push([]);
+            self.names.push([]);
+            return;
+        }
+        if self.lead.is_none() {
+            self.lead = Some(i);
+            self.reader.lead = Some(i);
+        }
+        let text = &body[s.span.clone()];
+        let words = split_words(text);
+        // A verb group cannot start inside a date: "May" in "on May 28" is
+        // the month, not the modal. The timexes are in text order.
+        let mut groups = verbs::groups(&words, w);
+        groups.retain(|g| {
+            let at = s.span.start + words[g.first].span.start;
+            let k = dates.partition_point(|t| t.byte_end <= at);
+            dates.get(k).is_none_or(|t| t.byte_start > at)
+        });
+        let mut own = actors::names(text, &words, w);
+        let first_verb = groups.first().map_or(words.len(), |g| g.first);
+        if i > 0
+            && words[..first_verb]
+                .iter()
+                .any(|word| w.has(List::Pronouns, &word.low))
+        {
+            own.extend_from_slice(self.names.get(i - 1));
+            own.sort_unstable();
+            own.dedup();
+        }
+        self.names.push(own);
+        self.tenses.push(groups.iter().map(|g| g.tense));
+        self.reader.sentence(i, s, text, &words, &groups, dates);
+        let masked: Vec<_> = dates
+            .iter()
+            .map(|t| t.byte_start - s.span.start..t.byte_end - s.span.start)
+            .collect();
+        self.terms.push(terms::of_sentence(&words, &masked, w));
     }
 }
 
@@ -675,6 +750,64 @@ pub(crate) fn state_weight(p: &Params, about: bool) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The article's date expressions, in text order, with offsets in `body`,
+    /// read in pieces of about `most` bytes cut at its sentences' ends.
+    fn tag(
+        tagger: &Tagger,
+        body: &str,
+        sentences: &[Sentence],
+        dct: NaiveDate,
+        most: usize,
+    ) -> Vec<Timex> {
+        let ends: Vec<usize> = sentences.iter().map(|s| s.span.end).collect();
+        let pieces = annals_tagger::pieces::pieces(body, &ends, most);
+        let mut timexes = Vec::new();
+        let Ok(()) = tagger.tag_in_pieces(body, dct, &pieces, |found| {
+            timexes.extend(found);
+            Ok::<(), std::convert::Infallible>(())
+        });
+        timexes
+    }
+
+    /// Each sentence is read once the pieces holding it are tagged: an
+    /// article read in small pieces gives what it gives read whole (as
+    /// long as no relative date loses its anchor at a seam).
+    #[test]
+    fn an_article_read_a_piece_at_a_time_gives_what_it_gives_whole() {
+        let tables = crate::rules::Tables::embedded();
+        let params = crate::rules::Params::embedded();
+        let mut body = String::from("29 February 2020 — ");
+        for i in 0..60 {
+            body.push_str(&format!(
+                "The Taliban signed the deal in Doha on {} March 2019, officials said. ",
+                i % 28 + 1
+            ));
+            if i % 7 == 0 {
+                body.push_str("A sentence with no end and no date that runs on and on ");
+            }
+            if i % 5 == 0 {
+                body.push_str("It was agreed in July 2018. ");
+            }
+        }
+        let source = source(&body, d(2020, 2, 29));
+        let tagger = Tagger::new();
+        let read = |most| {
+            let a = analyse_in_pieces(0, &source, &tagger, 0.0, (&tables.words, &params), most);
+            let mentions: Vec<_> = a
+                .mentions
+                .iter()
+                .map(|m| (m.sentence, m.quote.clone(), m.timex.clone(), m.date, m.lead))
+                .collect();
+            let terms: Vec<Vec<Term>> = a.terms.iter().map(<[Term]>::to_vec).collect();
+            let names: Vec<Vec<Term>> = a.names.iter().map(<[Term]>::to_vec).collect();
+            (a.dateline, a.sentences, mentions, terms, names)
+        };
+        let whole = read(usize::MAX);
+        assert!(whole.2.len() >= 60, "{}", whole.2.len());
+        assert_eq!(read(300), whole);
+        assert_eq!(read(1000), whole);
+    }
 
     #[test]
     fn a_long_article_is_tagged_in_pieces_with_the_same_dates() {

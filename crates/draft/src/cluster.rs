@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use crate::analyse::Article;
 use crate::mention::{Dated, Kind, Mention, Role};
 use crate::rules::Params;
 use crate::terms::{Idf, Index, Term};
@@ -17,8 +18,8 @@ use crate::terms::{Idf, Index, Term};
 /// What the clusterer needs to know about the mentions.
 pub(crate) struct Input<'a> {
     pub mentions: &'a [Mention],
-    /// The terms of each mention's sentence.
-    pub terms: Vec<&'a [Term]>,
+    /// The articles, for the terms of each mention's sentence.
+    pub articles: &'a [Article],
     /// Each article's publication date.
     pub published: &'a [NaiveDate],
     pub idf: &'a Idf,
@@ -58,8 +59,14 @@ impl Sets {
 }
 
 impl Input<'_> {
+    /// The terms of mention `i`'s sentence.
+    fn terms(&self, i: usize) -> &[Term] {
+        let m = &self.mentions[i];
+        self.articles[m.doc].terms.get(m.sentence)
+    }
+
     fn shared(&self, a: usize, b: usize) -> f32 {
-        self.idf.shared(self.terms[a], self.terms[b])
+        self.idf.shared(self.terms(a), self.terms(b))
     }
 
     fn at_publication(&self, m: usize) -> bool {
@@ -94,15 +101,30 @@ impl Input<'_> {
                 Bucket::Date(_) => self.leaders(members, &mut sets),
             }
         }
-        let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
+        // The sets in the order of their first mention, each mention's
+        // number a set's, then each set's members in order (as many as
+        // there are, without room to grow: most happenings have one).
+        let mut numbers: Vec<usize> = vec![usize::MAX; n];
+        let mut sizes: Vec<usize> = Vec::new();
         for i in 0..n {
-            groups.entry(sets.find(i)).or_default().push(i);
+            let root = sets.find(i);
+            if numbers[root] == usize::MAX {
+                numbers[root] = sizes.len();
+                sizes.push(0);
+            }
+            numbers[i] = numbers[root];
+            sizes[numbers[i]] += 1;
         }
-        let mut clusters: Vec<Cluster> = groups
-            .into_values()
+        drop(sets);
+        let mut groups: Vec<Vec<usize>> = sizes.into_iter().map(Vec::with_capacity).collect();
+        for (i, &g) in numbers.iter().enumerate() {
+            groups[g].push(i);
+        }
+        drop(numbers);
+        let clusters: Vec<Cluster> = groups
+            .into_iter()
             .map(|members| self.summarise(members))
             .collect();
-        clusters.sort_by_key(|c| c.members[0]);
         self.fold(clusters)
     }
 
@@ -154,7 +176,7 @@ impl Input<'_> {
             let m = &self.mentions[i];
             let same_sentence = by_sentence.get(&(m.doc, m.sentence)).copied();
             let resembling = index
-                .similar(self.idf, self.terms[i])
+                .similar(self.idf, self.terms(i))
                 .into_iter()
                 .filter(|&(rank, sim)| {
                     let l = leaders[rank];
@@ -178,7 +200,7 @@ impl Input<'_> {
                 None => {
                     let rank = leaders.len();
                     leaders.push(i);
-                    index.add(rank, self.terms[i]);
+                    index.add(rank, self.terms(i));
                     by_sentence.insert((m.doc, m.sentence), rank);
                 }
             }
@@ -219,12 +241,12 @@ impl Input<'_> {
         let best = if tied.len() > 1 {
             let mut counts: HashMap<Term, u32> = HashMap::default();
             for &i in &members {
-                for &t in self.terms[i] {
+                for &t in self.terms(i) {
                     *counts.entry(t).or_default() += 1;
                 }
             }
             let centrality = |i: usize| -> f32 {
-                self.terms[i]
+                self.terms(i)
                     .iter()
                     .map(|&t| self.idf.weight(t) * (counts[&t] - 1) as f32)
                     .sum()
@@ -379,7 +401,7 @@ impl Input<'_> {
                 continue;
             }
             for &i in &clusters[f].members {
-                index.add(sentences.len(), self.terms[i]);
+                index.add(sentences.len(), self.terms(i));
                 sentences.push(i);
                 owner.push(f);
             }
@@ -400,7 +422,7 @@ impl Input<'_> {
             let members = std::mem::take(&mut clusters[c].members);
             for &m in &members {
                 let mut best: Option<(usize, f32)> = None;
-                for (item, sim) in index.similar(self.idf, self.terms[m]) {
+                for (item, sim) in index.similar(self.idf, self.terms(m)) {
                     let f = owner[item];
                     if f == c || !alive[f] || !date(&clusters[f]).inside(outer) {
                         continue;

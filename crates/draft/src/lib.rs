@@ -60,6 +60,7 @@ mod cluster;
 mod cues;
 mod furniture;
 mod ids;
+mod lists;
 mod mention;
 mod merge;
 mod output;
@@ -154,8 +155,11 @@ pub struct Drafter<'t> {
 #[derive(Debug, Clone)]
 pub struct Articles {
     articles: Vec<Article>,
-    /// For each article, which of its mentions go on.
+    /// For each article, which of its mentions go on (until stage 2 takes
+    /// them).
     kept: Vec<Vec<bool>>,
+    /// How many dated mentions the articles hold, and how many go on.
+    counts: (usize, usize),
     published: Vec<NaiveDate>,
 }
 
@@ -195,17 +199,7 @@ impl Articles {
 
     /// How many dated mentions the articles hold, and how many go on.
     pub fn mention_counts(&self) -> (usize, usize) {
-        let all = self.articles.iter().map(|a| a.mentions.len()).sum();
-        let kept = self.kept.iter().flatten().filter(|&&k| k).count();
-        (all, kept)
-    }
-
-    /// The terms of the sentence of each mention.
-    fn terms<'a>(&'a self, mentions: &[Mention]) -> Vec<&'a [Term]> {
-        mentions
-            .iter()
-            .map(|m| self.articles[m.doc].terms[m.sentence].as_slice())
-            .collect()
+        self.counts
     }
 }
 
@@ -300,8 +294,8 @@ impl<'t> Drafter<'t> {
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> Draft {
         sources.sort_by(annals_core::load::by_id);
-        let articles = self.read_with_progress(&sources, options, progress);
-        let mentions = self.mentions(&articles);
+        let mut articles = self.read_with_progress(&sources, options, progress);
+        let mentions = self.mentions(&mut articles);
         let clusters = self.clusters(&articles, &mentions);
         let selected = self.select(clusters, &mentions, &articles, options);
         let events = self.events(&selected, &mentions, &articles, &sources);
@@ -354,9 +348,12 @@ impl<'t> Drafter<'t> {
                 (article, kept)
             })
             .unzip();
+        let all = articles.iter().map(|a| a.mentions.len()).sum();
+        let going_on = kept.iter().flatten().filter(|&&k| k).count();
         Articles {
             articles,
             kept,
+            counts: (all, going_on),
             published: sources.iter().map(|s| s.published).collect(),
         }
     }
@@ -365,7 +362,10 @@ impl<'t> Drafter<'t> {
     /// coreference links renumbered to match); a mention whose sentence
     /// names none of the story's salient actors weighs at most `unsalient`
     /// (when there is more than one article to tell who they are).
-    pub fn mentions(&self, articles: &Articles) -> Mentions {
+    ///
+    /// The mentions move out of `articles` (which keeps their sentences,
+    /// terms and names for the later stages): they are not held twice.
+    pub fn mentions(&self, articles: &mut Articles) -> Mentions {
         let p = &self.params;
         let idf = Idf::new(
             articles
@@ -377,22 +377,18 @@ impl<'t> Drafter<'t> {
                         .enumerate()
                         .filter(move |(i, _)| Some(*i) != a.dateline)
                 })
-                .map(|(_, t)| t.as_slice()),
+                .map(|(_, t)| t),
         );
-        let mut mentions = gather(&articles.articles, &articles.kept);
+        let kept = std::mem::take(&mut articles.kept);
+        let mut mentions = gather(&mut articles.articles, &kept);
+        drop(kept);
         if articles.len() > 1 {
             let actors = actors::Actors::new(
-                articles
-                    .articles
-                    .iter()
-                    .map(|a| a.names.concat())
-                    .collect::<Vec<_>>()
-                    .iter()
-                    .map(Vec::as_slice),
+                articles.articles.iter().map(|a| a.names.items()),
                 p.salient_share,
             );
             for m in &mut mentions {
-                if !actors.any_salient(&articles.articles[m.doc].names[m.sentence]) {
+                if !actors.any_salient(articles.articles[m.doc].names.get(m.sentence)) {
                     m.weight = m.weight.min(p.unsalient);
                 }
             }
@@ -405,7 +401,7 @@ impl<'t> Drafter<'t> {
     pub fn clusters(&self, articles: &Articles, mentions: &Mentions) -> Clusters {
         let clusters = cluster::Input {
             mentions: &mentions.mentions,
-            terms: articles.terms(&mentions.mentions),
+            articles: &articles.articles,
             published: &articles.published,
             idf: &mentions.idf,
             params: &self.params,
@@ -557,21 +553,38 @@ fn kept(
 }
 
 /// The mentions that go on, numbered across articles (their coreference
-/// links renumbered to match).
-fn gather(articles: &[Article], kept: &[Vec<bool>]) -> Vec<Mention> {
-    let mut mentions = Vec::new();
-    for (article, kept) in articles.iter().zip(kept) {
-        let mut global: HashMap<usize, usize> = HashMap::default();
-        for (local, m) in article.mentions.iter().enumerate() {
-            if !kept[local] {
-                continue;
+/// links renumbered to match), moved out of `articles`: the first article's
+/// are kept where they are, and the others' moved after them.
+fn gather(articles: &mut [Article], kept: &[Vec<bool>]) -> Vec<Mention> {
+    let total = kept.iter().flatten().filter(|&&k| k).count();
+    let mut mentions: Vec<Mention> = Vec::new();
+    for (article, kept) in articles.iter_mut().zip(kept) {
+        let mut own = std::mem::take(&mut article.mentions);
+        // Each earlier local mention's global number (a link goes only to a
+        // mention before it that goes on).
+        let mut global: Vec<Option<usize>> = Vec::with_capacity(own.len());
+        let mut next = mentions.len();
+        let mut local = 0;
+        own.retain_mut(|m| {
+            let keep = kept[local];
+            local += 1;
+            if keep {
+                m.coref = m.coref.and_then(|c| global.get(c).copied().flatten());
+                global.push(Some(next));
+                next += 1;
+            } else {
+                global.push(None);
             }
-            let mut m = m.clone();
-            m.coref = m.coref.and_then(|c| global.get(&c).copied());
-            global.insert(local, mentions.len());
-            mentions.push(m);
+            keep
+        });
+        if mentions.capacity() == 0 {
+            mentions = own;
+            mentions.reserve_exact(total - mentions.len());
+        } else {
+            mentions.append(&mut own);
         }
     }
+    mentions.shrink_to_fit();
     mentions
 }
 

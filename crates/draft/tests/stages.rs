@@ -43,11 +43,11 @@ fn the_stages_run_one_by_one_and_give_what_draft_gives() {
     let drafter = Drafter::embedded(&tagger);
     let sources = one_article();
     let options = Options::default();
-    let articles = drafter.read(&sources, &options);
+    let mut articles = drafter.read(&sources, &options);
     assert_eq!(articles.len(), 1);
     let (all, kept) = articles.mention_counts();
     assert!(all >= kept && kept >= 4, "{all} {kept}");
-    let mentions = drafter.mentions(&articles);
+    let mentions = drafter.mentions(&mut articles);
     assert_eq!(mentions.len(), kept);
     let clusters = drafter.clusters(&articles, &mentions);
     assert!(!clusters.is_empty() && clusters.len() <= mentions.len());
