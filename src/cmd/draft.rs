@@ -125,6 +125,9 @@ pub fn run(args: &DraftArgs, path: Option<&Path>, options: &Options) -> Result<(
     if let Some(note) = load::ignored_note(&outcome.ignored) {
         output::eprintln_safe(&format!("note: {note}"));
     }
+    for w in &outcome.weighed_out {
+        output::eprintln_safe(&weighed_out_note(w));
+    }
     let written = match &outcome.written {
         None => output::stdout(|out| out.write_all(outcome.text.as_bytes())),
         Some(file) => {
@@ -170,6 +173,33 @@ fn failure(e: RedraftError, args: &DraftArgs) -> Failure {
             }
         }
     }
+}
+
+/// What drafting did with an article too densely dated to weigh every
+/// dated sentence of.
+fn weighed_out_note(w: &annals_draft::WeighedOut) -> String {
+    format!(
+        "note: {} is dated more densely than a draft weighs: {} of its {} dates, \
+         those that say least that something happened then, were left out as it \
+         was read (an article keeps at least {})",
+        sanitize_line(&w.source),
+        thousands(w.left_out),
+        thousands(w.of),
+        thousands(annals_draft::MOST_MENTIONS),
+    )
+}
+
+/// `n` with its thousands apart: 20,000.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The --since / --until window, in words ("after 2011-01-01"), if any.
@@ -264,4 +294,28 @@ fn report(outcome: &Outcome, file: &str, in_place: bool) -> String {
         "drafted again from {articles}: {}{left_out} → {file}{not_read}",
         parts.join(", ")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_weighed_out_article_is_named_with_its_counts() {
+        let w = annals_draft::WeighedOut {
+            source: "line\u{1b}[2J".into(),
+            left_out: 933_670,
+            of: 967_834,
+        };
+        assert_eq!(
+            weighed_out_note(&w),
+            "note: line␛[2J is dated more densely than a draft weighs: 933,670 of its \
+             967,834 dates, those that say least that something happened then, were left \
+             out as it was read (an article keeps at least 20,000)"
+        );
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
 }

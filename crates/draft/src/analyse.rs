@@ -9,13 +9,14 @@ use chrono::{Days, NaiveDate, Weekday};
 use crate::actors;
 use crate::cues::Context;
 use crate::furniture;
-use crate::lists::Lists;
+use crate::lists::{Lists, Rows};
 use crate::mention::{Dated, Kind, Mention, Role, shift};
 use crate::rules::{List, Params, Words};
 use crate::sentences::{self, Sentence};
 use crate::terms::{self, Term};
 use crate::verbs::{self, Tense};
 use crate::words::{Word, words as split_words};
+use rustc_hash::FxHashMap as HashMap;
 
 /// An article as the drafter reads it.
 #[derive(Debug, Clone)]
@@ -24,10 +25,18 @@ pub(crate) struct Article {
     pub sentences: Vec<Sentence>,
     /// The first sentence, when it only gives the date (the dateline).
     pub dateline: Option<usize>,
-    /// The key terms of each sentence, date expressions left out.
-    pub terms: Lists<Term>,
+    /// The key terms of the sentences a mention may quote (the sentences
+    /// of its mentions, the lead, and when the draft is about an entity its
+    /// undated sentences), date expressions left out.
+    pub terms: Rows<Term>,
+    /// For the terms of the other sentences, how many of them each term is
+    /// in (all the inverse document frequencies need of them).
+    pub other_terms: Vec<(Term, u32)>,
     /// The dated mentions, in text order (then the undated ones).
     pub mentions: Vec<Mention>,
+    /// How many dated mentions were weighed out as the article was read:
+    /// it had more than [`MOST_MENTIONS`] twice over.
+    pub weighed_out: usize,
     /// The names in each sentence (with those of the sentence before, when
     /// a pronoun is its subject).
     pub names: Lists<Term>,
@@ -37,6 +46,17 @@ pub(crate) struct Article {
 /// tagged in pieces that end at a sentence's end (see
 /// [`annals_tagger::pieces`]).
 const TAG_PIECE: usize = annals_tagger::pieces::PIECE;
+
+/// The most dated mentions an article keeps: when it has twice as many,
+/// the lightest (all but this many) are weighed out as it is read, so that
+/// memory stays near the article's size however densely it is dated. A
+/// long news article has a few hundred; a 50 MB page of nothing but dated
+/// sentences has a million, of which a draft keeps a few dozen.
+pub(crate) const MOST_MENTIONS: usize = 20_000;
+
+/// The mentions last found, which the next ones may count from ("two days
+/// later") or refer back to ("that day"): never weighed out.
+const RECENT_MENTIONS: usize = 256;
 
 /// The most words beside its timestamps a sentence of the page's own
 /// timestamps has ("PUBLISHED:", "Last updated at").
@@ -55,17 +75,25 @@ pub(crate) fn analyse(
     state: f32,
     tables: (&Words, &Params),
 ) -> Article {
-    analyse_in_pieces(doc, source, tagger, state, tables, TAG_PIECE)
+    analyse_in_pieces(
+        doc,
+        source,
+        tagger,
+        state,
+        tables,
+        (TAG_PIECE, MOST_MENTIONS),
+    )
 }
 
-/// [`analyse`], tagging pieces of about `most` bytes.
+/// [`analyse`], tagging pieces of about `most` bytes and keeping about
+/// `most_mentions` mentions.
 fn analyse_in_pieces(
     doc: usize,
     source: &Source,
     tagger: &Tagger,
     state: f32,
     (w, p): (&Words, &Params),
-    most: usize,
+    (most, most_mentions): (usize, usize),
 ) -> Article {
     let body = source.body();
     let dct = source.published;
@@ -90,9 +118,15 @@ fn analyse_in_pieces(
             w,
         },
         tenses: Lists::with_capacity(sentences.len()),
-        terms: Lists::with_capacity(sentences.len()),
+        terms: Rows::default(),
+        other_terms: HashMap::default(),
         names: Lists::with_capacity(sentences.len()),
+        dated: vec![false; sentences.len()],
+        weighed_out: 0,
+        most_mentions,
         w,
+        p,
+        state,
         read: 0,
         pending: Vec::new(),
     };
@@ -109,14 +143,13 @@ fn analyse_in_pieces(
         reader,
         tenses,
         mut terms,
+        other_terms,
         mut names,
+        dated,
+        weighed_out,
         ..
     } = reading;
     let Reader { mut mentions, .. } = reader;
-    let mut dated = vec![false; sentences.len()];
-    for m in &mentions {
-        dated[m.sentence] = true;
-    }
     if let Some(l) = lead {
         let lead_dated = mentions.iter().any(|m| {
             m.lead && matches!(m.kind, Kind::Point | Kind::Range) && m.role == Role::Event
@@ -176,11 +209,15 @@ fn analyse_in_pieces(
     mentions.shrink_to_fit();
     terms.shrink_to_fit();
     names.shrink_to_fit();
+    let mut other_terms: Vec<(Term, u32)> = other_terms.into_iter().collect();
+    other_terms.sort_unstable();
     Article {
         sentences,
         dateline,
         terms,
+        other_terms,
         mentions,
+        weighed_out,
         names,
     }
 }
@@ -196,9 +233,20 @@ struct Reading<'a, 'w> {
     lead: Option<usize>,
     reader: Reader<'w>,
     tenses: Lists<Tense>,
-    terms: Lists<Term>,
+    terms: Rows<Term>,
+    /// The terms of the sentences whose terms are not held, counted.
+    other_terms: HashMap<Term, u32>,
     names: Lists<Term>,
+    /// Which sentences have a dated mention (or had one weighed out).
+    dated: Vec<bool>,
+    /// How many mentions were weighed out.
+    weighed_out: usize,
+    /// How many mentions to keep when there are twice as many.
+    most_mentions: usize,
     w: &'w Words,
+    p: &'w Params,
+    /// The weight of a present-tense sentence with no date of its own.
+    state: f32,
     /// How many sentences have been read.
     read: usize,
     /// The date expressions of sentences not read yet, each with its
@@ -238,6 +286,58 @@ impl Reading<'_, '_> {
         pending.drain(..at);
         self.pending = pending;
         self.read = end;
+        if self.reader.mentions.len() >= self.most_mentions.saturating_mul(2) {
+            self.weigh_out(self.most_mentions);
+        }
+    }
+
+    /// Keeps the `most` mentions that weigh most (the earlier of two that
+    /// weigh the same), the lead's and the most recent ones, in text order;
+    /// the terms of a sentence left with no mention are counted and let go.
+    fn weigh_out(&mut self, most: usize) {
+        let (p, dct, state) = (self.p, self.reader.dct, self.state);
+        let mentions = std::mem::take(&mut self.reader.mentions);
+        let older = mentions.len().saturating_sub(RECENT_MENTIONS);
+        let mut order: Vec<(f32, usize)> = mentions[..older]
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| !m.lead)
+            .map(|(i, m)| (m.weigh(p, dct, state), i))
+            .collect();
+        let keep_older = most.saturating_sub(older - order.len());
+        if order.len() <= keep_older {
+            self.reader.mentions = mentions;
+            return;
+        }
+        order.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut keep = vec![true; mentions.len()];
+        for &(_, i) in &order[keep_older..] {
+            keep[i] = false;
+        }
+        drop(order);
+        let mut renumbered: Vec<Option<usize>> = Vec::with_capacity(mentions.len());
+        let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len() - older + most);
+        for (i, mut m) in mentions.into_iter().enumerate() {
+            if keep[i] {
+                m.coref = m.coref.and_then(|c| renumbered[c]);
+                renumbered.push(Some(kept.len()));
+                kept.push(m);
+            } else {
+                renumbered.push(None);
+                self.weighed_out += 1;
+            }
+        }
+        drop(renumbered);
+        let mut quoted = vec![false; self.sentences.len()];
+        for m in &kept {
+            quoted[m.sentence] = true;
+        }
+        self.reader.mentions = kept;
+        let (lead, dated, other) = (self.lead, &self.dated, &mut self.other_terms);
+        self.terms.retain(
+            |i| quoted[i] || Some(i) == lead || (state > 0.0 && !dated[i]),
+            |terms| count_terms(other, terms),
+        );
     }
 
     /// Reads sentence `i`, whose date expressions are `dates`.
@@ -263,7 +363,6 @@ impl Reading<'_, '_> {
         }
         if Some(i) == self.dateline || self.furniture[i] {
             self.tenses.push([]);
-            self.terms.push([]);
             self.names.push([]);
             return;
         }
@@ -294,12 +393,28 @@ impl Reading<'_, '_> {
         }
         self.names.push(own);
         self.tenses.push(groups.iter().map(|g| g.tense));
+        let before = self.reader.mentions.len();
         self.reader.sentence(i, s, text, &words, &groups, dates);
+        self.dated[i] = self.reader.mentions.len() > before;
         let masked: Vec<_> = dates
             .iter()
             .map(|t| t.byte_start - s.span.start..t.byte_end - s.span.start)
             .collect();
-        self.terms.push(terms::of_sentence(&words, &masked, w));
+        let terms = terms::of_sentence(&words, &masked, w);
+        // Only a sentence a mention may quote needs its terms; of the
+        // others, the inverse document frequencies need only the counts.
+        if self.dated[i] || self.lead == Some(i) || self.state > 0.0 {
+            self.terms.push(i, terms);
+        } else {
+            count_terms(&mut self.other_terms, &terms);
+        }
+    }
+}
+
+/// Counts each of a sentence's `terms` (as [`crate::terms::Idf`] does).
+fn count_terms(counts: &mut HashMap<Term, u32>, terms: &[Term]) {
+    for &t in terms {
+        *counts.entry(t).or_default() += 1;
     }
 }
 
@@ -793,13 +908,21 @@ mod tests {
         let source = source(&body, d(2020, 2, 29));
         let tagger = Tagger::new();
         let read = |most| {
-            let a = analyse_in_pieces(0, &source, &tagger, 0.0, (&tables.words, &params), most);
+            let a = analyse_in_pieces(
+                0,
+                &source,
+                &tagger,
+                0.0,
+                (&tables.words, &params),
+                (most, MOST_MENTIONS),
+            );
             let mentions: Vec<_> = a
                 .mentions
                 .iter()
                 .map(|m| (m.sentence, m.quote.clone(), m.timex.clone(), m.date, m.lead))
                 .collect();
-            let terms: Vec<Vec<Term>> = a.terms.iter().map(<[Term]>::to_vec).collect();
+            let terms: Vec<(usize, Vec<Term>)> =
+                a.terms.iter().map(|(i, t)| (i, t.to_vec())).collect();
             let names: Vec<Vec<Term>> = a.names.iter().map(<[Term]>::to_vec).collect();
             (a.dateline, a.sentences, mentions, terms, names)
         };
@@ -807,6 +930,100 @@ mod tests {
         assert!(whole.2.len() >= 60, "{}", whole.2.len());
         assert_eq!(read(300), whole);
         assert_eq!(read(1000), whole);
+    }
+
+    /// An article with more than twice as many dated mentions as it may
+    /// keep weighs out the lightest as it is read: the heaviest, the lead's
+    /// and the latest stay, in text order, links back only to mentions
+    /// kept, terms held only for the sentences still quoted, and the
+    /// inverse document frequencies what they are when nothing is left out.
+    #[test]
+    fn a_densely_dated_article_keeps_its_weightiest_mentions() {
+        let tables = crate::rules::Tables::embedded();
+        let params = crate::rules::Params::embedded();
+        let mut body = String::from("The Taliban signed the deal in Doha on 29 February 2020. ");
+        for i in 0..1_500 {
+            let (day, month) = (i % 28 + 1, ["March", "April", "May"][i % 3]);
+            if i % 10 == 0 {
+                body.push_str(&format!("The talks opened in Doha on {day} {month} 2019. "));
+            } else {
+                body.push_str(&format!("Officials may meet again around {month} 2021. "));
+            }
+            if i % 30 == 0 {
+                body.push_str("That March the envoys spoke again. ");
+            }
+        }
+        let source = source(&body, d(2020, 3, 1));
+        let tagger = Tagger::new();
+        let read = |most_mentions| {
+            analyse_in_pieces(
+                0,
+                &source,
+                &tagger,
+                0.0,
+                (&tables.words, &params),
+                (4_000, most_mentions),
+            )
+        };
+        let whole = read(usize::MAX);
+        let thin = read(100);
+        assert_eq!(whole.weighed_out, 0);
+        assert!(whole.mentions.len() > 1_500, "{}", whole.mentions.len());
+        assert!(thin.weighed_out > 1_000, "{}", thin.weighed_out);
+        assert!(
+            thin.mentions.len() < 2 * 100 + RECENT_MENTIONS + 2,
+            "{}",
+            thin.mentions.len()
+        );
+        assert_eq!(thin.mentions.len() + thin.weighed_out, whole.mentions.len());
+        // The lead and the latest stay; the rest kept are the heaviest.
+        assert!(thin.mentions[0].lead);
+        let last = |a: &Article| a.mentions.last().map(|m| m.quote.clone());
+        assert_eq!(last(&thin), last(&whole));
+        let lightest_kept = thin.mentions[1..thin.mentions.len() - RECENT_MENTIONS]
+            .iter()
+            .map(|m| m.weight)
+            .fold(f32::INFINITY, f32::min);
+        let heavier_left = whole
+            .mentions
+            .iter()
+            .filter(|m| {
+                !thin
+                    .mentions
+                    .iter()
+                    .any(|k| k.quote == m.quote && k.timex == m.timex)
+            })
+            .filter(|m| m.weight > lightest_kept)
+            .count();
+        assert_eq!(heavier_left, 0);
+        assert!(
+            thin.mentions
+                .windows(2)
+                .all(|w| w[0].quote.start <= w[1].quote.start)
+        );
+        for (i, m) in thin.mentions.iter().enumerate() {
+            if let Some(c) = m.coref {
+                let x = &thin.mentions[c];
+                assert!(c < i && (x.date == m.date || x.date.inside(m.date)));
+            }
+        }
+        assert!(whole.mentions.iter().any(|m| m.coref.is_some()));
+        assert!(thin.mentions.iter().any(|m| m.coref.is_some()));
+        // Terms: held for each quoted sentence, as read whole.
+        for m in &thin.mentions {
+            assert_eq!(thin.terms.get(m.sentence), whole.terms.get(m.sentence));
+        }
+        assert!(thin.terms.iter().count() < whole.terms.iter().count() / 3);
+        let (a, b) = (
+            crate::idf(std::slice::from_ref(&whole)),
+            crate::idf(std::slice::from_ref(&thin)),
+        );
+        for (_, terms) in whole.terms.iter() {
+            for &t in terms {
+                assert_eq!(a.weight(t), b.weight(t));
+            }
+        }
+        assert_eq!(a.weight(0), b.weight(0));
     }
 
     #[test]

@@ -121,7 +121,27 @@ pub struct Draft {
     pub timeline: Timeline,
     /// Happenings found but left out by the length of the draft.
     pub left_out: usize,
+    /// Each article so densely dated that dated sentences were weighed out
+    /// as it was read (more than twice [`MOST_MENTIONS`]).
+    pub weighed_out: Vec<WeighedOut>,
 }
+
+/// An article so densely dated that the lightest of its dated mentions
+/// were weighed out as it was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WeighedOut {
+    /// The article's source id.
+    pub source: String,
+    /// How many dated mentions were left out.
+    pub left_out: usize,
+    /// How many it has in all.
+    pub of: usize,
+}
+
+/// The most dated sentences a draft weighs in one article: an article with
+/// twice as many keeps this many of those that say most that something
+/// happened at their date, so that memory stays near its size.
+pub const MOST_MENTIONS: usize = analyse::MOST_MENTIONS;
 
 /// Drafts a timeline from `sources` with the embedded tables and parameters:
 /// see the [crate] documentation.
@@ -295,6 +315,16 @@ impl<'t> Drafter<'t> {
     ) -> Draft {
         sources.sort_by(annals_core::load::by_id);
         let mut articles = self.read_with_progress(&sources, options, progress);
+        let weighed_out = sources
+            .iter()
+            .zip(&articles.articles)
+            .filter(|(_, a)| a.weighed_out > 0)
+            .map(|(s, a)| WeighedOut {
+                source: s.id.clone(),
+                left_out: a.weighed_out,
+                of: a.weighed_out + a.mentions.len(),
+            })
+            .collect();
         let mentions = self.mentions(&mut articles);
         let clusters = self.clusters(&articles, &mentions);
         let selected = self.select(clusters, &mentions, &articles, options);
@@ -303,6 +333,7 @@ impl<'t> Drafter<'t> {
         Draft {
             timeline: self.timeline(sources, events, options, left_out),
             left_out,
+            weighed_out,
         }
     }
 
@@ -367,18 +398,7 @@ impl<'t> Drafter<'t> {
     /// terms and names for the later stages): they are not held twice.
     pub fn mentions(&self, articles: &mut Articles) -> Mentions {
         let p = &self.params;
-        let idf = Idf::new(
-            articles
-                .articles
-                .iter()
-                .flat_map(|a| {
-                    a.terms
-                        .iter()
-                        .enumerate()
-                        .filter(move |(i, _)| Some(*i) != a.dateline)
-                })
-                .map(|(_, t)| t),
-        );
+        let idf = idf(&articles.articles);
         let kept = std::mem::take(&mut articles.kept);
         let mut mentions = gather(&mut articles.articles, &kept);
         drop(kept);
@@ -550,6 +570,28 @@ fn kept(
             about::concerns(names, sentence, date, previous, w)
         })
         .collect()
+}
+
+/// The inverse document frequencies of the terms of every sentence but
+/// the datelines: those of the sentences whose terms an article holds, and
+/// the counts of the others'.
+fn idf(articles: &[Article]) -> Idf {
+    let mut counts: HashMap<Term, u32> = HashMap::default();
+    let mut n = 0usize;
+    for a in articles {
+        n += a.sentences.len() - usize::from(a.dateline.is_some());
+        for (i, terms) in a.terms.iter() {
+            if Some(i) != a.dateline {
+                for &t in terms {
+                    *counts.entry(t).or_default() += 1;
+                }
+            }
+        }
+        for &(t, c) in &a.other_terms {
+            *counts.entry(t).or_default() += c;
+        }
+    }
+    Idf::counted(u32::try_from(n).unwrap_or(u32::MAX), counts)
 }
 
 /// The mentions that go on, numbered across articles (their coreference

@@ -83,6 +83,9 @@ pub struct Outcome {
     /// Happenings the length of the draft left out, as less salient than
     /// those kept ([`Options::events`]).
     pub left_out: usize,
+    /// The articles so densely dated that dated sentences were weighed
+    /// out as they were read, with how many (see [`crate::MOST_MENTIONS`]).
+    pub weighed_out: Vec<crate::WeighedOut>,
     /// Articles that could not be read (the others were drafted; events
     /// already in timeline.toml that quote them are kept as they are).
     pub problems: Problems,
@@ -309,7 +312,7 @@ pub fn redraft(request: &Request<'_>, hooks: &Hooks<'_>) -> Result<Outcome, Redr
     let articles = sources.len();
     let tagger = Tagger::new();
     let draft = Drafter::embedded(&tagger).run(sources, &request.draft, hooks.progress);
-    let (mut drafted, left_out) = (draft.timeline, draft.left_out);
+    let (mut drafted, left_out, weighed_out) = (draft.timeline, draft.left_out, draft.weighed_out);
     if drafted.events.is_empty() {
         return Err(RedraftError::NothingToDraft {
             articles,
@@ -380,6 +383,7 @@ pub fn redraft(request: &Request<'_>, hooks: &Hooks<'_>) -> Result<Outcome, Redr
         articles,
         counts: merged.counts,
         left_out,
+        weighed_out,
         problems,
         ignored,
     })

@@ -62,6 +62,7 @@ pub(crate) struct Idf {
 
 impl Idf {
     /// Counts the sentences each term occurs in.
+    #[cfg(test)]
     pub fn new<'a>(sentences: impl Iterator<Item = &'a [Term]>) -> Idf {
         let mut counts: HashMap<Term, u32> = HashMap::default();
         let mut n = 0u32;
@@ -71,6 +72,12 @@ impl Idf {
                 *counts.entry(t).or_default() += 1;
             }
         }
+        Idf::counted(n, counts)
+    }
+
+    /// From the number of sentences `n` and the number of sentences each
+    /// term occurs in (as [`Idf::new`] counts them).
+    pub fn counted(n: u32, counts: HashMap<Term, u32>) -> Idf {
         let total = (n as f32 + 1.0).ln();
         let weights = counts
             .into_iter()

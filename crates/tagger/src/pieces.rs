@@ -11,7 +11,7 @@ use crate::{Tagger, Timex};
 /// The most of a text the tagger reads at once. A relative date at the
 /// start of a piece counts from the document's date rather than from the
 /// date before it, so an article up to this size is tagged as a whole.
-pub const PIECE: usize = 1 << 20;
+pub const PIECE: usize = 1 << 18;
 
 /// `text` cut into pieces of at most about `most` bytes, each ending where
 /// a sentence does (`ends`: the byte offsets where sentences end, ascending)
