@@ -159,14 +159,19 @@ impl Lexicon {
             .is_some_and(|bits| bits & (1 << class) != 0)
     }
 
+    /// Whether a phrase of `class` may start with vocabulary id `id`: the
+    /// first test of [`Lexicon::match_class`], for callers to make before
+    /// anything dearer.
+    pub fn may_start(&self, class: ClassId, id: u32) -> bool {
+        self.starts
+            .get(id as usize)
+            .is_some_and(|bits| bits & (1 << class) != 0)
+    }
+
     /// The longest phrase of `class` at `tokens[i..]`: its length in tokens and its value.
     pub fn match_class(&self, class: ClassId, tokens: &[Token], i: usize) -> Option<(usize, &str)> {
         let first = tokens.get(i)?;
-        if self
-            .starts
-            .get(first.id as usize)
-            .is_none_or(|bits| bits & (1 << class) == 0)
-        {
+        if !self.may_start(class, first.id) {
             return None;
         }
         let list = self.by_first.get(first.id as usize)?;

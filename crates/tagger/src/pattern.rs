@@ -362,6 +362,11 @@ fn match_alt<'t>(
         Alt::Word(id) => (token.id == id).then_some(1),
         Alt::Digits(n) => (token.kind == Kind::Number && token.value == Some(n)).then_some(1),
         Alt::Class(class, slot) => {
+            // Most classes tried at a token cannot start there: the lexicon's
+            // bit set says so before the memo is searched.
+            if !numbers.lex.may_start(class, token.id) {
+                return None;
+            }
             let (len, value) = memo.match_class(numbers, class, j)?;
             slots.set(slot, Cap::Text(value));
             Some(len)
