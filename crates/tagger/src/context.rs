@@ -119,14 +119,16 @@ impl<'a> Document<'a> {
                         && tokens.get(i + 1).is_some_and(|n| n.id == to)
                         && !after_past;
                     // "would have been", "we'd been": a past that did not happen.
-                    let word = |k: usize| tokens.get(k).map(|n| &text[n.start..n.end]);
-                    let perfect = matches!(
-                        word(i + 1).map(str::to_ascii_lowercase).as_deref(),
-                        Some("have" | "been")
-                    ) && matches!(
-                        word(i).map(str::to_ascii_lowercase).as_deref(),
-                        Some("would" | "could" | "should" | "might" | "d")
-                    );
+                    // Compared without case and without a lower-cased copy: this
+                    // runs at every word.
+                    let word_is = |k: usize, words: &[&str]| {
+                        tokens.get(k).is_some_and(|n| {
+                            let w = &text[n.start..n.end];
+                            words.iter().any(|x| w.eq_ignore_ascii_case(x))
+                        })
+                    };
+                    let perfect = word_is(i + 1, &["have", "been"])
+                        && word_is(i, &["would", "could", "should", "might", "d"]);
                     if perfect {
                         past = true;
                         mark = Some(Tense::Past);
