@@ -29,7 +29,26 @@ pub enum Builtin {
     Fraction,
 }
 
+/// Longest digit run told apart by the index of rules on numbers; longer
+/// runs share the last list.
+const INDEXED_DIGITS: usize = 19;
+
 impl Builtin {
+    /// Whether the parser can read a number starting at a run of `digits`
+    /// digits (the parsers below refuse every other length): the rules
+    /// tried at a digit run are only those with an element that may read it.
+    fn may_read_digits(self, digits: usize) -> bool {
+        match self {
+            Builtin::Num | Builtin::Ord => true,
+            Builtin::Int => digits <= 4,
+            Builtin::Year | Builtin::Decade => digits == 4,
+            Builtin::ShortYear => digits == 2,
+            Builtin::Day | Builtin::Clock | Builtin::DotClock | Builtin::Mm | Builtin::Fraction => {
+                digits <= 2
+            }
+        }
+    }
+
     fn parse(name: &str) -> Option<(Builtin, Slot)> {
         Some(match name {
             "num" => (Builtin::Num, Slot::Num),
@@ -115,8 +134,9 @@ pub struct RuleSet {
     rules: Vec<Rule>,
     /// For each vocabulary id, the rules that can start at a token with that id, in file order.
     by_id: Vec<Vec<u16>>,
-    /// The rules that can start at a digit token, in file order.
-    on_number: Vec<u16>,
+    /// By the number of digits of a digit token (up to [`INDEXED_DIGITS`]),
+    /// the rules that can start at it, in file order.
+    on_number: Vec<Vec<u16>>,
     numbers: Option<NumberClasses>,
 }
 
@@ -141,7 +161,7 @@ impl RuleSet {
         let mut set = RuleSet {
             rules,
             by_id: vec![Vec::new(); lex.vocabulary_len()],
-            on_number: Vec::new(),
+            on_number: vec![Vec::new(); INDEXED_DIGITS + 1],
             numbers: Some(numbers),
         };
         set.index(lex, numbers);
@@ -169,15 +189,18 @@ impl RuleSet {
         };
         for (r, rule) in self.rules.iter().enumerate() {
             let mut ids = Vec::new();
-            let mut number = false;
+            // For each number of digits, whether an element may read a digit run of it.
+            let mut digits = [false; INDEXED_DIGITS + 1];
             for element in &rule.elements {
                 for alt in &element.alts {
                     match *alt {
                         Alt::Word(id) => ids.push(id),
-                        Alt::Digits(_) => number = true,
+                        Alt::Digits(_) => digits.fill(true),
                         Alt::Class(class, _) => ids.extend(words_of(class)),
                         Alt::Builtin(b, _) => {
-                            number = true;
+                            for (n, may) in digits.iter_mut().enumerate() {
+                                *may |= b.may_read_digits(n);
+                            }
                             match b {
                                 Builtin::Num | Builtin::Year => {
                                     ids.extend(words_of(numbers.number))
@@ -203,8 +226,10 @@ impl RuleSet {
                     list.push(r as u16);
                 }
             }
-            if number {
-                self.on_number.push(r as u16);
+            for (n, may) in digits.into_iter().enumerate() {
+                if may {
+                    self.on_number[n].push(r as u16);
+                }
             }
         }
     }
@@ -220,7 +245,7 @@ impl RuleSet {
     ) -> Option<Step> {
         let t = tokens.get(i)?;
         let candidates = match t.kind {
-            Kind::Number => &self.on_number,
+            Kind::Number => &self.on_number[t.len().min(INDEXED_DIGITS)],
             _ if t.id == UNKNOWN => return None,
             _ => self.by_id.get(t.id as usize)?,
         };
