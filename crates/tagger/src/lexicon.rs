@@ -168,6 +168,14 @@ impl Lexicon {
             .is_some_and(|bits| bits & (1 << class) != 0)
     }
 
+    /// Whether a phrase of one of the classes of the bit set `classes` may
+    /// start with vocabulary id `id`.
+    pub fn may_start_any(&self, classes: u64, id: u32) -> bool {
+        self.starts
+            .get(id as usize)
+            .is_some_and(|bits| bits & classes != 0)
+    }
+
     /// The longest phrase of `class` at `tokens[i..]`: its length in tokens and its value.
     pub fn match_class(&self, class: ClassId, tokens: &[Token], i: usize) -> Option<(usize, &str)> {
         let first = tokens.get(i)?;

@@ -138,6 +138,114 @@ pub struct RuleSet {
     /// the rules that can start at it, in file order.
     on_number: Vec<Vec<u16>>,
     numbers: Option<NumberClasses>,
+    /// For each rule, what the token after its first must be, when its
+    /// first element is one word (see [`Follow`]).
+    follow: Vec<Option<Follow>>,
+}
+
+/// For a rule whose first element is a plain choice of words ("the?",
+/// "the"): the tokens its other elements may start with. Where the first
+/// token is one of those words, the element takes it and nothing else, so
+/// the rule can match only if the next token is one of these; "the" starts
+/// some ninety rules, and this rejects most of them at one look.
+#[derive(Debug, Clone)]
+struct Follow {
+    /// The words of the first element, sorted.
+    first: Vec<u32>,
+    /// Words the next token may be, sorted.
+    ids: Vec<u32>,
+    /// Classes whose phrases the next token may start (a bit set).
+    classes: u64,
+    /// Whether the next token may be a digit run.
+    digits: bool,
+}
+
+impl Follow {
+    /// The follow set of `rule`, if its first element is a plain choice of
+    /// words and another element must take a token after it.
+    fn of(rule: &Rule, numbers: NumberClasses) -> Option<Follow> {
+        let (head, rest) = rule.elements.split_first()?;
+        let plain = !head.negative && !head.ahead && !head.capitalised && !head.glued;
+        let mut first = Vec::new();
+        for alt in &head.alts {
+            match *alt {
+                Alt::Word(id) if plain => first.push(id),
+                _ => return None,
+            }
+        }
+        // Only where something after the first element must match.
+        if rest.iter().all(Element::zero_width) {
+            return None;
+        }
+        let mut follow = Follow {
+            first,
+            ids: Vec::new(),
+            classes: 0,
+            digits: false,
+        };
+        let ids = numbers.ids;
+        let class_bit = |c: ClassId| 1u64 << c;
+        for element in rest {
+            // A look-ahead takes no token: the next one is another element's.
+            if element.negative || element.ahead {
+                continue;
+            }
+            for alt in &element.alts {
+                match *alt {
+                    Alt::Word(id) => follow.ids.push(id),
+                    Alt::Class(class, _) => follow.classes |= class_bit(class),
+                    Alt::Digits(_) => follow.digits = true,
+                    // What each number parser may start with (numbers.rs).
+                    Alt::Builtin(b, _) => {
+                        follow.digits = true;
+                        match b {
+                            // "seven", "a hundred".
+                            Builtin::Num => {
+                                follow.classes |= class_bit(numbers.number);
+                                follow.ids.push(ids.a);
+                            }
+                            Builtin::Year => follow.classes |= class_bit(numbers.number),
+                            Builtin::Day | Builtin::Ord => {
+                                follow.classes |=
+                                    class_bit(numbers.number) | class_bit(numbers.ordinal);
+                            }
+                            Builtin::Decade => follow.ids.push(ids.apostrophe),
+                            Builtin::Int
+                            | Builtin::ShortYear
+                            | Builtin::Clock
+                            | Builtin::DotClock
+                            | Builtin::Mm
+                            | Builtin::Fraction => {}
+                        }
+                    }
+                }
+            }
+            if !element.optional {
+                break;
+            }
+        }
+        follow.first.sort_unstable();
+        follow.ids.sort_unstable();
+        follow.ids.dedup();
+        Some(follow)
+    }
+
+    /// Whether the rule may match at token `i`: false only when its first
+    /// element takes token `i` and token `i + 1` cannot start the rest.
+    fn admits(&self, lex: &Lexicon, tokens: &[Token], i: usize) -> bool {
+        let (Some(t), Some(next)) = (tokens.get(i), tokens.get(i + 1)) else {
+            return true;
+        };
+        if self.first.binary_search(&t.id).is_err() {
+            return true;
+        }
+        match next.kind {
+            Kind::Number => self.digits,
+            _ => {
+                self.ids.binary_search(&next.id).is_ok() || lex.may_start_any(self.classes, next.id)
+            }
+        }
+    }
 }
 
 impl RuleSet {
@@ -163,8 +271,14 @@ impl RuleSet {
             by_id: vec![Vec::new(); lex.vocabulary_len()],
             on_number: vec![Vec::new(); INDEXED_DIGITS + 1],
             numbers: Some(numbers),
+            follow: Vec::new(),
         };
         set.index(lex, numbers);
+        set.follow = set
+            .rules
+            .iter()
+            .map(|rule| Follow::of(rule, numbers))
+            .collect();
         Ok(set)
     }
 
@@ -262,6 +376,11 @@ impl RuleSet {
         let mut slots = Slots::default();
         for &r in candidates {
             let rule = &self.rules[r as usize];
+            if let Some(follow) = &self.follow[r as usize]
+                && !follow.admits(lex, tokens, i)
+            {
+                continue;
+            }
             slots.clear();
             if let Some(end) = self.match_rule(rule, &numbers, &memo, i, &mut slots, &mut doc.work)
             {
