@@ -133,6 +133,18 @@ impl Tagger {
         })
     }
 
+    /// The tagger of the embedded tables, trying every rule that may start
+    /// at a token (see `RuleSet::without_shortcuts`).
+    #[cfg(test)]
+    fn without_shortcuts() -> Tagger {
+        let mut tables =
+            Tables::read(LEXICON_SOURCE, PATTERNS_SOURCE).expect("the embedded tables read");
+        tables.rules.without_shortcuts();
+        Tagger {
+            tables: Arc::new(tables),
+        }
+    }
+
     /// Finds and normalises the temporal expressions of `text`, resolving relative ones
     /// against the document creation time `dct`. The result is sorted by position and
     /// expressions never overlap.

@@ -287,6 +287,18 @@ impl RuleSet {
         self.numbers
     }
 
+    /// Drops the shortcuts of the index (the rules on digit runs by their
+    /// length, the follow sets): every rule that may start at a token is
+    /// tried, for tests to check that the shortcuts change no match.
+    #[cfg(test)]
+    pub fn without_shortcuts(&mut self) {
+        let mut all: Vec<u16> = self.on_number.concat();
+        all.sort_unstable();
+        all.dedup();
+        self.on_number.fill(all);
+        self.follow.fill(None);
+    }
+
     /// The parsed rules, in file order.
     #[cfg(test)]
     pub fn rules(&self) -> &[Rule] {

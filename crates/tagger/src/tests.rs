@@ -877,6 +877,66 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// The index's shortcuts (rules on a digit run by its length, the
+    /// follow sets of rules starting with a word) only skip rules that
+    /// cannot match: tagging with every rule tried finds the same.
+    #[test]
+    fn the_index_shortcuts_change_no_match(
+        words in proptest::collection::vec(
+            prop_oneof![
+                Just("the"), Just("The"), Just("a"), Just("at"), Just("two"), Just("last"),
+                Just("next"), Just("first"), Just("week"), Just("weeks"), Just("day"),
+                Just("month"), Just("year"), Just("years"), Just("quarter"), Just("fiscal"),
+                Just("1998"), Just("12"), Just("7"), Just("123"), Just("12345"), Just("31st"),
+                Just("1990s"), Just("'"), Just("s"), Just("-"), Just(","), Just("."), Just(":"),
+                Just("/"), Just("Monday"), Just("March"), Just("Jan."), Just("summer"),
+                Just("morning"), Just("ago"), Just("earlier"), Just("later"), Just("of"),
+                Just("in"), Just("on"), Just("within"), Just("since"), Just("hundred"),
+                Just("twenty"), Just("fifth"), Just("past"), Just("coming"), Just("same"),
+                Just("end"), Just("early"), Just("p.m."), Just("10:30"), Just("\n\n"),
+                Just("Christmas"), Just("New"), Just("Year"), Just("decade"), Just("tonight"),
+                Just("every"), Just("few"), Just("recent"), Just("half"), Just("troops"),
+            ],
+            0..40,
+        ),
+        spaces in proptest::collection::vec(any::<bool>(), 40),
+    ) {
+        static PLAIN: std::sync::OnceLock<Tagger> = std::sync::OnceLock::new();
+        let plain = PLAIN.get_or_init(Tagger::without_shortcuts);
+        let mut text = String::new();
+        for (w, space) in words.iter().zip(&spaces) {
+            text.push_str(w);
+            if *space {
+                text.push(' ');
+            }
+        }
+        let dct = date(SEED_DCT);
+        prop_assert_eq!(
+            format!("{:?}", tagger().tag(&text, dct)),
+            format!("{:?}", plain.tag(&text, dct))
+        );
+    }
+}
+
+#[test]
+fn the_index_shortcuts_change_nothing_on_news() {
+    let plain = Tagger::without_shortcuts();
+    let text = "The US has signed a peace agreement with Taliban militants aimed at bringing \
+        an end to 18 years of bloodshed. Washington would draw its forces down in the next \
+        three to four months, with all remaining troops leaving within 14 months of the signing \
+        on Saturday. The invasion began on Oct. 7, 2001, the week after the attacks of \
+        Sept. 11, 2001; the following year, the third quarter of 1988, the 1990s, the past \
+        12 months, the first half of 2019, at 10:30 p.m. the next day.";
+    let dct = date(SEED_DCT);
+    assert_eq!(
+        format!("{:?}", tagger().tag(text, dct)),
+        format!("{:?}", plain.tag(text, dct))
+    );
+}
+
 // ---------------------------------------------------------------- issue 19's classes of error
 
 #[test]
