@@ -62,10 +62,14 @@ pub fn names(text: &str, rules: &Rules) -> Vec<Name> {
             }
             i += d.len_utf8();
         }
-        let word = &text[start..i];
-        let capital = c.is_uppercase();
-        let lower = word.to_lowercase();
-        if !capital || rules.not_names.contains(&lower) {
+        // Most words are not capitalised: those end a name before any
+        // lower-cased copy is made.
+        if !c.is_uppercase() {
+            flush(&mut run);
+            continue;
+        }
+        let lower = text[start..i].to_lowercase();
+        if rules.not_names.contains(&lower) {
             flush(&mut run);
         } else {
             run.push((start..i, lower));
