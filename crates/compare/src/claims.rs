@@ -5,6 +5,7 @@
 //! Dates and durations are the tagger's; numbers are read by the tagger's
 //! number parser, and the words around them are looked up in the rule tables.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use annals_tagger::{Date, DayPart, DayTime, Duration, Mod, Tagger, Timex, TimexType, Unit, Value};
@@ -101,9 +102,10 @@ pub struct Reader<'r> {
 
 /// A token of a passage: a word (lower-cased), a number, or a mark.
 #[derive(Debug, Clone)]
-struct Token {
+struct Token<'t> {
     span: Range<usize>,
-    lower: String,
+    /// Borrowed from the text when it is lower case already, as most words are.
+    lower: Cow<'t, str>,
     word: bool,
 }
 
@@ -252,7 +254,7 @@ impl Reader<'_> {
         let mut counted = None;
         // A currency sign before it: "$750".
         if first > 0
-            && rules.counted.contains_key(&tokens[first - 1].lower)
+            && rules.counted.contains_key(&*tokens[first - 1].lower)
             && !tokens[first - 1].word
         {
             counted = rules.counted_name(&tokens[first - 1].lower);
@@ -266,7 +268,7 @@ impl Reader<'_> {
         let mut next = after;
         // A range: "12,000 to 13,000", "between 300 and 400", "3-4".
         if let Some(joiner) = tokens.get(after)
-            && matches!(joiner.lower.as_str(), "to" | "-" | "–" | "and" | "or")
+            && matches!(joiner.lower.as_ref(), "to" | "-" | "–" | "and" | "or")
             && let Some(second) = cardinals.get(k + 1)
             && tokens
                 .get(after + 1)
@@ -278,7 +280,7 @@ impl Reader<'_> {
                 let after_second = tokens.partition_point(|t| t.span.start < second.end);
                 tokens.get(after_second).is_some_and(|t| t.lower == "to")
             };
-            let joiner_fits = match joiner.lower.as_str() {
+            let joiner_fits = match joiner.lower.as_ref() {
                 "and" => between,
                 "to" => relation != Relation::Before || to_again,
                 _ => true,
@@ -292,7 +294,7 @@ impl Reader<'_> {
         }
         // A multiplier after it: "900 million".
         if let Some(t) = tokens.get(next)
-            && let Some(m) = rules.multipliers.get(&t.lower)
+            && let Some(m) = rules.multipliers.get(&*t.lower)
         {
             lo *= m;
             hi *= m;
@@ -315,16 +317,16 @@ impl Reader<'_> {
                     end = t2.span.end;
                     break;
                 }
-                if !t.word && !rules.counted.contains_key(&t.lower) {
+                if !t.word && !rules.counted.contains_key(&*t.lower) {
                     break;
                 }
-                if t.word && rules.skip.contains(&t.lower) && skipped < 3 {
+                if t.word && rules.skip.contains(&*t.lower) && skipped < 3 {
                     skipped += 1;
                     i += 1;
                     continue;
                 }
                 if let Some(name) = rules.counted_name(&t.lower)
-                    && (rules.counted.contains_key(&t.lower)
+                    && (rules.counted.contains_key(&*t.lower)
                         || t.lower.chars().all(char::is_alphabetic))
                 {
                     counted = Some(name);
@@ -344,7 +346,7 @@ impl Reader<'_> {
                 .rev()
                 .take_while(|t| t.span.start >= clause_start)
                 .take(10)
-                .find_map(|t| rules.counted.get(&t.lower).cloned());
+                .find_map(|t| rules.counted.get(&*t.lower).cloned());
         }
         let written_in_words = text[number.clone()]
             .chars()
@@ -372,7 +374,7 @@ impl Reader<'_> {
     fn adverbial(&self, tokens: &[Token], span: &Range<usize>) -> bool {
         let first = tokens.partition_point(|t| t.span.start < span.start);
         let after = tokens.partition_point(|t| t.span.start < span.end);
-        let before = first.checked_sub(1).map(|i| tokens[i].lower.as_str());
+        let before = first.checked_sub(1).map(|i| tokens[i].lower.as_ref());
         if before.is_some_and(|w| ANCHORING.contains(&w)) {
             return false;
         }
@@ -384,8 +386,8 @@ impl Reader<'_> {
             || next.is_some_and(|t| {
                 t.word
                     && t.lower.chars().next().is_some_and(char::is_alphabetic)
-                    && !self.rules.not_counted.contains(&t.lower)
-                    && !self.rules.skip.contains(&t.lower)
+                    && !self.rules.not_counted.contains(&*t.lower)
+                    && !self.rules.skip.contains(&*t.lower)
             });
         !possessive && (prepositional || !attributive)
     }
@@ -457,7 +459,7 @@ fn cue<'t, T>(
 fn lead_in(tokens: &[Token], start: usize, lead: &[&str]) -> usize {
     let i = tokens.partition_point(|t| t.span.start < start);
     match i.checked_sub(1).map(|j| &tokens[j]) {
-        Some(t) if lead.contains(&t.lower.as_str()) => t.span.start,
+        Some(t) if lead.contains(&t.lower.as_ref()) => t.span.start,
         _ => start,
     }
 }
@@ -473,8 +475,8 @@ fn same_sentence(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
 
 /// Splits a passage into words (letters and digits, with the apostrophe of
 /// "today's" as a token of its own), and single marks.
-fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
+fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::with_capacity(text.len() / 4);
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if c.is_whitespace() {
@@ -492,18 +494,26 @@ fn tokenize(text: &str) -> Vec<Token> {
             let word = &text[i..end];
             tokens.push(Token {
                 span: i..end,
-                lower: word.to_lowercase(),
+                lower: if word
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                {
+                    Cow::Borrowed(word)
+                } else {
+                    Cow::Owned(word.to_lowercase())
+                },
                 word: true,
             });
         } else {
+            let span = i..i + c.len_utf8();
             let lower = match c {
-                '’' | '‘' => "'".to_string(),
-                '—' => "-".to_string(),
-                c => c.to_string(),
+                '’' | '‘' => "'",
+                '—' => "-",
+                _ => &text[span.clone()],
             };
             tokens.push(Token {
-                span: i..i + c.len_utf8(),
-                lower,
+                span,
+                lower: Cow::Borrowed(lower),
                 word: false,
             });
         }
