@@ -58,19 +58,20 @@ impl Sketch {
     /// Sketches `text`: lower-cased words, five to a shingle.
     pub fn of(text: &str) -> Sketch {
         let mut bins = [u64::MAX; BINS];
+        // The last five words, oldest first: shifted by one at each word
+        // rather than a ring indexed modulo five, five divisions a word.
         let mut window = [0u64; SHINGLE];
         let mut words = 0usize;
-        for word in words_of(text) {
-            window[words % SHINGLE] = word;
+        for_each_word(text, |word| {
+            window.copy_within(1.., 0);
+            window[SHINGLE - 1] = word;
             words += 1;
             if words < SHINGLE {
-                continue;
+                return;
             }
             let mut h = 0u64;
-            for k in 0..SHINGLE {
-                h = h
-                    .wrapping_mul(0x9E37_79B9_7F4A_7C15)
-                    .wrapping_add(window[(words + k) % SHINGLE]);
+            for w in window {
+                h = h.wrapping_mul(0x9E37_79B9_7F4A_7C15).wrapping_add(w);
             }
             let h = mix(h);
             let bin = (h >> 57) as usize;
@@ -78,7 +79,7 @@ impl Sketch {
             if value < bins[bin] {
                 bins[bin] = value;
             }
-        }
+        });
         densify(&mut bins);
         Sketch {
             bins,
@@ -117,23 +118,56 @@ impl Sketch {
     }
 }
 
-/// The words of `text`, each hashed: runs of letters and digits, lower-cased.
-fn words_of(text: &str) -> impl Iterator<Item = u64> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let mut h = FxHasher::default();
-            if w.is_ascii() {
-                for b in w.bytes() {
-                    h.write_u8(b.to_ascii_lowercase());
-                }
-            } else {
-                for c in w.chars().flat_map(char::to_lowercase) {
-                    h.write_u32(c as u32);
+/// Calls `f` with each word of `text` hashed: runs of letters and digits,
+/// lower-cased. The text is cut at its ASCII marks and spaces byte by byte;
+/// only a piece holding other characters is cut again character by
+/// character (at a dash, a curly quote), which gives the same words as
+/// cutting all of it so, in a fraction of the time.
+fn for_each_word(text: &str, mut f: impl FnMut(u64)) {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut ascii = true;
+    for i in 0..=bytes.len() {
+        let b = bytes.get(i).copied().unwrap_or(b' ');
+        if b.is_ascii() && !b.is_ascii_alphanumeric() {
+            if i > start {
+                let piece = &text[start..i];
+                if ascii {
+                    f(hash_ascii(piece));
+                } else {
+                    piece
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .for_each(|w| f(hash_word(w)));
                 }
             }
-            h.finish()
-        })
+            start = i + 1;
+            ascii = true;
+        } else if !b.is_ascii() {
+            ascii = false;
+        }
+    }
+}
+
+/// The hash of an ASCII word, lower-cased.
+fn hash_ascii(word: &str) -> u64 {
+    let mut h = FxHasher::default();
+    for b in word.bytes() {
+        h.write_u8(b.to_ascii_lowercase());
+    }
+    h.finish()
+}
+
+/// The hash of a word, lower-cased.
+fn hash_word(word: &str) -> u64 {
+    if word.is_ascii() {
+        return hash_ascii(word);
+    }
+    let mut h = FxHasher::default();
+    for c in word.chars().flat_map(char::to_lowercase) {
+        h.write_u32(c as u32);
+    }
+    h.finish()
 }
 
 /// A 64-bit finaliser (splitmix64's), so that every bit of a shingle's hash
@@ -261,6 +295,47 @@ mod tests {
 
     fn source(id: &str, day: u32, body: &str) -> Source {
         Source::new(id, NaiveDate::from_ymd_opt(2020, 2, day).unwrap(), body)
+    }
+
+    /// The words as they were read before `for_each_word` read bytes.
+    fn words_by_chars(text: &str) -> Vec<u64> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                let mut h = FxHasher::default();
+                if w.is_ascii() {
+                    for b in w.bytes() {
+                        h.write_u8(b.to_ascii_lowercase());
+                    }
+                } else {
+                    for c in w.chars().flat_map(char::to_lowercase) {
+                        h.write_u32(c as u32);
+                    }
+                }
+                h.finish()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn words_cut_by_bytes_are_the_words_cut_by_characters() {
+        let texts = [
+            WIRE,
+            "",
+            "   ",
+            "MONTRÉAL - Société Générale, Łukasz Yılmaz and Björn: 50,533 containers.",
+            "ΣΊΣΥΦΟΣ ΟΔΟΣ İstanbul ǅemal ß ﬁ ½ ² ٣ 四 \u{200b}x\u{a0}y",
+            "end—dash’s “quotes” 2.5% $750 e\u{301}lan—",
+            "—",
+            "a",
+            "é",
+            "9",
+        ];
+        for text in texts {
+            let mut words = Vec::new();
+            for_each_word(text, |w| words.push(w));
+            assert_eq!(words, words_by_chars(text), "{text:?}");
+        }
     }
 
     #[test]
