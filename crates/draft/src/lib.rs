@@ -582,9 +582,7 @@ fn idf(articles: &[Article]) -> Idf {
         n += a.sentences.len() - usize::from(a.dateline.is_some());
         for (i, terms) in a.terms.iter() {
             if Some(i) != a.dateline {
-                for &t in terms {
-                    *counts.entry(t).or_default() += 1;
-                }
+                terms::count(&mut counts, terms);
             }
         }
         for &(t, c) in &a.other_terms {

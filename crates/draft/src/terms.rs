@@ -53,6 +53,14 @@ pub(crate) fn of_sentence(sentence: &[Word], masked: &[Range<usize>], w: &Words)
     out
 }
 
+/// Counts each of a sentence's `terms` in `counts`, as [`Idf`] counts
+/// them.
+pub(crate) fn count(counts: &mut HashMap<Term, u32>, terms: &[Term]) {
+    for &t in terms {
+        *counts.entry(t).or_default() += 1;
+    }
+}
+
 /// Inverse document frequencies of terms over a set of sentences.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Idf {
@@ -68,9 +76,7 @@ impl Idf {
         let mut n = 0u32;
         for terms in sentences {
             n += 1;
-            for &t in terms {
-                *counts.entry(t).or_default() += 1;
-            }
+            count(&mut counts, terms);
         }
         Idf::counted(n, counts)
     }
