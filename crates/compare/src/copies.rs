@@ -211,27 +211,45 @@ pub fn copies_of_sketches(
     sketches: &[Sketch],
     thresholds: &Thresholds,
 ) -> Vec<Option<usize>> {
+    // Each band of each sketch long enough, as (its hash, the article).
+    // Sorted, the articles sharing a band are a run, in article order.
+    let mut bands: Vec<(u64, usize)> = sketches
+        .par_iter()
+        .enumerate()
+        .filter(|(_, sketch)| sketch.shingles >= thresholds.min_shingles)
+        .flat_map_iter(|(i, sketch)| (0..BINS / ROWS).map(move |band| (sketch.band(band), i)))
+        .collect();
+    bands.par_sort_unstable();
+    // A band's first MAX_COMPARED articles are each compared with those
+    // before them, and every later one with all of them: a crowded band
+    // (a template's boilerplate) costs a bounded number of comparisons
+    // per article.
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for run in bands.chunk_by(|a, b| a.0 == b.0) {
+        for (j, &(_, i)) in run.iter().enumerate() {
+            pairs.extend(
+                run[..j.min(MAX_COMPARED)]
+                    .iter()
+                    .map(|&(_, other)| (other, i)),
+            );
+        }
+    }
+    // Two articles of one template share many bands without being copies:
+    // each pair is compared once.
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    let alike: Vec<(usize, usize)> = pairs
+        .into_par_iter()
+        .filter(|&(a, b)| {
+            let (x, y) = (&sketches[a], &sketches[b]);
+            x.resemblance(y) >= thresholds.resemblance || x.containment(y) >= thresholds.containment
+        })
+        .collect();
+    // The groups are the connected parts of the pairs found alike, in
+    // whatever order they are joined.
     let mut groups = UnionFind::new(sources.len());
-    let alike = |a: usize, b: usize| {
-        let (x, y) = (&sketches[a], &sketches[b]);
-        x.resemblance(y) >= thresholds.resemblance || x.containment(y) >= thresholds.containment
-    };
-    let mut buckets: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-    for (i, sketch) in sketches.iter().enumerate() {
-        if sketch.shingles < thresholds.min_shingles {
-            continue;
-        }
-        for band in 0..BINS / ROWS {
-            let members = buckets.entry(sketch.band(band)).or_default();
-            for &other in members.iter().take(MAX_COMPARED) {
-                if groups.find(other) != groups.find(i) && alike(other, i) {
-                    groups.union(other, i);
-                }
-            }
-            if members.len() < MAX_COMPARED {
-                members.push(i);
-            }
-        }
+    for (a, b) in alike {
+        groups.union(a, b);
     }
     // The earliest article of each group is its original.
     let mut leader: FxHashMap<usize, usize> = FxHashMap::default();

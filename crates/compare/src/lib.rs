@@ -399,22 +399,28 @@ impl Comparer {
                 })
             })
             .collect();
+        // Each distinct spelling, in the order first found, and where it is
+        // found: a group's evidence is then read from its spellings' lists,
+        // not by comparing every name of the story with each spelling.
         let mut distinct: FxHashMap<&[String], usize> = FxHashMap::default();
         let mut spellings: Vec<&[String]> = Vec::new();
-        for (_, _, n) in &found {
-            distinct.entry(&n.words).or_insert_with(|| {
+        let mut found_as: Vec<Vec<usize>> = Vec::new();
+        for (at, (_, _, n)) in found.iter().enumerate() {
+            let spelling = *distinct.entry(&n.words).or_insert_with(|| {
                 spellings.push(&n.words);
+                found_as.push(Vec::new());
                 spellings.len() - 1
             });
+            found_as[spelling].push(at);
         }
         let owned: Vec<Vec<String>> = spellings.iter().map(|s| s.to_vec()).collect();
         let mut out = Vec::new();
         for group in names::spelling_groups(&owned) {
             let mut values: Vec<(usize, Vec<Stated>)> = Vec::new();
             for &spelling in &group {
-                let mut evidence: Vec<Stated> = found
+                let mut evidence: Vec<Stated> = found_as[spelling]
                     .iter()
-                    .filter(|(_, _, n)| n.words == owned[spelling])
+                    .map(|&at| &found[at])
                     .map(|(s, quote, n)| Stated {
                         source: *s,
                         quote: quote.clone(),
