@@ -4,7 +4,7 @@ use std::cell::Cell;
 
 use super::context::{Document, Found};
 use super::lexicon::{ClassId, Lexicon};
-use super::numbers::{NumberClasses, Numbers};
+use super::numbers::{Found as Number, NumberClasses, Numbers};
 use super::resolve::Action;
 use super::slots::{Cap, Slot, Slots};
 use super::timex::TimexType;
@@ -474,11 +474,16 @@ impl RuleSet {
 
 /// The lexicon matches already made while trying the rules at one token:
 /// the rules that start alike ask for the same class at the same place, and
-/// a few slots remember the answers.
+/// a few slots remember the answers. Cardinals are remembered the same way:
+/// a digit run or "two" is read as a number by most of the two dozen rules
+/// tried there, and reading it again (the "13,000" and "twenty - four"
+/// checks) costs more than looking it up.
 #[derive(Default)]
 struct ClassMemo<'t> {
     slots: [Cell<Option<Remembered<'t>>>; 8],
     next: Cell<usize>,
+    cardinals: [Cell<Option<(usize, Number)>>; 4],
+    next_cardinal: Cell<usize>,
 }
 
 /// A class asked for at a token, and the answer.
@@ -503,6 +508,23 @@ impl<'t> ClassMemo<'t> {
         self.slots[next % self.slots.len()].set(Some((class, j, answer)));
         self.next.set(next + 1);
         answer
+    }
+
+    /// `numbers.cardinal(j)`, read once per position: the reading depends
+    /// on nothing but the tokens, which stay the same for every rule.
+    fn cardinal(&self, numbers: &Numbers<'t>, j: usize) -> Number {
+        for slot in &self.cardinals {
+            match slot.get() {
+                Some((at, found)) if at == j => return found,
+                Some(_) => {}
+                None => break,
+            }
+        }
+        let found = numbers.cardinal(j);
+        let next = self.next_cardinal.get();
+        self.cardinals[next % self.cardinals.len()].set(Some((j, found)));
+        self.next_cardinal.set(next + 1);
+        found
     }
 }
 
@@ -529,7 +551,7 @@ fn match_alt<'t>(
         }
         Alt::Builtin(b, slot) => {
             let (len, value) = match b {
-                Builtin::Num => numbers.cardinal(j),
+                Builtin::Num => memo.cardinal(numbers, j),
                 Builtin::Int => numbers.int(j, 4),
                 Builtin::Year => numbers.year(j),
                 Builtin::ShortYear => numbers.short_year(j),
