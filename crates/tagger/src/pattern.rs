@@ -474,16 +474,16 @@ impl RuleSet {
 
 /// The lexicon matches already made while trying the rules at one token:
 /// the rules that start alike ask for the same class at the same place, and
-/// a few slots remember the answers. Cardinals are remembered the same way:
-/// a digit run or "two" is read as a number by most of the two dozen rules
-/// tried there, and reading it again (the "13,000" and "twenty - four"
-/// checks) costs more than looking it up.
+/// a few slots remember the answers. Numbers are remembered the same way:
+/// a digit run or "two" is read as a cardinal, a day or a clock time by most
+/// of the two dozen rules tried there, and reading it again (the "13,000",
+/// "7:30" and "twenty - four" checks) costs more than looking it up.
 #[derive(Default)]
 struct ClassMemo<'t> {
     slots: [Cell<Option<Remembered<'t>>>; 8],
     next: Cell<usize>,
-    cardinals: [Cell<Option<(usize, Number)>>; 4],
-    next_cardinal: Cell<usize>,
+    numbers: [Cell<Option<(Builtin, usize, Number)>>; 8],
+    next_number: Cell<usize>,
 }
 
 /// A class asked for at a token, and the answer.
@@ -510,20 +510,32 @@ impl<'t> ClassMemo<'t> {
         answer
     }
 
-    /// `numbers.cardinal(j)`, read once per position: the reading depends
-    /// on nothing but the tokens, which stay the same for every rule.
-    fn cardinal(&self, numbers: &Numbers<'t>, j: usize) -> Number {
-        for slot in &self.cardinals {
+    /// What the built-in `b` reads at `j`, read once per position: the
+    /// reading depends on nothing but the tokens, the same for every rule.
+    fn number(&self, numbers: &Numbers<'t>, b: Builtin, j: usize) -> Number {
+        for slot in &self.numbers {
             match slot.get() {
-                Some((at, found)) if at == j => return found,
+                Some((c, at, found)) if c == b && at == j => return found,
                 Some(_) => {}
                 None => break,
             }
         }
-        let found = numbers.cardinal(j);
-        let next = self.next_cardinal.get();
-        self.cardinals[next % self.cardinals.len()].set(Some((j, found)));
-        self.next_cardinal.set(next + 1);
+        let found = match b {
+            Builtin::Num => numbers.cardinal(j),
+            Builtin::Int => numbers.int(j, 4),
+            Builtin::Year => numbers.year(j),
+            Builtin::ShortYear => numbers.short_year(j),
+            Builtin::Day => numbers.day(j),
+            Builtin::Ord => numbers.ordinal(j),
+            Builtin::Decade => numbers.decade(j),
+            Builtin::Clock => numbers.clock(j),
+            Builtin::DotClock => numbers.dot_clock(j),
+            Builtin::Mm => numbers.month_digits(j),
+            Builtin::Fraction => numbers.fraction(j),
+        };
+        let next = self.next_number.get();
+        self.numbers[next % self.numbers.len()].set(Some((b, j, found)));
+        self.next_number.set(next + 1);
         found
     }
 }
@@ -550,19 +562,7 @@ fn match_alt<'t>(
             Some(len)
         }
         Alt::Builtin(b, slot) => {
-            let (len, value) = match b {
-                Builtin::Num => memo.cardinal(numbers, j),
-                Builtin::Int => numbers.int(j, 4),
-                Builtin::Year => numbers.year(j),
-                Builtin::ShortYear => numbers.short_year(j),
-                Builtin::Day => numbers.day(j),
-                Builtin::Ord => numbers.ordinal(j),
-                Builtin::Decade => numbers.decade(j),
-                Builtin::Clock => numbers.clock(j),
-                Builtin::DotClock => numbers.dot_clock(j),
-                Builtin::Mm => numbers.month_digits(j),
-                Builtin::Fraction => numbers.fraction(j),
-            }?;
+            let (len, value) = memo.number(numbers, b, j)?;
             slots.set(slot, Cap::Num(value));
             Some(len)
         }
