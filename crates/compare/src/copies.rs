@@ -377,6 +377,30 @@ mod tests {
         assert_eq!(copy_of, [Some(1), None, Some(1), Some(1), None]);
     }
 
+    /// More reprints than a band lists (`MAX_COMPARED`): the later ones are
+    /// compared with the band's first articles, and all join one group led
+    /// by the earliest; an unrelated article stays apart.
+    #[test]
+    fn reprints_past_a_crowded_band_join_the_earliest() {
+        let n = MAX_COMPARED + 4;
+        let ids: Vec<String> = (0..n).map(|i| format!("r{i:02}")).collect();
+        let other = "Pompeo lands in Doha for the signing, saying the country stands on the verge \
+            of a huge, enormous political opportunity after a week of reduced violence across \
+            the provinces, while analysts warn that the full text may never be made public.";
+        let mut sources: Vec<Source> = ids
+            .iter()
+            .enumerate()
+            // The last reprint is the earliest published: it leads the group.
+            .map(|(i, id)| source(id, if i == n - 1 { 27 } else { 29 }, WIRE))
+            .collect();
+        sources.push(source("z-other", 28, other));
+        let copy_of = copies(&sources, &Thresholds::default());
+        let mut want: Vec<Option<usize>> = vec![Some(n - 1); n];
+        want[n - 1] = None;
+        want.push(None);
+        assert_eq!(copy_of, want);
+    }
+
     #[test]
     fn sketches_estimate_resemblance() {
         let a = Sketch::of(WIRE);
