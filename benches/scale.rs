@@ -8,7 +8,10 @@
 //! Besides criterion's timings of the library calls, each size runs the real
 //! binary (`check`, then `print --format json` to /dev/null) five times and
 //! reports its median wall time and peak resident memory, measured by
-//! `/usr/bin/time` where it is installed.
+//! `/usr/bin/time` where it is installed: once with the verified-load cache
+//! off (every run parses, verifies and compares), once from the cache (a
+//! first, unmeasured run keeps the story; stories under
+//! `annals::cache::MIN_BYTES` are never kept, so both rows are alike).
 //! Also: the bundled story, which annals loads on every start.
 
 use std::hint::black_box;
@@ -30,18 +33,26 @@ const RUNS: usize = 5;
 /// forks the binary from its own small process: a child spawned straight
 /// from this large bench would be charged the bench's memory too (it shares
 /// it until exec).
-fn run_binary(dir: &Path, args: &[&str], data_bytes: u64) {
+fn run_binary(dir: &Path, args: &[&str], data_bytes: u64, cache: Option<&Path>) {
+    if cache.is_some() {
+        run_binary_once(dir, args, cache);
+    }
     let mut walls = Vec::with_capacity(RUNS);
     let mut peak = 0;
     for _ in 0..RUNS {
-        let (wall, run_peak) = run_binary_once(dir, args);
+        let (wall, run_peak) = run_binary_once(dir, args, cache);
         walls.push(wall);
         peak = peak.max(run_peak);
     }
     walls.sort();
     println!(
-        "binary: annals {:<22} {:>8.1} ms wall (median of {RUNS}, fastest {:.1} ms), peak {:>6.1} MB ({:.2}× the data)",
+        "binary: annals {:<22} {:<10} {:>8.1} ms wall (median of {RUNS}, fastest {:.1} ms), peak {:>6.1} MB ({:.2}× the data)",
         args.join(" "),
+        if cache.is_some() {
+            "from cache"
+        } else {
+            "no cache"
+        },
         walls[RUNS / 2].as_secs_f64() * 1000.0,
         walls[0].as_secs_f64() * 1000.0,
         peak as f64 / 1e6,
@@ -51,7 +62,7 @@ fn run_binary(dir: &Path, args: &[&str], data_bytes: u64) {
 
 /// One run of the binary: its wall time and peak memory in bytes (0 without
 /// GNU time).
-fn run_binary_once(dir: &Path, args: &[&str]) -> (Duration, u64) {
+fn run_binary_once(dir: &Path, args: &[&str], cache: Option<&Path>) -> (Duration, u64) {
     let time = Path::new("/usr/bin/time");
     let started = Instant::now();
     let mut command = if time.exists() {
@@ -65,6 +76,10 @@ fn run_binary_once(dir: &Path, args: &[&str]) -> (Duration, u64) {
         .args(args)
         .arg("--data")
         .arg(dir)
+        .env(
+            annals::cache::DIR_VARIABLE,
+            cache.map_or(std::ffi::OsStr::new(""), Path::as_os_str),
+        )
         .stdout(Stdio::null())
         .output()
         .expect("annals runs");
@@ -90,8 +105,11 @@ fn scale(c: &mut Criterion) {
         story.write_to(dir.path()).expect("the story is written");
         let n = format!("{}k events", story.events / 1000);
         println!("{n}: {articles} articles, {:.1} MB", bytes as f64 / 1e6);
-        run_binary(dir.path(), &["check"], bytes);
-        run_binary(dir.path(), &["print", "--format", "json"], bytes);
+        let cache = tempfile::tempdir().expect("a temporary folder");
+        for cache in [None, Some(cache.path())] {
+            run_binary(dir.path(), &["check"], bytes, cache);
+            run_binary(dir.path(), &["print", "--format", "json"], bytes, cache);
+        }
 
         let options = Options::default();
         // Freeing is not part of checking (the binary skips it too): the

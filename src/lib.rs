@@ -8,6 +8,7 @@
 //! [`Timeline`](annals_core::Timeline) and never changes it.
 
 pub mod bundled;
+pub mod cache;
 pub mod config;
 pub mod memory;
 pub mod typed_date;

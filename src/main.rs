@@ -293,11 +293,23 @@ fn show(
             std::env::var("NO_COLOR").ok().as_deref(),
             config.theme.unwrap_or_default(),
         );
-        // The explorer compares the sources behind its first frame.
+        // The explorer compares the sources behind its first frame (or takes
+        // the comparison the cache kept), then keeps a load worth keeping.
+        let (cached, keep) = (opened.comparison.take(), opened.keep.take());
+        let compare: annals::ui::terminal::Compare = match cached {
+            Some(comparison) => Box::new(move |_| comparison),
+            None => Box::new(move |timeline| {
+                let comparison = annals_compare::compare(timeline);
+                if let Some(keep) = keep {
+                    keep.keep(timeline, &comparison);
+                }
+                comparison
+            }),
+        };
         let timeline = std::sync::Arc::new(opened.timeline);
         let shown = annals::ui::run(
             std::sync::Arc::clone(&timeline),
-            annals_compare::compare,
+            compare,
             theme,
             config.keymap(),
             opened.draft,
@@ -309,8 +321,9 @@ fn show(
         std::mem::forget(timeline);
         return with_problems(shown, problems);
     }
+    let (cached, keep) = (opened.comparison.take(), opened.keep.take());
     let timeline = &opened.timeline;
-    let comparison = annals_compare::compare(timeline);
+    let comparison = cached.unwrap_or_else(|| annals_compare::compare(timeline));
     let shown = match &cli.command {
         Some(Command::Check(_)) => cmd::check::run(timeline, &comparison, opened.draft.is_some()),
         Some(Command::Print(args)) => cmd::print::run(timeline, &comparison, args),
@@ -329,6 +342,10 @@ fn show(
             },
         ),
     };
+    // Kept once the answer is out, so the first load is not held up by it.
+    if let Some(keep) = keep {
+        keep.keep(timeline, &comparison);
+    }
     // The process ends next: freeing a large timeline piece by piece
     // would only cost time.
     std::mem::forget(opened);

@@ -3,7 +3,9 @@
 
 use std::path::Path;
 
-use annals_core::load::{self, Options};
+use annals::cache::{Cache, Key};
+use annals_core::comparison::Comparison;
+use annals_core::load::{self, DataFiles, Options};
 use annals_core::text::sanitize_line;
 use annals_core::{Problems, Timeline};
 
@@ -28,6 +30,26 @@ pub struct Opened {
     pub problems: Problems,
     /// Said before the timeline is shown: files skipped, what was left out.
     pub notes: Vec<String>,
+    /// The comparison of the sources, when the cache had it.
+    pub comparison: Option<Comparison>,
+    /// Where to keep this load once its sources are compared, for a clean
+    /// load of a story large enough for the cache.
+    pub keep: Option<Keep>,
+}
+
+/// A clean load not yet in the cache: where it goes.
+pub struct Keep {
+    cache: Cache,
+    key: Key,
+}
+
+impl Keep {
+    /// Keeps the timeline and its comparison. A cache that cannot be
+    /// written costs only the time it would have saved, so a failure is
+    /// not reported.
+    pub fn keep(&self, timeline: &Timeline, comparison: &Comparison) {
+        let _ = self.cache.put(&self.key, timeline, comparison);
+    }
 }
 
 /// How strictly to open: `check` reports any problem as the whole answer;
@@ -53,6 +75,8 @@ pub fn open(
             draft: None,
             problems: Problems::new(),
             notes: Vec::new(),
+            comparison: None,
+            keep: None,
         });
     };
     let options = options(global);
@@ -60,6 +84,34 @@ pub fn open(
     let mut notes: Vec<String> = files.ignored_note().into_iter().collect();
     let no_articles = files.sources.as_ref().is_none_or(Vec::is_empty) && files.skipped.is_empty();
     if !files.needs_draft() || no_articles {
+        let cache = Cache::from_env();
+        let key = cache.as_ref().and_then(|c| c.key(&files, &options));
+        let (files, keep) = match (cache, key) {
+            (Some(cache), Some(key)) => match cached(&cache, &key, files, &options) {
+                Cached::Hit(timeline, comparison) => {
+                    return Ok(Opened {
+                        timeline,
+                        draft: None,
+                        problems: Problems::new(),
+                        notes,
+                        comparison: Some(comparison),
+                        keep: None,
+                    });
+                }
+                Cached::Checked(loaded) => {
+                    return loaded.map(|timeline| Opened {
+                        timeline,
+                        draft: None,
+                        problems: Problems::new(),
+                        notes,
+                        comparison: None,
+                        keep: Some(Keep { cache, key }),
+                    });
+                }
+                Cached::Miss(files) => (files, Some(Keep { cache, key })),
+            },
+            _ => (files, None),
+        };
         // An empty folder is the loader's to describe.
         if strictness == Strictness::Check || no_articles {
             return load::load_with(files, &options).map(|timeline| Opened {
@@ -67,15 +119,20 @@ pub fn open(
                 draft: None,
                 problems: Problems::new(),
                 notes,
+                comparison: None,
+                keep,
             });
         }
         let partial = load::load_partial(files, &options)?;
         notes.extend(left_out(path, &partial.problems, partial.events_left_out));
+        let clean = partial.problems.is_empty();
         return Ok(Opened {
             timeline: partial.timeline,
             draft: None,
             problems: partial.problems,
             notes,
+            comparison: None,
+            keep: keep.filter(|_| clean),
         });
     }
     let (timeline, problems) = draft::draft(files, &options, &Default::default());
@@ -103,7 +160,49 @@ pub fn open(
         draft: Some(draft::save_hint(path)),
         problems,
         notes,
+        comparison: None,
+        keep: None,
     })
+}
+
+/// What the cache made of a load.
+enum Cached {
+    /// The entry fits the articles: the timeline and its comparison.
+    Hit(Timeline, Comparison),
+    /// An entry was found but does not fit the articles as read, so
+    /// `timeline.toml` was checked against them in full.
+    Checked(Result<Timeline, Problems>),
+    /// No entry: the files, untouched.
+    Miss(DataFiles),
+}
+
+/// The load of `files` from the cache entry for `key`, if it has one.
+fn cached(cache: &Cache, key: &Key, mut files: DataFiles, options: &Options) -> Cached {
+    let Some(entry) = cache.find(key) else {
+        return Cached::Miss(files);
+    };
+    let Some(timeline_file) = files.timeline.take() else {
+        return Cached::Miss(files);
+    };
+    // The articles are read as for any load, while the entry is decoded:
+    // only what comes after them is taken from it. (They read cleanly when
+    // it was written, and the key holds their bytes, so a problem here is
+    // not expected; if one is found, it is reported.)
+    let (stored, (sources, problems)) =
+        rayon::join(|| entry.decode(), || load::articles(files, options));
+    if !problems.is_empty() {
+        return Cached::Checked(Err(problems));
+    }
+    let restored = match stored {
+        Some(stored) => stored.restore(sources),
+        None => Err(sources),
+    };
+    match restored {
+        Ok((timeline, comparison)) => Cached::Hit(timeline, comparison),
+        // A damaged entry, or one that does not fit the articles:
+        // `timeline.toml` is checked against them in full.
+        Err(sources) => Cached::Checked(load::timeline_with(timeline_file, sources)),
+    }
 }
 
 pub use annals_core::text::count;

@@ -282,6 +282,8 @@ fn every_shell_gets_a_completion_script() {
         ".SH ENVIRONMENT",
         "NO_COLOR",
         "XDG_CONFIG_HOME",
+        "ANNALS_CACHE_DIR",
+        "XDG_CACHE_HOME",
     ] {
         assert!(man.contains(section), "{section}");
     }

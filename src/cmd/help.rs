@@ -141,6 +141,12 @@ passed to the pager; FRX when unset
 .TP
 XDG_CONFIG_HOME
 where the config is looked for (CONFIG)
+.TP
+ANNALS_CACHE_DIR
+where a large story's verified load is kept (FILES); set but empty: no cache
+.TP
+XDG_CACHE_HOME
+where the cache is when ANNALS_CACHE_DIR is unset (default \fI~/.cache\fR)
 .SH FILES
 .TP
 \fIPATH/timeline.toml\fR
@@ -149,4 +155,11 @@ the events of a data folder, with the articles beside it or in \fIPATH/sources/\
 .TP
 \fI$XDG_CONFIG_HOME/annals/config.toml\fR
 the explorer's theme and keys
+.TP
+\fI$XDG_CACHE_HOME/annals/\fR
+a story of 4 MB or more, once loaded without a problem, is kept here
+(one file per data folder): opened again with every file byte for byte the
+same, and by the same build of annals, its events and the comparison of its
+sources are read from here rather than parsed, verified and compared again.
+Safe to delete at any time.
 "#;

@@ -144,14 +144,26 @@ fn minor_events(timeline: &Timeline) -> Vec<bool> {
 
 impl Facts {
     fn new(timeline: &Timeline) -> Facts {
+        use chrono::Datelike;
         let mut date_width = [0; 2];
+        // Each range's label is written once, however many events share it.
+        let mut ranges = std::collections::HashSet::new();
         for e in &timeline.events {
+            let when = e.when();
             // Only ranges are written differently when compact.
-            if e.when().precision == Precision::Range {
-                date_width[0] = date_width[0].max(short_label(e.when(), false).width());
-                date_width[1] = date_width[1].max(short_label(e.when(), true).width());
+            if when.precision == Precision::Range {
+                if ranges.insert((when.start, when.end)) {
+                    date_width[0] = date_width[0].max(short_label(when, false).width());
+                    date_width[1] = date_width[1].max(short_label(when, true).width());
+                }
             } else {
-                let w = e.when().label().width();
+                // A day, month or year of a four-digit year is as wide as
+                // its precision says, without writing it.
+                let w = if (0..=9999).contains(&when.start.year()) {
+                    when.label_width()
+                } else {
+                    when.label().width()
+                };
                 date_width = date_width.map(|d| d.max(w));
             }
         }

@@ -124,6 +124,10 @@ impl Drop for Guard {
     }
 }
 
+/// How the explorer gets the comparison of the sources, on a thread of its
+/// own behind the first frame.
+pub type Compare = Box<dyn FnOnce(&Timeline) -> Comparison + Send>;
+
 /// Runs the explorer until the user quits. `draft` is set for a timeline
 /// drafted in memory, and says how to save it; `notes` say what was skipped
 /// or left out, and are the first messages.
@@ -134,7 +138,7 @@ impl Drop for Guard {
 /// it is done. A user who quits first does not wait for it.
 pub fn run(
     timeline: Arc<Timeline>,
-    compare: fn(&Timeline) -> Comparison,
+    compare: Compare,
     theme: Theme,
     keymap: Keymap,
     draft: Option<String>,
@@ -166,7 +170,7 @@ pub fn run(
 struct Comparing(mpsc::Receiver<Result<Comparison, String>>);
 
 impl Comparing {
-    fn start(timeline: Arc<Timeline>, compare: fn(&Timeline) -> Comparison) -> io::Result<Self> {
+    fn start(timeline: Arc<Timeline>, compare: Compare) -> io::Result<Self> {
         let (send, receive) = mpsc::sync_channel(1);
         std::thread::Builder::new()
             .name("compare".into())
@@ -634,10 +638,11 @@ mod tests {
     #[test]
     fn a_comparison_that_panics_is_a_message_not_the_end_of_the_explorer() {
         let timeline = Arc::new(crate::bundled::load().expect("the bundled story loads"));
-        let failed = Comparing::start(Arc::clone(&timeline), panicking_compare).unwrap();
+        let failed = Comparing::start(Arc::clone(&timeline), Box::new(panicking_compare)).unwrap();
         let why = outcome(&failed).expect_err("the panic is caught");
         assert!(why.contains("begin > end"), "{why}");
-        let fine = Comparing::start(Arc::clone(&timeline), annals_compare::compare).unwrap();
+        let fine =
+            Comparing::start(Arc::clone(&timeline), Box::new(annals_compare::compare)).unwrap();
         let comparison = outcome(&fine).expect("a comparison");
         assert_eq!(comparison.events.len(), timeline.events.len());
 

@@ -10,7 +10,9 @@ pub const MIN_YEAR: i32 = 1;
 pub const MAX_YEAR: i32 = 9999;
 
 /// A unit of calendar time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Unit {
     /// Days.
     Day,

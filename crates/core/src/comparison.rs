@@ -9,7 +9,7 @@
 use std::ops::Range;
 
 /// The comparison of a timeline's sources.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Comparison {
     /// For each source (indexed like the timeline's), the source it is a copy
     /// of: the earliest article of its group of near-identical texts.
@@ -39,7 +39,7 @@ impl Comparison {
 }
 
 /// How one event's sources compare.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct EventComparison {
     /// The source whose article is earliest, and any it ties with.
     pub first: Option<FirstReport>,
@@ -53,7 +53,7 @@ pub struct EventComparison {
 }
 
 /// The first report of an event.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FirstReport {
     /// The earliest source (the first by id among those tied).
     pub source: usize,
@@ -63,7 +63,9 @@ pub struct FirstReport {
 }
 
 /// What a disagreement is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Kind {
     /// A quantity: its number, what it counts, and whether it is a level or a change.
     Number,
@@ -88,7 +90,7 @@ impl Kind {
 }
 
 /// Sources stating different values of one fact.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Disagreement {
     /// What the fact is, in a few words: "troops: 8,600 as a level or a change".
     pub about: String,
@@ -115,7 +117,7 @@ impl Disagreement {
 }
 
 /// One value of a disagreement and where the articles state it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Claim {
     /// The value as the first of its sources writes it: "down to 8600".
     pub value: String,
@@ -132,7 +134,7 @@ impl Claim {
 }
 
 /// Where a source states a value.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Stated {
     /// The source.
     pub source: usize,

@@ -9,7 +9,7 @@ use crate::calendar::{self, OutOfRange, Unit};
 use crate::when::{Precision, When, iso_day};
 
 /// How a relative date relates to its anchor event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Offset {
     /// The anchor's own date.
     Same,
@@ -39,10 +39,10 @@ pub enum Offset {
 }
 
 /// A date as written in the data, before relative dates are resolved.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DateSpec {
     /// One day: `2020-02-29`.
-    Day(NaiveDate),
+    Day(#[serde(with = "crate::when::days")] NaiveDate),
     /// A month: `"2001-10"`.
     Month {
         /// The year.
@@ -53,7 +53,10 @@ pub enum DateSpec {
     /// A year: `2001` or `"2001"`.
     Year(i32),
     /// An inclusive range of days: `{ start = 2020-02-22, end = 2020-02-28 }`.
-    Range(NaiveDate, NaiveDate),
+    Range(
+        #[serde(with = "crate::when::days")] NaiveDate,
+        #[serde(with = "crate::when::days")] NaiveDate,
+    ),
     /// Relative to another event: `"signing + 135 days"`, `"7 days before signing"`.
     Relative {
         /// The id of the event it is computed from.

@@ -10,7 +10,7 @@ use crate::when::When;
 ///
 /// Made with [`Passage::new`], which finds the paragraph from the quote, so
 /// the two cannot disagree.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Passage {
     source: usize,
     paragraph: Range<usize>,
@@ -45,7 +45,7 @@ impl Passage {
 }
 
 /// Who wrote an event: a person, or `annals draft`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Origin {
     /// Written (or edited) by a person: no `origin` field, or any value other
     /// than `"drafted"`, which is kept as written.
@@ -58,7 +58,7 @@ pub enum Origin {
 }
 
 /// What `annals draft` records about an event it drafted.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Drafted {
     /// Where the date comes from.
     pub basis: Basis,
@@ -73,8 +73,23 @@ pub struct Drafted {
 /// How central a drafted event is to its story: a finite number, higher
 /// for more central (more sources report it, other days refer to it, it
 /// names the story's actors). Only the order of saliences means anything.
-#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "f64", into = "f64")]
 pub struct Salience(f64);
+
+impl TryFrom<f64> for Salience {
+    type Error = &'static str;
+
+    fn try_from(value: f64) -> Result<Salience, &'static str> {
+        Salience::new(value).ok_or("a salience is a finite number")
+    }
+}
+
+impl From<Salience> for f64 {
+    fn from(salience: Salience) -> f64 {
+        salience.0
+    }
+}
 
 // Saliences are finite (made only by `Salience::new`), so equality is total.
 impl Eq for Salience {}
@@ -100,7 +115,7 @@ impl std::fmt::Display for Salience {
 }
 
 /// Where a drafted event's date comes from: how strong it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Basis {
     /// The articles write the date out ("on Oct. 7, 2001", "on Saturday").
     Stated,
@@ -145,7 +160,7 @@ impl Basis {
 /// stays derived: [`Event::when`] from [`Event::date`] (and the anchor's
 /// date), [`Event::sources`] from [`Event::passages`]; the four are read
 /// through accessors and changed only together.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Event {
     /// Short id, used by relative dates ("signing + 135 days").
     pub id: String,

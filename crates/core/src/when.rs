@@ -9,7 +9,9 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 /// How precisely a date is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
     /// One calendar day.
@@ -35,11 +37,13 @@ impl Precision {
 }
 
 /// A resolved date: an inclusive span of days with its precision.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct When {
     /// First day (for a year, 1 January; but see `precision`).
+    #[serde(with = "days")]
     pub start: NaiveDate,
     /// Last day, inclusive.
+    #[serde(with = "days")]
     pub end: NaiveDate,
     /// How precisely it is known.
     pub precision: Precision,
@@ -136,6 +140,27 @@ impl fmt::Display for When {
 /// `YYYY-MM-DD`, zero-padded whatever the year.
 pub fn iso_day(date: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+/// Days as serde sees them in this crate's types: a day number (days from
+/// 1 January of year 1), which encodes and decodes without the parsing a
+/// written date needs. Only annals' own binary formats (its cache) use it:
+/// what people read is written by the printers.
+pub mod days {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Writes `date` as its day number.
+    pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_i32(date.num_days_from_ce())
+    }
+
+    /// Reads a day number; one outside chrono's calendar is an error.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let n = i32::deserialize(d)?;
+        NaiveDate::from_num_days_from_ce_opt(n)
+            .ok_or_else(|| serde::de::Error::custom(format!("day {n} is outside the calendar")))
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,576 @@
+//! The verified-load cache: a large story whose files are byte for byte
+//! those of a load already checked is not parsed, verified and compared
+//! again.
+//!
+//! An entry is keyed by a BLAKE3 digest of every file the load reads (path,
+//! bytes and the day it was saved), the reading options and the program
+//! itself, so any change to any of them is a miss and a full load. What is
+//! kept is what costs the time at 100,000 events: the events of
+//! `timeline.toml` (their quotes already found) and the comparison of the
+//! sources. The articles are still read from the files every time, and what
+//! an entry says is checked against them (every source index and byte range
+//! must fit the articles as read), so a stale or damaged entry can only be
+//! a miss, never a wrong answer or a panic.
+//!
+//! Only clean loads are kept: a story with any problem is loaded in full
+//! every time, so its problems are always reported as found.
+
+use std::fs;
+use std::io::{self, Write};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use annals_core::comparison::{Comparison, Disagreement, EventComparison};
+use annals_core::load::{DataFiles, Options};
+use annals_core::{Event, Source, Timeline};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Stories whose files total less than this load in a fraction of the time
+/// the cache saves, so they are never kept (and a folder of a few articles
+/// never writes to the cache folder).
+pub const MIN_BYTES: u64 = 4_000_000;
+
+/// The environment variable that names the cache folder; set but empty, it
+/// turns the cache off.
+pub const DIR_VARIABLE: &str = "ANNALS_CACHE_DIR";
+
+/// The first bytes of an entry: what it is, and the version of its layout.
+const MAGIC: &[u8] = b"annals verified-load cache 1\n";
+
+/// A cache folder, and the smallest story it keeps.
+#[derive(Debug, Clone)]
+pub struct Cache {
+    dir: PathBuf,
+    min_bytes: u64,
+}
+
+/// Where a load's entry is, and the digest it must carry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Key {
+    entry: PathBuf,
+    digest: [u8; 32],
+}
+
+/// Events per part of an entry: parts are encoded and decoded on every
+/// core, and 100,000 events make a few dozen of them.
+const EVENTS_PER_PART: usize = 4096;
+
+/// An entry read from its file, its digest checked, not yet decoded.
+#[derive(Debug)]
+pub struct Entry {
+    bytes: Vec<u8>,
+}
+
+/// What an entry holds: the timeline without its articles, and the
+/// comparison of its sources.
+#[derive(Debug)]
+pub struct Stored {
+    title: String,
+    summary: Option<String>,
+    events: Vec<Event>,
+    comparison: Comparison,
+}
+
+/// An entry's first part: all but the events and their comparisons, which
+/// follow in parts of [`EVENTS_PER_PART`].
+#[derive(Serialize, Deserialize)]
+struct Head {
+    title: String,
+    summary: Option<String>,
+    copy_of: Vec<Option<usize>>,
+    story: Vec<Disagreement>,
+    /// How many of the parts after this one hold events; the rest hold
+    /// the events' comparisons.
+    event_parts: usize,
+}
+
+/// A part after the head, decoded.
+enum Part {
+    Events(Vec<Event>),
+    Compared(Vec<EventComparison>),
+}
+
+impl Cache {
+    /// The cache folder named by `ANNALS_CACHE_DIR`, else `annals` in the
+    /// user's cache folder (`$XDG_CACHE_HOME`, `~/.cache` on Linux); `None`
+    /// when the variable is set but empty, or there is no such folder.
+    pub fn from_env() -> Option<Cache> {
+        let dir = match std::env::var_os(DIR_VARIABLE) {
+            Some(dir) if dir.is_empty() => return None,
+            Some(dir) => PathBuf::from(dir),
+            None => dirs::cache_dir()?.join("annals"),
+        };
+        Some(Cache::in_dir(dir, MIN_BYTES))
+    }
+
+    /// A cache in `dir` that keeps stories of at least `min_bytes`.
+    pub fn in_dir(dir: impl Into<PathBuf>, min_bytes: u64) -> Cache {
+        Cache {
+            dir: dir.into(),
+            min_bytes,
+        }
+    }
+
+    /// The key of loading `files` with `options`: `None` for a story too
+    /// small to keep, or when the program cannot name its own executable
+    /// (an entry must never outlive the build that wrote it).
+    pub fn key(&self, files: &DataFiles, options: &Options) -> Option<Key> {
+        let sources = files.sources.as_deref().unwrap_or_default();
+        let bytes: u64 = files
+            .timeline
+            .iter()
+            .chain(sources)
+            .map(|f| f.bytes.len() as u64)
+            .sum();
+        if bytes < self.min_bytes {
+            return None;
+        }
+        let program = program()?;
+        // One entry per folder: a changed story replaces its entry rather
+        // than adding one.
+        let folder = fs::canonicalize(&files.dir).unwrap_or_else(|_| files.dir.clone());
+        let name = blake3::hash(folder.as_os_str().as_encoded_bytes()).to_hex();
+        let entry = self.dir.join(format!("{}.bin", &name[..32]));
+        let mut hasher = blake3::Hasher::new();
+        field(&mut hasher, MAGIC);
+        field(&mut hasher, program.as_bytes());
+        field(&mut hasher, format!("{options:?}").as_bytes());
+        field(&mut hasher, files.dir.as_os_str().as_encoded_bytes());
+        field(&mut hasher, format!("{:?}", files.ignored).as_bytes());
+        field(&mut hasher, format!("{:?}", files.skipped).as_bytes());
+        let digests: Vec<[u8; 32]> = files
+            .timeline
+            .iter()
+            .chain(sources)
+            .collect::<Vec<_>>()
+            .par_iter()
+            .map(|file| {
+                let mut hasher = blake3::Hasher::new();
+                field(&mut hasher, file.path.as_os_str().as_encoded_bytes());
+                field(&mut hasher, format!("{:?}", file.saved).as_bytes());
+                field(&mut hasher, &file.bytes);
+                *hasher.finalize().as_bytes()
+            })
+            .collect();
+        field(&mut hasher, &[u8::from(files.timeline.is_some())]);
+        for digest in &digests {
+            hasher.update(digest);
+        }
+        Some(Key {
+            entry,
+            digest: *hasher.finalize().as_bytes(),
+        })
+    }
+
+    /// The entry for `key`, if there is one: none, or another story's, is
+    /// a miss.
+    pub fn find(&self, key: &Key) -> Option<Entry> {
+        let bytes = fs::read(&key.entry).ok()?;
+        let rest = bytes.strip_prefix(MAGIC)?;
+        rest.starts_with(key.digest.as_slice())
+            .then_some(Entry { bytes })
+    }
+
+    /// The entry for `key`, decoded, if there is one and it is whole.
+    pub fn get(&self, key: &Key) -> Option<Stored> {
+        self.find(key)?.decode()
+    }
+
+    /// Keeps `timeline` and `comparison` as the entry for `key`, replacing
+    /// the entry it had. Written to a new file and renamed over the old, so
+    /// another annals reading it sees the old entry or the new one.
+    pub fn put(&self, key: &Key, timeline: &Timeline, comparison: &Comparison) -> io::Result<()> {
+        let bytes = encode(key, timeline, comparison)?;
+        fs::create_dir_all(&self.dir)?;
+        let mut file = tempfile::NamedTempFile::new_in(&self.dir)?;
+        file.write_all(&bytes)?;
+        file.persist(&key.entry).map_err(|e| e.error)?;
+        self.sweep();
+        Ok(())
+    }
+
+    /// Removes what an annals that ended while writing an entry left
+    /// behind (its temporary file, an hour old or more).
+    fn sweep(&self) {
+        let Ok(dir) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        let hour = std::time::Duration::from_secs(3600);
+        for item in dir.flatten() {
+            let stale = item.file_name().to_string_lossy().starts_with(".tmp")
+                && item
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| t.elapsed().ok())
+                    .is_some_and(|age| age >= hour);
+            if stale {
+                let _ = fs::remove_file(item.path());
+            }
+        }
+    }
+}
+
+/// An entry's bytes: the magic line, the key's digest, the digest of what
+/// follows it (so a damaged entry is a miss, not another timeline), the
+/// number of parts and each one's length, then the parts (the head, the
+/// events, their comparisons), each encoded on its own so they can be
+/// decoded in parallel.
+fn encode(key: &Key, timeline: &Timeline, comparison: &Comparison) -> io::Result<Vec<u8>> {
+    let event_parts: Vec<&[Event]> = timeline.events.chunks(EVENTS_PER_PART).collect();
+    let head = Head {
+        title: timeline.title.clone(),
+        summary: timeline.summary.clone(),
+        copy_of: comparison.copy_of.clone(),
+        story: comparison.story.clone(),
+        event_parts: event_parts.len(),
+    };
+    let compared: Vec<&[EventComparison]> = comparison.events.chunks(EVENTS_PER_PART).collect();
+    let mut parts = vec![postcard::to_allocvec(&head).map_err(io::Error::other)?];
+    let rest: Vec<Vec<u8>> = event_parts
+        .par_iter()
+        .map(postcard::to_allocvec)
+        .chain(compared.par_iter().map(postcard::to_allocvec))
+        .collect::<Result<_, _>>()
+        .map_err(io::Error::other)?;
+    parts.extend(rest);
+    let mut body = Vec::with_capacity(parts.iter().map(Vec::len).sum::<usize>() + 1024);
+    body.extend_from_slice(&(parts.len() as u64).to_le_bytes());
+    for part in &parts {
+        body.extend_from_slice(&(part.len() as u64).to_le_bytes());
+    }
+    for part in &parts {
+        body.extend_from_slice(part);
+    }
+    let mut bytes = Vec::with_capacity(body.len() + MAGIC.len() + 64);
+    bytes.extend_from_slice(MAGIC);
+    bytes.extend_from_slice(&key.digest);
+    bytes.extend_from_slice(blake3::hash(&body).as_bytes());
+    bytes.extend_from_slice(&body);
+    Ok(bytes)
+}
+
+impl Entry {
+    /// What the entry holds, its parts decoded on every core; `None` if
+    /// any of it is damaged.
+    pub fn decode(self) -> Option<Stored> {
+        let rest = &self.bytes[MAGIC.len() + 32..];
+        let (sum, rest) = rest.split_first_chunk::<32>()?;
+        if blake3::hash(rest).as_bytes() != sum {
+            return None;
+        }
+        let (count, mut rest) = split_u64(rest)?;
+        let mut lengths = Vec::new();
+        for _ in 0..count {
+            let (length, after) = split_u64(rest)?;
+            lengths.push(usize::try_from(length).ok()?);
+            rest = after;
+        }
+        let mut parts = Vec::with_capacity(lengths.len());
+        for length in lengths {
+            let part = rest.get(..length)?;
+            parts.push(part);
+            rest = &rest[length..];
+        }
+        let (&head, parts) = parts.split_first()?;
+        let head: Head = postcard::from_bytes(head).ok()?;
+        if head.event_parts > parts.len() {
+            return None;
+        }
+        let decoded: Option<Vec<Part>> = parts
+            .par_iter()
+            .enumerate()
+            .map(|(i, part)| {
+                if i < head.event_parts {
+                    postcard::from_bytes(part).ok().map(Part::Events)
+                } else {
+                    postcard::from_bytes(part).ok().map(Part::Compared)
+                }
+            })
+            .collect();
+        let decoded = decoded?;
+        let count = |events: bool| -> usize {
+            decoded
+                .iter()
+                .map(|part| match part {
+                    Part::Events(e) if events => e.len(),
+                    Part::Compared(c) if !events => c.len(),
+                    _ => 0,
+                })
+                .sum()
+        };
+        let mut events = Vec::with_capacity(count(true));
+        let mut compared = Vec::with_capacity(count(false));
+        for part in decoded {
+            match part {
+                Part::Events(e) => events.extend(e),
+                Part::Compared(c) => compared.extend(c),
+            }
+        }
+        Some(Stored {
+            title: head.title,
+            summary: head.summary,
+            events,
+            comparison: Comparison {
+                copy_of: head.copy_of,
+                events: compared,
+                story: head.story,
+            },
+        })
+    }
+}
+
+/// A little-endian `u64` off the front of `bytes`, and the rest.
+fn split_u64(bytes: &[u8]) -> Option<(u64, &[u8])> {
+    let (first, rest) = bytes.split_first_chunk::<8>()?;
+    Some((u64::from_le_bytes(*first), rest))
+}
+
+impl Key {
+    /// The entry's file.
+    pub fn entry(&self) -> &Path {
+        &self.entry
+    }
+}
+
+impl Stored {
+    /// The timeline and comparison this entry keeps, over `sources` (the
+    /// articles as read now); the articles back if anything it says does
+    /// not fit them.
+    pub fn restore(self, sources: Vec<Source>) -> Result<(Timeline, Comparison), Vec<Source>> {
+        let fits = |source: usize, range: &Range<usize>| {
+            sources.get(source).is_some_and(|s| {
+                let body = s.body();
+                range.start <= range.end
+                    && body.is_char_boundary(range.start)
+                    && body.is_char_boundary(range.end)
+                    && range.end <= body.len()
+            })
+        };
+        let events_fit = self.events.par_iter().all(|event| {
+            event.passages().iter().all(|p| {
+                fits(p.source(), &p.quote())
+                    && fits(p.source(), &p.paragraph())
+                    && p.paragraph().start <= p.quote().start
+                    && p.quote().end <= p.paragraph().end
+            }) && event.sources().iter().all(|&s| s < sources.len())
+        });
+        let comparison = &self.comparison;
+        let stated_fit = |d: &annals_core::comparison::Disagreement| {
+            d.values.iter().all(|claim| {
+                claim
+                    .evidence
+                    .iter()
+                    .all(|s| fits(s.source, &s.quote) && fits(s.source, &s.span))
+            })
+        };
+        let comparison_fits = comparison.copy_of.len() == sources.len()
+            && comparison
+                .copy_of
+                .iter()
+                .flatten()
+                .all(|&s| s < sources.len())
+            && comparison.events.len() == self.events.len()
+            && comparison.events.par_iter().all(|e| {
+                e.first.as_ref().is_none_or(|f| {
+                    f.source < sources.len() && f.tied.iter().all(|&s| s < sources.len())
+                }) && e.disagreements.iter().all(stated_fit)
+            })
+            && comparison.story.iter().all(stated_fit);
+        if !(events_fit && comparison_fits) {
+            return Err(sources);
+        }
+        let timeline = Timeline {
+            title: self.title,
+            summary: self.summary,
+            sources,
+            events: self.events,
+        };
+        Ok((timeline, self.comparison))
+    }
+}
+
+/// Hashes `bytes` with its length first, so fields cannot run together.
+fn field(hasher: &mut blake3::Hasher, bytes: &[u8]) {
+    hasher.update(&(bytes.len() as u64).to_le_bytes());
+    hasher.update(bytes);
+}
+
+/// This build of annals: its version, and its executable's size and time
+/// (a rebuild with the same version number is another program).
+fn program() -> Option<String> {
+    let exe = std::env::current_exe().ok()?;
+    let meta = fs::metadata(exe).ok()?;
+    let modified = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    Some(format!(
+        "{} {} {}",
+        env!("CARGO_PKG_VERSION"),
+        meta.len(),
+        modified.as_nanos()
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use annals_core::load;
+
+    /// The bundled story as read, its timeline loaded and its sources
+    /// compared, and a cache in a new folder that keeps stories of any size.
+    fn setup() -> (tempfile::TempDir, Cache, DataFiles, Timeline, Comparison) {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let cache = Cache::in_dir(dir.path().join("cache"), 0);
+        let files = crate::bundled::files();
+        let timeline = load::load_files(&files).expect("the bundled story loads");
+        let comparison = annals_compare::compare(&timeline);
+        (dir, cache, files, timeline, comparison)
+    }
+
+    fn articles(files: &DataFiles) -> Vec<Source> {
+        let (sources, problems) = load::articles(files.clone(), &Options::default());
+        assert!(problems.is_empty(), "{problems:?}");
+        sources
+    }
+
+    #[test]
+    fn a_kept_load_comes_back_as_it_was() {
+        let (_dir, cache, files, timeline, comparison) = setup();
+        let key = cache.key(&files, &Options::default()).expect("a key");
+        assert!(cache.get(&key).is_none(), "nothing kept yet");
+        cache.put(&key, &timeline, &comparison).expect("kept");
+        let stored = cache.get(&key).expect("found");
+        let (restored, compared) = stored.restore(articles(&files)).expect("fits");
+        assert_eq!(restored, timeline);
+        assert_eq!(compared, comparison);
+        assert!(compared.any_disagreement(), "the bundled story has some");
+    }
+
+    #[test]
+    fn any_changed_byte_option_or_name_is_another_key() {
+        let (_dir, cache, files, _, _) = setup();
+        let options = Options::default();
+        let key = cache.key(&files, &options).expect("a key");
+        assert_eq!(cache.key(&files, &options), Some(key.clone()), "stable");
+        let mut edited = files.clone();
+        let article = &mut edited.sources.as_mut().unwrap()[1];
+        let last = article.bytes.len() - 2;
+        article.bytes[last] ^= 1;
+        let other = cache.key(&edited, &options).expect("a key");
+        assert_eq!(other.entry(), key.entry(), "one entry per folder");
+        assert_ne!(other, key);
+        let mut renamed = files.clone();
+        renamed.sources.as_mut().unwrap()[0].path = "data/sources/arrival2.txt".into();
+        assert_ne!(cache.key(&renamed, &options), Some(key.clone()));
+        let dated = Options {
+            published: chrono::NaiveDate::from_ymd_opt(2020, 3, 1),
+            ..Options::default()
+        };
+        assert_ne!(cache.key(&files, &dated), Some(key.clone()));
+        let mut saved = files.clone();
+        saved.sources.as_mut().unwrap()[2].saved = chrono::NaiveDate::from_ymd_opt(2020, 3, 1);
+        assert_ne!(cache.key(&saved, &options), Some(key));
+    }
+
+    #[test]
+    fn an_entry_for_other_files_is_a_miss() {
+        let (_dir, cache, files, timeline, comparison) = setup();
+        let options = Options::default();
+        let key = cache.key(&files, &options).expect("a key");
+        cache.put(&key, &timeline, &comparison).expect("kept");
+        let mut edited = files.clone();
+        edited.sources.as_mut().unwrap()[0].bytes.push(b'\n');
+        let other = cache.key(&edited, &options).expect("a key");
+        assert!(cache.find(&other).is_none());
+        assert!(cache.find(&key).is_some());
+    }
+
+    #[test]
+    fn what_an_interrupted_write_left_is_swept_once_an_hour_old() {
+        let (dir, cache, files, timeline, comparison) = setup();
+        let folder = dir.path().join("cache");
+        fs::create_dir_all(&folder).unwrap();
+        let (old, new) = (folder.join(".tmpOLD123"), folder.join(".tmpNEW456"));
+        fs::write(&old, b"half").unwrap();
+        fs::write(&new, b"half").unwrap();
+        let then = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+        fs::File::options()
+            .write(true)
+            .open(&old)
+            .unwrap()
+            .set_modified(then)
+            .unwrap();
+        let key = cache.key(&files, &Options::default()).expect("a key");
+        cache.put(&key, &timeline, &comparison).expect("kept");
+        assert!(!old.exists(), "swept");
+        assert!(new.exists(), "another annals may be writing it");
+        assert!(key.entry().exists());
+    }
+
+    #[test]
+    fn small_stories_are_not_kept() {
+        let (dir, _, files, _, _) = setup();
+        let bytes: usize = files
+            .sources
+            .iter()
+            .flatten()
+            .chain(&files.timeline)
+            .map(|f| f.bytes.len())
+            .sum();
+        let cache = Cache::in_dir(dir.path(), bytes as u64 + 1);
+        assert!(cache.key(&files, &Options::default()).is_none());
+        let cache = Cache::in_dir(dir.path(), bytes as u64);
+        assert!(cache.key(&files, &Options::default()).is_some());
+    }
+
+    #[test]
+    fn a_damaged_entry_is_a_miss_never_a_panic() {
+        let (_dir, cache, files, timeline, comparison) = setup();
+        let key = cache.key(&files, &Options::default()).expect("a key");
+        cache.put(&key, &timeline, &comparison).expect("kept");
+        let whole = fs::read(key.entry()).expect("the entry");
+        let header = MAGIC.len() + 32;
+        assert!(
+            whole.len() > 4_000,
+            "the events are in it: {} bytes",
+            whole.len()
+        );
+        // Cut short at every length, and with bytes flipped throughout
+        // (a flipped letter of a title would decode, and be another story).
+        for cut in (header..whole.len()).step_by(7) {
+            fs::write(key.entry(), &whole[..cut]).unwrap();
+            assert!(cache.get(&key).is_none(), "cut at {cut} of {}", whole.len());
+        }
+        for at in (header..whole.len()).step_by(13) {
+            let mut bytes = whole.clone();
+            bytes[at] ^= 0x5a;
+            fs::write(key.entry(), &bytes).unwrap();
+            assert!(cache.get(&key).is_none(), "flipped at {at}");
+        }
+        fs::write(key.entry(), &whole).unwrap();
+        assert!(cache.get(&key).is_some(), "whole again");
+        fs::write(key.entry(), b"not an entry").unwrap();
+        assert!(cache.find(&key).is_none());
+    }
+
+    #[test]
+    fn an_entry_that_does_not_fit_the_articles_gives_them_back() {
+        let (_dir, cache, files, timeline, comparison) = setup();
+        let key = cache.key(&files, &Options::default()).expect("a key");
+        cache.put(&key, &timeline, &comparison).expect("kept");
+        let mut sources = articles(&files);
+        let n = sources.len();
+        // One article fewer: the entry's indices reach past them.
+        sources.pop();
+        let back = cache
+            .get(&key)
+            .expect("found")
+            .restore(sources)
+            .expect_err("does not fit");
+        assert_eq!(back.len(), n - 1, "the articles come back whole");
+    }
+}
