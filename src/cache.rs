@@ -8,9 +8,12 @@
 //! kept is what costs the time at 100,000 events: the events of
 //! `timeline.toml` (their quotes already found) and the comparison of the
 //! sources. The articles are still read from the files every time, and what
-//! an entry says is checked against them (every source index and byte range
-//! must fit the articles as read), so a stale or damaged entry can only be
-//! a miss, never a wrong answer or a panic.
+//! an entry says is checked against them and against the invariants the
+//! loader keeps (source indices and byte ranges fit the articles as read,
+//! dates are in the calendar and in order, an event's sources are its
+//! passages'), and the entry carries a digest of itself: a damaged entry is
+//! a miss, and one made by hand to break what the explorer relies on is
+//! refused rather than shown.
 //!
 //! Only clean loads are kept: a story with any problem is loaded in full
 //! every time, so its problems are always reported as found.
@@ -20,9 +23,10 @@ use std::io::{self, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use annals_core::calendar;
 use annals_core::comparison::{Comparison, Disagreement, EventComparison};
 use annals_core::load::{DataFiles, Options};
-use annals_core::{Event, Source, Timeline};
+use annals_core::{DateSpec, Event, Source, Timeline};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -38,6 +42,14 @@ pub const DIR_VARIABLE: &str = "ANNALS_CACHE_DIR";
 /// The first bytes of an entry: what it is, and the version of its layout.
 const MAGIC: &[u8] = b"annals verified-load cache 1\n";
 
+/// How an entry's temporary file is named while it is written: the sweep
+/// removes only these, never another program's files in a shared folder.
+const TEMPORARY: &str = ".annals-entry-";
+
+/// An entry larger than this many times the story's own bytes is not one
+/// annals wrote (the 100k-event story's is a quarter of its size).
+const MAX_ENTRY_RATIO: u64 = 4;
+
 /// A cache folder, and the smallest story it keeps.
 #[derive(Debug, Clone)]
 pub struct Cache {
@@ -50,6 +62,8 @@ pub struct Cache {
 pub struct Key {
     entry: PathBuf,
     digest: [u8; 32],
+    /// The largest entry read for it.
+    limit: u64,
 }
 
 /// Events per part of an entry: parts are encoded and decoded on every
@@ -132,13 +146,32 @@ impl Cache {
         let folder = fs::canonicalize(&files.dir).unwrap_or_else(|_| files.dir.clone());
         let name = blake3::hash(folder.as_os_str().as_encoded_bytes()).to_hex();
         let entry = self.dir.join(format!("{}.bin", &name[..32]));
+        // Paths inside the folder count as named from it, so `annals s` and
+        // `annals /home/me/s` share an entry.
+        let inside = |path: &Path| -> Vec<u8> {
+            let path = path.strip_prefix(&files.dir).unwrap_or(path);
+            path.as_os_str().as_encoded_bytes().to_vec()
+        };
         let mut hasher = blake3::Hasher::new();
         field(&mut hasher, MAGIC);
         field(&mut hasher, program.as_bytes());
         field(&mut hasher, format!("{options:?}").as_bytes());
-        field(&mut hasher, files.dir.as_os_str().as_encoded_bytes());
-        field(&mut hasher, format!("{:?}", files.ignored).as_bytes());
+        field(&mut hasher, folder.as_os_str().as_encoded_bytes());
+        for ignored in &files.ignored {
+            field(&mut hasher, &inside(ignored));
+        }
         field(&mut hasher, format!("{:?}", files.skipped).as_bytes());
+        // A file whose saved day is unknown is read against today's date,
+        // so its entry lasts a day.
+        if files
+            .timeline
+            .iter()
+            .chain(sources)
+            .any(|f| f.saved.is_none())
+        {
+            let today = chrono::Local::now().date_naive();
+            field(&mut hasher, format!("{today}").as_bytes());
+        }
         let digests: Vec<[u8; 32]> = files
             .timeline
             .iter()
@@ -147,7 +180,7 @@ impl Cache {
             .par_iter()
             .map(|file| {
                 let mut hasher = blake3::Hasher::new();
-                field(&mut hasher, file.path.as_os_str().as_encoded_bytes());
+                field(&mut hasher, &inside(&file.path));
                 field(&mut hasher, format!("{:?}", file.saved).as_bytes());
                 field(&mut hasher, &file.bytes);
                 *hasher.finalize().as_bytes()
@@ -160,12 +193,21 @@ impl Cache {
         Some(Key {
             entry,
             digest: *hasher.finalize().as_bytes(),
+            limit: bytes
+                .saturating_mul(MAX_ENTRY_RATIO)
+                .saturating_add(1 << 20),
         })
     }
 
     /// The entry for `key`, if there is one: none, or another story's, is
     /// a miss.
     pub fn find(&self, key: &Key) -> Option<Entry> {
+        // Only a plain file of a sensible size: never a link, a device or a
+        // pipe planted at the entry's name.
+        let meta = fs::symlink_metadata(&key.entry).ok()?;
+        if !meta.file_type().is_file() || meta.len() > key.limit {
+            return None;
+        }
         let bytes = fs::read(&key.entry).ok()?;
         let rest = bytes.strip_prefix(MAGIC)?;
         rest.starts_with(key.digest.as_slice())
@@ -183,7 +225,9 @@ impl Cache {
     pub fn put(&self, key: &Key, timeline: &Timeline, comparison: &Comparison) -> io::Result<()> {
         let bytes = encode(key, timeline, comparison)?;
         fs::create_dir_all(&self.dir)?;
-        let mut file = tempfile::NamedTempFile::new_in(&self.dir)?;
+        let mut file = tempfile::Builder::new()
+            .prefix(TEMPORARY)
+            .tempfile_in(&self.dir)?;
         file.write_all(&bytes)?;
         file.persist(&key.entry).map_err(|e| e.error)?;
         self.sweep();
@@ -198,7 +242,7 @@ impl Cache {
         };
         let hour = std::time::Duration::from_secs(3600);
         for item in dir.flatten() {
-            let stale = item.file_name().to_string_lossy().starts_with(".tmp")
+            let stale = item.file_name().to_string_lossy().starts_with(TEMPORARY)
                 && item
                     .metadata()
                     .and_then(|m| m.modified())
@@ -348,21 +392,41 @@ impl Stored {
                     && range.end <= body.len()
             })
         };
+        // The invariants the loader keeps by construction, checked again,
+        // since an entry comes from a file: dates in the calendar and in
+        // order, passages in their paragraphs and ordered by source, the
+        // sources derived from them.
+        let day = |d: &chrono::NaiveDate| calendar::in_range(*d);
         let events_fit = self.events.par_iter().all(|event| {
-            event.passages().iter().all(|p| {
-                fits(p.source(), &p.quote())
-                    && fits(p.source(), &p.paragraph())
-                    && p.paragraph().start <= p.quote().start
-                    && p.quote().end <= p.paragraph().end
-            }) && event.sources().iter().all(|&s| s < sources.len())
-        });
+            let when = event.when();
+            let date = match event.date() {
+                DateSpec::Day(d) => day(d),
+                DateSpec::Range(a, b) => day(a) && day(b) && a <= b,
+                DateSpec::Month { .. } | DateSpec::Year(_) | DateSpec::Relative { .. } => true,
+            };
+            let mut derived: Vec<usize> = event.passages().iter().map(|p| p.source()).collect();
+            derived.dedup();
+            date && day(&when.start)
+                && day(&when.end)
+                && when.start <= when.end
+                && event.passages().iter().all(|p| {
+                    fits(p.source(), &p.quote())
+                        && fits(p.source(), &p.paragraph())
+                        && p.paragraph().start <= p.quote().start
+                        && p.quote().end <= p.paragraph().end
+                })
+                && event.passages().is_sorted_by_key(|p| p.source())
+                && derived == event.sources()
+        }) && self.events.is_sorted_by_key(|e| e.when().start);
         let comparison = &self.comparison;
         let stated_fit = |d: &annals_core::comparison::Disagreement| {
             d.values.iter().all(|claim| {
-                claim
-                    .evidence
-                    .iter()
-                    .all(|s| fits(s.source, &s.quote) && fits(s.source, &s.span))
+                claim.evidence.iter().all(|s| {
+                    fits(s.source, &s.quote)
+                        && fits(s.source, &s.span)
+                        && s.quote.start <= s.span.start
+                        && s.span.end <= s.quote.end
+                })
             })
         };
         let comparison_fits = comparison.copy_of.len() == sources.len()
@@ -375,7 +439,10 @@ impl Stored {
             && comparison.events.par_iter().all(|e| {
                 e.first.as_ref().is_none_or(|f| {
                     f.source < sources.len() && f.tied.iter().all(|&s| s < sources.len())
-                }) && e.disagreements.iter().all(stated_fit)
+                }) && e
+                    .lag_days
+                    .is_none_or(|lag| lag.unsigned_abs() <= MAX_LAG_DAYS)
+                    && e.disagreements.iter().all(stated_fit)
             })
             && comparison.story.iter().all(stated_fit);
         if !(events_fit && comparison_fits) {
@@ -390,6 +457,9 @@ impl Stored {
         Ok((timeline, self.comparison))
     }
 }
+
+/// The calendar's whole span in days (years 1 to 9999): no lag is longer.
+const MAX_LAG_DAYS: u64 = 3_652_059;
 
 /// Hashes `bytes` with its length first, so fields cannot run together.
 fn field(hasher: &mut blake3::Hasher, bytes: &[u8]) {
@@ -494,20 +564,24 @@ mod tests {
         let (dir, cache, files, timeline, comparison) = setup();
         let folder = dir.path().join("cache");
         fs::create_dir_all(&folder).unwrap();
-        let (old, new) = (folder.join(".tmpOLD123"), folder.join(".tmpNEW456"));
-        fs::write(&old, b"half").unwrap();
-        fs::write(&new, b"half").unwrap();
+        let (old, new) = (
+            folder.join(format!("{TEMPORARY}OLD123")),
+            folder.join(format!("{TEMPORARY}NEW456")),
+        );
+        let theirs = folder.join(".tmpOTHER");
+        for path in [&old, &new, &theirs] {
+            fs::write(path, b"half").unwrap();
+        }
         let then = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
-        fs::File::options()
-            .write(true)
-            .open(&old)
-            .unwrap()
-            .set_modified(then)
-            .unwrap();
+        for path in [&old, &theirs] {
+            let file = fs::File::options().write(true).open(path).unwrap();
+            file.set_modified(then).unwrap();
+        }
         let key = cache.key(&files, &Options::default()).expect("a key");
         cache.put(&key, &timeline, &comparison).expect("kept");
         assert!(!old.exists(), "swept");
         assert!(new.exists(), "another annals may be writing it");
+        assert!(theirs.exists(), "not annals' own");
         assert!(key.entry().exists());
     }
 
@@ -555,6 +629,60 @@ mod tests {
         assert!(cache.get(&key).is_some(), "whole again");
         fs::write(key.entry(), b"not an entry").unwrap();
         assert!(cache.find(&key).is_none());
+    }
+
+    /// The bundled timeline with its first event changed by `change`, as
+    /// its JSON form (through serde, as a crafted entry would be made).
+    fn crafted(timeline: &Timeline, change: impl Fn(&mut serde_json::Value)) -> Timeline {
+        let mut t = timeline.clone();
+        let mut value = serde_json::to_value(&t.events[0]).unwrap();
+        change(&mut value);
+        t.events[0] = serde_json::from_value(value).unwrap();
+        t
+    }
+
+    #[test]
+    fn a_crafted_entry_that_breaks_what_the_loader_keeps_is_refused() {
+        let (_dir, cache, files, timeline, comparison) = setup();
+        let key = cache.key(&files, &Options::default()).expect("a key");
+        let refused = |t: &Timeline, c: &Comparison, what: &str| {
+            cache.put(&key, t, c).expect("kept");
+            let stored = cache.get(&key).expect("its digests are right");
+            assert!(stored.restore(articles(&files)).is_err(), "{what}");
+        };
+        let start = timeline.events[0].when().start;
+        let day = |d: chrono::NaiveDate| serde_json::json!(chrono::Datelike::num_days_from_ce(&d));
+        let backwards = crafted(&timeline, |v| {
+            v["when"]["end"] = day(start - chrono::Days::new(40));
+        });
+        refused(&backwards, &comparison, "a span that ends before it starts");
+        let late = crafted(&timeline, |v| {
+            v["when"]["start"] = day(timeline.events[5].when().start + chrono::Days::new(1));
+            v["when"]["end"] = v["when"]["start"].clone();
+        });
+        refused(&late, &comparison, "events out of date order");
+        let outside = crafted(&timeline, |v| v["when"]["start"] = serde_json::json!(-5));
+        refused(&outside, &comparison, "a day before year 1");
+        let sources = crafted(&timeline, |v| v["sources"] = serde_json::json!([0, 0, 9]));
+        refused(&sources, &comparison, "sources not those of the passages");
+        let mut lag = comparison.clone();
+        lag.events[0].lag_days = Some(i64::MIN);
+        refused(&timeline, &lag, "a lag longer than the calendar");
+        let mut span = comparison.clone();
+        let stated = span
+            .events
+            .iter_mut()
+            .flat_map(|e| &mut e.disagreements)
+            .flat_map(|d| &mut d.values)
+            .flat_map(|c| &mut c.evidence)
+            .next()
+            .expect("the bundled story has a computed disagreement");
+        stated.span = stated.quote.end + 1..stated.quote.end + 2;
+        refused(&timeline, &span, "a value outside its quote");
+        // And the entry as written is taken.
+        cache.put(&key, &timeline, &comparison).expect("kept");
+        let stored = cache.get(&key).expect("found");
+        assert!(stored.restore(articles(&files)).is_ok());
     }
 
     #[test]

@@ -298,18 +298,15 @@ fn show(
         let (cached, keep) = (opened.comparison.take(), opened.keep.take());
         let compare: annals::ui::terminal::Compare = match cached {
             Some(comparison) => Box::new(move |_| comparison),
-            None => Box::new(move |timeline| {
-                let comparison = annals_compare::compare(timeline);
-                if let Some(keep) = keep {
-                    keep.keep(timeline, &comparison);
-                }
-                comparison
-            }),
+            None => Box::new(annals_compare::compare),
         };
+        let keep = keep.map(|keep| -> annals::ui::terminal::Keep {
+            Box::new(move |timeline, comparison| keep.keep(timeline, comparison))
+        });
         let timeline = std::sync::Arc::new(opened.timeline);
         let shown = annals::ui::run(
             std::sync::Arc::clone(&timeline),
-            compare,
+            (compare, keep),
             theme,
             config.keymap(),
             opened.draft,

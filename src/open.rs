@@ -98,16 +98,9 @@ pub fn open(
                         keep: None,
                     });
                 }
-                Cached::Checked(loaded) => {
-                    return loaded.map(|timeline| Opened {
-                        timeline,
-                        draft: None,
-                        problems: Problems::new(),
-                        notes,
-                        comparison: None,
-                        keep: Some(Keep { cache, key }),
-                    });
-                }
+                // The files were read for the entry; they are read again
+                // for the load that is not taken from it.
+                Cached::Refused => (load::read_with(path, &options)?, Some(Keep { cache, key })),
                 Cached::Miss(files) => (files, Some(Keep { cache, key })),
             },
             _ => (files, None),
@@ -169,39 +162,34 @@ pub fn open(
 enum Cached {
     /// The entry fits the articles: the timeline and its comparison.
     Hit(Timeline, Comparison),
-    /// An entry was found but does not fit the articles as read, so
-    /// `timeline.toml` was checked against them in full.
-    Checked(Result<Timeline, Problems>),
+    /// An entry was found but is damaged or does not fit the articles as
+    /// read (or they no longer read cleanly): the load is made as if there
+    /// were none, from the files read again.
+    Refused,
     /// No entry: the files, untouched.
     Miss(DataFiles),
 }
 
 /// The load of `files` from the cache entry for `key`, if it has one.
-fn cached(cache: &Cache, key: &Key, mut files: DataFiles, options: &Options) -> Cached {
+fn cached(cache: &Cache, key: &Key, files: DataFiles, options: &Options) -> Cached {
     let Some(entry) = cache.find(key) else {
         return Cached::Miss(files);
     };
-    let Some(timeline_file) = files.timeline.take() else {
+    if files.timeline.is_none() {
         return Cached::Miss(files);
-    };
+    }
     // The articles are read as for any load, while the entry is decoded:
     // only what comes after them is taken from it. (They read cleanly when
     // it was written, and the key holds their bytes, so a problem here is
-    // not expected; if one is found, it is reported.)
+    // not expected; if one is found, the full load reports it.)
     let (stored, (sources, problems)) =
         rayon::join(|| entry.decode(), || load::articles(files, options));
-    if !problems.is_empty() {
-        return Cached::Checked(Err(problems));
-    }
-    let restored = match stored {
-        Some(stored) => stored.restore(sources),
-        None => Err(sources),
-    };
-    match restored {
-        Ok((timeline, comparison)) => Cached::Hit(timeline, comparison),
-        // A damaged entry, or one that does not fit the articles:
-        // `timeline.toml` is checked against them in full.
-        Err(sources) => Cached::Checked(load::timeline_with(timeline_file, sources)),
+    match stored {
+        Some(stored) if problems.is_empty() => match stored.restore(sources) {
+            Ok((timeline, comparison)) => Cached::Hit(timeline, comparison),
+            Err(_) => Cached::Refused,
+        },
+        _ => Cached::Refused,
     }
 }
 

@@ -128,6 +128,10 @@ impl Drop for Guard {
 /// own behind the first frame.
 pub type Compare = Box<dyn FnOnce(&Timeline) -> Comparison + Send>;
 
+/// What is done with the comparison once the explorer has it (keeping it
+/// in the cache), on the comparing thread, so the explorer never waits.
+pub type Keep = Box<dyn FnOnce(&Timeline, &Comparison) + Send>;
+
 /// Runs the explorer until the user quits. `draft` is set for a timeline
 /// drafted in memory, and says how to save it; `notes` say what was skipped
 /// or left out, and are the first messages.
@@ -138,7 +142,7 @@ pub type Compare = Box<dyn FnOnce(&Timeline) -> Comparison + Send>;
 /// it is done. A user who quits first does not wait for it.
 pub fn run(
     timeline: Arc<Timeline>,
-    compare: Compare,
+    (compare, keep): (Compare, Option<Keep>),
     theme: Theme,
     keymap: Keymap,
     draft: Option<String>,
@@ -149,7 +153,7 @@ pub fn run(
     let mut signals = signals::Signals::new()?;
     signals::end_on_signals_and_hang_up()?;
     let _guard = Guard;
-    let comparing = Comparing::start(Arc::clone(&timeline), compare)?;
+    let comparing = Comparing::start(Arc::clone(&timeline), compare, keep)?;
     match explore(
         (&timeline, comparing),
         theme,
@@ -170,7 +174,7 @@ pub fn run(
 struct Comparing(mpsc::Receiver<Result<Comparison, String>>);
 
 impl Comparing {
-    fn start(timeline: Arc<Timeline>, compare: Compare) -> io::Result<Self> {
+    fn start(timeline: Arc<Timeline>, compare: Compare, keep: Option<Keep>) -> io::Result<Self> {
         let (send, receive) = mpsc::sync_channel(1);
         std::thread::Builder::new()
             .name("compare".into())
@@ -185,10 +189,23 @@ impl Comparing {
                                 .unwrap_or_else(|| panic_message(payload.as_ref()))
                         },
                     );
+                // Handed over first (a copy, when it is also to be kept).
+                let kept = match (&comparison, keep) {
+                    (Ok(c), Some(keep)) => Some((c.clone(), keep)),
+                    _ => None,
+                };
                 // The explorer may have ended: nobody is waiting, and the
                 // process is ending.
                 if let Err(unwanted) = send.send(comparison) {
                     std::mem::forget(unwanted);
+                }
+                if let Some((comparison, keep)) = kept {
+                    // Keeping is an optimisation: a failure is not the
+                    // explorer's.
+                    let _ = panic::catch_unwind(panic::AssertUnwindSafe(|| {
+                        keep(&timeline, &comparison)
+                    }));
+                    std::mem::forget(comparison);
                 }
                 // Freeing a large comparison and timeline piece by piece
                 // would only hold the process up when it ends.
@@ -638,11 +655,16 @@ mod tests {
     #[test]
     fn a_comparison_that_panics_is_a_message_not_the_end_of_the_explorer() {
         let timeline = Arc::new(crate::bundled::load().expect("the bundled story loads"));
-        let failed = Comparing::start(Arc::clone(&timeline), Box::new(panicking_compare)).unwrap();
+        let failed =
+            Comparing::start(Arc::clone(&timeline), Box::new(panicking_compare), None).unwrap();
         let why = outcome(&failed).expect_err("the panic is caught");
         assert!(why.contains("begin > end"), "{why}");
-        let fine =
-            Comparing::start(Arc::clone(&timeline), Box::new(annals_compare::compare)).unwrap();
+        let fine = Comparing::start(
+            Arc::clone(&timeline),
+            Box::new(annals_compare::compare),
+            None,
+        )
+        .unwrap();
         let comparison = outcome(&fine).expect("a comparison");
         assert_eq!(comparison.events.len(), timeline.events.len());
 
