@@ -5,6 +5,7 @@ use std::process::Command;
 
 fn annals(args: &[&str]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_annals"))
+        .env("ANNALS_CACHE_DIR", "") // never the user's cache
         .args(args)
         .env_remove("XDG_CONFIG_HOME")
         .output()
@@ -72,6 +73,7 @@ fn a_config_error_points_to_the_man_page_not_the_source_tree() {
     }
     // The man page has the section the message names.
     let man = Command::new(env!("CARGO_BIN_EXE_annals"))
+        .env("ANNALS_CACHE_DIR", "") // never the user's cache
         .arg("man")
         .output()
         .expect("run annals man");

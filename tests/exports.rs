@@ -9,6 +9,7 @@ use serde_json::Value;
 
 fn annals(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_annals"))
+        .env("ANNALS_CACHE_DIR", "") // never the user's cache
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("PAGER")

@@ -8,6 +8,7 @@ use serde_json::Value;
 
 fn annals(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_annals"))
+        .env("ANNALS_CACHE_DIR", "") // never the user's cache
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
@@ -134,6 +135,7 @@ fn dct_comes_from_front_matter_unless_overridden() {
 fn stdin_without_front_matter_needs_a_dct_or_uses_today_with_a_note() {
     let run = |args: &[&str]| {
         let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
+            .env("ANNALS_CACHE_DIR", "") // never the user's cache
             .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())

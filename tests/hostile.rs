@@ -91,6 +91,7 @@ struct Run {
 /// Runs annals with a deadline: a hang is a failure, not a stuck test suite.
 fn run_with(args: &[&str], stdin: Option<&[u8]>, stdout_to: Option<&str>) -> Run {
     let mut command = Command::new(env!("CARGO_BIN_EXE_annals"));
+    command.env("ANNALS_CACHE_DIR", ""); // never the user's cache
     command
         .args(args)
         .env("NO_COLOR", "1")
@@ -388,6 +389,7 @@ fn a_closed_pipe_ends_quietly_for_every_command() {
         &["--help"],
     ] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
+            .env("ANNALS_CACHE_DIR", "") // never the user's cache
             .args(args)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -1121,6 +1123,7 @@ fn draft_o_onto_a_pipe_or_a_terminal_writes_into_it() {
 /// Runs `annals draft` on `dir` in the background.
 fn spawn_draft(dir: &Path) -> std::process::Child {
     Command::new(env!("CARGO_BIN_EXE_annals"))
+        .env("ANNALS_CACHE_DIR", "") // never the user's cache
         .args(["draft", dir.to_str().unwrap()])
         .stdin(Stdio::null())
         .stdout(Stdio::null())
@@ -1186,6 +1189,7 @@ fn run_measured(args: &[&str], limit: Option<u64>) -> Measured {
     use std::io::Read;
     use std::os::unix::process::CommandExt;
     let mut command = Command::new(env!("CARGO_BIN_EXE_annals"));
+    command.env("ANNALS_CACHE_DIR", ""); // never the user's cache
     command
         .args(args)
         .env("NO_COLOR", "1")

@@ -10,6 +10,7 @@ use std::process::{Command, Output};
 
 fn annals(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_annals"))
+        .env("ANNALS_CACHE_DIR", "") // never the user's cache
         .args(args)
         .env("NO_COLOR", "1")
         .env_remove("PAGER")

@@ -47,6 +47,7 @@ impl Session {
             })
             .expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_annals"));
+        cmd.env("ANNALS_CACHE_DIR", ""); // never the user's cache
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
@@ -469,6 +470,7 @@ fn drafting_that_takes_a_while_shows_progress_on_a_terminal_only() {
 
     // The same work in a pipe: the summary line, no progress bar.
     let piped = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+        .env("ANNALS_CACHE_DIR", "") // never the user's cache
         .args(["draft", &dir, "-o", &out])
         .output()
         .expect("run annals");
@@ -538,6 +540,7 @@ mod raw {
         /// SIGHUP when it goes away; without, only annals itself can notice.
         pub fn spawn(&self, args: &[&str], controlling: bool) -> Child {
             let mut command = Command::new(env!("CARGO_BIN_EXE_annals"));
+            command.env("ANNALS_CACHE_DIR", ""); // never the user's cache
             command
                 .args(args)
                 .env("TERM", "xterm-256color")
