@@ -23,10 +23,9 @@ use std::io::{self, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use annals_core::calendar;
 use annals_core::comparison::{Comparison, Disagreement, EventComparison};
-use annals_core::load::{DataFiles, Options};
-use annals_core::{DateSpec, Event, Source, Timeline};
+use annals_core::load::{DataFile, DataFiles, Options};
+use annals_core::{Event, Source, Timeline};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -131,12 +130,8 @@ impl Cache {
     /// (an entry must never outlive the build that wrote it).
     pub fn key(&self, files: &DataFiles, options: &Options) -> Option<Key> {
         let sources = files.sources.as_deref().unwrap_or_default();
-        let bytes: u64 = files
-            .timeline
-            .iter()
-            .chain(sources)
-            .map(|f| f.bytes.len() as u64)
-            .sum();
+        let all: Vec<&DataFile> = files.timeline.iter().chain(sources).collect();
+        let bytes: u64 = all.iter().map(|f| f.bytes.len() as u64).sum();
         if bytes < self.min_bytes {
             return None;
         }
@@ -163,20 +158,11 @@ impl Cache {
         field(&mut hasher, format!("{:?}", files.skipped).as_bytes());
         // A file whose saved day is unknown is read against today's date,
         // so its entry lasts a day.
-        if files
-            .timeline
-            .iter()
-            .chain(sources)
-            .any(|f| f.saved.is_none())
-        {
+        if all.iter().any(|f| f.saved.is_none()) {
             let today = chrono::Local::now().date_naive();
             field(&mut hasher, format!("{today}").as_bytes());
         }
-        let digests: Vec<[u8; 32]> = files
-            .timeline
-            .iter()
-            .chain(sources)
-            .collect::<Vec<_>>()
+        let digests: Vec<[u8; 32]> = all
             .par_iter()
             .map(|file| {
                 let mut hasher = blake3::Hasher::new();
@@ -380,43 +366,23 @@ impl Key {
 
 impl Stored {
     /// The timeline and comparison this entry keeps, over `sources` (the
-    /// articles as read now); the articles back if anything it says does
-    /// not fit them.
-    pub fn restore(self, sources: Vec<Source>) -> Result<(Timeline, Comparison), Vec<Source>> {
+    /// articles as read now); `None` if anything it says does not fit them.
+    pub fn restore(self, sources: Vec<Source>) -> Option<(Timeline, Comparison)> {
+        // A range of a source's body: in it, on character boundaries.
         let fits = |source: usize, range: &Range<usize>| {
-            sources.get(source).is_some_and(|s| {
-                let body = s.body();
-                range.start <= range.end
-                    && body.is_char_boundary(range.start)
-                    && body.is_char_boundary(range.end)
-                    && range.end <= body.len()
-            })
+            sources
+                .get(source)
+                .is_some_and(|s| s.body().get(range.clone()).is_some())
         };
-        // The invariants the loader keeps by construction, checked again,
-        // since an entry comes from a file: dates in the calendar and in
-        // order, passages in their paragraphs and ordered by source, the
-        // sources derived from them.
-        let day = |d: &chrono::NaiveDate| calendar::in_range(*d);
+        // What the loader keeps by construction holds again, since an
+        // entry comes from a file: each event's own invariants, its
+        // passages in the articles, and the events in date order.
         let events_fit = self.events.par_iter().all(|event| {
-            let when = event.when();
-            let date = match event.date() {
-                DateSpec::Day(d) => day(d),
-                DateSpec::Range(a, b) => day(a) && day(b) && a <= b,
-                DateSpec::Month { .. } | DateSpec::Year(_) | DateSpec::Relative { .. } => true,
-            };
-            let mut derived: Vec<usize> = event.passages().iter().map(|p| p.source()).collect();
-            derived.dedup();
-            date && day(&when.start)
-                && day(&when.end)
-                && when.start <= when.end
-                && event.passages().iter().all(|p| {
-                    fits(p.source(), &p.quote())
-                        && fits(p.source(), &p.paragraph())
-                        && p.paragraph().start <= p.quote().start
-                        && p.quote().end <= p.paragraph().end
-                })
-                && event.passages().is_sorted_by_key(|p| p.source())
-                && derived == event.sources()
+            event.keeps_invariants()
+                && event
+                    .passages()
+                    .iter()
+                    .all(|p| fits(p.source(), &p.quote()) && fits(p.source(), &p.paragraph()))
         }) && self.events.is_sorted_by_key(|e| e.when().start);
         let comparison = &self.comparison;
         let stated_fit = |d: &annals_core::comparison::Disagreement| {
@@ -446,7 +412,7 @@ impl Stored {
             })
             && comparison.story.iter().all(stated_fit);
         if !(events_fit && comparison_fits) {
-            return Err(sources);
+            return None;
         }
         let timeline = Timeline {
             title: self.title,
@@ -454,7 +420,7 @@ impl Stored {
             sources,
             events: self.events,
         };
-        Ok((timeline, self.comparison))
+        Some((timeline, self.comparison))
     }
 }
 
@@ -648,7 +614,7 @@ mod tests {
         let refused = |t: &Timeline, c: &Comparison, what: &str| {
             cache.put(&key, t, c).expect("kept");
             let stored = cache.get(&key).expect("its digests are right");
-            assert!(stored.restore(articles(&files)).is_err(), "{what}");
+            assert!(stored.restore(articles(&files)).is_none(), "{what}");
         };
         let start = timeline.events[0].when().start;
         let day = |d: chrono::NaiveDate| serde_json::json!(chrono::Datelike::num_days_from_ce(&d));
@@ -682,23 +648,51 @@ mod tests {
         // And the entry as written is taken.
         cache.put(&key, &timeline, &comparison).expect("kept");
         let stored = cache.get(&key).expect("found");
-        assert!(stored.restore(articles(&files)).is_ok());
+        assert!(stored.restore(articles(&files)).is_some());
     }
 
     #[test]
-    fn an_entry_that_does_not_fit_the_articles_gives_them_back() {
+    fn an_entry_that_does_not_fit_the_articles_is_refused() {
         let (_dir, cache, files, timeline, comparison) = setup();
         let key = cache.key(&files, &Options::default()).expect("a key");
         cache.put(&key, &timeline, &comparison).expect("kept");
         let mut sources = articles(&files);
-        let n = sources.len();
         // One article fewer: the entry's indices reach past them.
         sources.pop();
-        let back = cache
-            .get(&key)
-            .expect("found")
-            .restore(sources)
-            .expect_err("does not fit");
-        assert_eq!(back.len(), n - 1, "the articles come back whole");
+        let stored = cache.get(&key).expect("found");
+        assert!(stored.restore(sources).is_none(), "does not fit");
+        // The last article cut short: its passages' ranges end past it.
+        let mut sources = articles(&files);
+        let last = sources.pop().unwrap();
+        let body = &last.body()[..last.body().len() / 2];
+        let mut short = annals_core::load::articles(
+            crate::bundled::in_memory(
+                crate::bundled::DIR,
+                Vec::new(),
+                [(
+                    "sun.txt",
+                    format!("{}{body}", front_matter(&files)).into_bytes(),
+                )],
+            ),
+            &Options::default(),
+        )
+        .0;
+        assert_eq!(short.len(), 1, "the short article reads");
+        sources.append(&mut short);
+        let stored = cache.get(&key).expect("found");
+        assert!(stored.restore(sources).is_none(), "ranges past the body");
+    }
+
+    /// The front matter of the bundled `sun.txt`, fences included.
+    fn front_matter(files: &DataFiles) -> String {
+        let sun = files
+            .sources
+            .as_ref()
+            .unwrap()
+            .iter()
+            .find(|f| f.path.ends_with("sun.txt"));
+        let text = String::from_utf8(sun.unwrap().bytes.clone()).unwrap();
+        let end = text[3..].find("+++").unwrap() + 6;
+        text[..end].to_string() + "\n"
     }
 }

@@ -172,12 +172,12 @@ enum Cached {
 
 /// The load of `files` from the cache entry for `key`, if it has one.
 fn cached(cache: &Cache, key: &Key, files: DataFiles, options: &Options) -> Cached {
-    let Some(entry) = cache.find(key) else {
-        return Cached::Miss(files);
-    };
     if files.timeline.is_none() {
         return Cached::Miss(files);
     }
+    let Some(entry) = cache.find(key) else {
+        return Cached::Miss(files);
+    };
     // The articles are read as for any load, while the entry is decoded:
     // only what comes after them is taken from it. (They read cleanly when
     // it was written, and the key holds their bytes, so a problem here is
@@ -186,8 +186,8 @@ fn cached(cache: &Cache, key: &Key, files: DataFiles, options: &Options) -> Cach
         rayon::join(|| entry.decode(), || load::articles(files, options));
     match stored {
         Some(stored) if problems.is_empty() => match stored.restore(sources) {
-            Ok((timeline, comparison)) => Cached::Hit(timeline, comparison),
-            Err(_) => Cached::Refused,
+            Some((timeline, comparison)) => Cached::Hit(timeline, comparison),
+            None => Cached::Refused,
         },
         _ => Cached::Refused,
     }

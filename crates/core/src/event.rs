@@ -205,6 +205,29 @@ impl Event {
         })
     }
 
+    /// Whether what the constructors keep holds: the passages ordered by
+    /// source, the sources derived from them, and dates in the calendar
+    /// with spans that do not end before they start. Always true of an
+    /// event made here; for one read back from elsewhere (annals' cache),
+    /// which serde builds without the constructors.
+    pub fn keeps_invariants(&self) -> bool {
+        use crate::calendar::in_range;
+        let date = match &self.date {
+            DateSpec::Day(d) => in_range(*d),
+            DateSpec::Range(a, b) => in_range(*a) && in_range(*b) && a <= b,
+            DateSpec::Month { .. } | DateSpec::Year(_) | DateSpec::Relative { .. } => true,
+        };
+        date && in_range(self.when.start)
+            && in_range(self.when.end)
+            && self.when.start <= self.when.end
+            && self.passages.is_sorted_by_key(|p| p.source)
+            && self.sources == sources_of(&self.passages)
+            && self
+                .passages
+                .iter()
+                .all(|p| p.paragraph.start <= p.quote.start && p.quote.end <= p.paragraph.end)
+    }
+
     /// With this evidence, which must be ordered by source, then position in
     /// the source.
     pub fn with_passages(mut self, passages: Vec<Passage>) -> Event {
@@ -311,6 +334,21 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn events_made_here_keep_their_invariants_and_a_deserialised_one_is_checked() {
+        let signing =
+            Event::new("signing", "Signed", DateSpec::Day(day(2020, 2, 29)), None).unwrap();
+        assert!(signing.keeps_invariants());
+        let mut value = serde_json::to_value(&signing).unwrap();
+        value["sources"] = serde_json::json!([2]);
+        let wrong: Event = serde_json::from_value(value).unwrap();
+        assert!(!wrong.keeps_invariants(), "sources without a passage");
+        let mut value = serde_json::to_value(&signing).unwrap();
+        value["when"]["end"] = serde_json::json!(1);
+        let backwards: Event = serde_json::from_value(value).unwrap();
+        assert!(!backwards.keeps_invariants(), "ends before it starts");
     }
 
     #[test]
