@@ -39,7 +39,7 @@ pub const MIN_BYTES: u64 = 4_000_000;
 pub const DIR_VARIABLE: &str = "ANNALS_CACHE_DIR";
 
 /// The first bytes of an entry: what it is, and the version of its layout.
-const MAGIC: &[u8] = b"annals verified-load cache 1\n";
+const MAGIC: &[u8] = b"annals verified-load cache 2\n";
 
 /// How an entry's temporary file is named while it is written: the sweep
 /// removes only these, never another program's files in a shared folder.
@@ -64,6 +64,10 @@ pub struct Key {
     /// The largest entry read for it.
     limit: u64,
 }
+
+/// The largest entry glanced at: one larger takes longer to read and
+/// decode than the glance would save (the 100k-event story's is 14 MB).
+const MAX_GLANCE: u64 = 256 << 20;
 
 /// Events per part of an entry: parts are encoded and decoded on every
 /// core, and 100,000 events make a few dozen of them.
@@ -93,9 +97,75 @@ struct Head {
     summary: Option<String>,
     copy_of: Vec<Option<usize>>,
     story: Vec<Disagreement>,
-    /// How many of the parts after this one hold events; the rest hold
+    /// How many of the parts after the glance hold events; the rest hold
     /// the events' comparisons.
     event_parts: usize,
+    /// The program that wrote it ([`program`]): a glance, taken before the
+    /// key is known, is only ever of an entry this very build wrote.
+    program: String,
+}
+
+/// What the explorer needs to draw a story before its files are read: the
+/// sources without their bodies, but for those of the event it opens on.
+/// An entry's second part.
+#[derive(Serialize, Deserialize)]
+struct Glance {
+    sources: Vec<Card>,
+}
+
+/// A source in a [`Glance`].
+#[derive(Serialize, Deserialize)]
+struct Card {
+    id: String,
+    title: String,
+    outlet: Option<String>,
+    published: chrono::NaiveDate,
+    published_at: Option<chrono::DateTime<chrono::FixedOffset>>,
+    url: Option<String>,
+    language: Option<String>,
+    note: Option<String>,
+    /// Only ever shown, so kept as text.
+    path: String,
+    body_line: usize,
+    /// The body, for the sources of the opening event alone.
+    body: Option<String>,
+}
+
+impl Card {
+    fn of(source: &Source, with_body: bool) -> Card {
+        Card {
+            id: source.id.clone(),
+            title: source.title.clone(),
+            outlet: source.outlet.clone(),
+            published: source.published,
+            published_at: source.published_at,
+            url: source.url.clone(),
+            language: source.language.clone(),
+            note: source.note.clone(),
+            path: source.path.to_string_lossy().into_owned(),
+            body_line: source.body_line,
+            body: with_body.then(|| source.body().to_string()),
+        }
+    }
+
+    fn source(self) -> Source {
+        Source::new(self.id, self.published, self.body.unwrap_or_default())
+            .with_title(self.title)
+            .with_outlet(self.outlet)
+            .with_published_at(self.published_at)
+            .with_url(self.url)
+            .with_language(self.language)
+            .with_note(self.note)
+            .with_file(self.path, self.body_line)
+    }
+}
+
+/// An entry's parts, undecoded but for the head.
+struct Parts<'a> {
+    head: Head,
+    glance: &'a [u8],
+    /// The events, then their comparisons.
+    rest: Vec<&'a [u8]>,
 }
 
 /// A part after the head, decoded.
@@ -136,11 +206,7 @@ impl Cache {
             return None;
         }
         let program = program()?;
-        // One entry per folder: a changed story replaces its entry rather
-        // than adding one.
-        let folder = fs::canonicalize(&files.dir).unwrap_or_else(|_| files.dir.clone());
-        let name = blake3::hash(folder.as_os_str().as_encoded_bytes()).to_hex();
-        let entry = self.dir.join(format!("{}.bin", &name[..32]));
+        let (folder, entry) = self.entry_for(&files.dir);
         // Paths inside the folder count as named from it, so `annals s` and
         // `annals /home/me/s` share an entry.
         let inside = |path: &Path| -> Vec<u8> {
@@ -185,6 +251,16 @@ impl Cache {
         })
     }
 
+    /// The folder `dir` as its entry is named from, and that entry's file.
+    /// One entry per folder: a changed story replaces its entry rather than
+    /// adding one.
+    fn entry_for(&self, dir: &Path) -> (PathBuf, PathBuf) {
+        let folder = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        let name = blake3::hash(folder.as_os_str().as_encoded_bytes()).to_hex();
+        let entry = self.dir.join(format!("{}.bin", &name[..32]));
+        (folder, entry)
+    }
+
     /// The entry for `key`, if there is one: none, or another story's, is
     /// a miss.
     pub fn find(&self, key: &Key) -> Option<Entry> {
@@ -198,6 +274,20 @@ impl Cache {
         let rest = bytes.strip_prefix(MAGIC)?;
         rest.starts_with(key.digest.as_slice())
             .then_some(Entry { bytes })
+    }
+
+    /// The entry kept for the folder `dir`, whatever its key: what the
+    /// story looked like when it was last kept, to draw before the files
+    /// are read and the key is known. Never to be trusted until a key
+    /// matches it.
+    pub fn glance(&self, dir: &Path) -> Option<Entry> {
+        let (_, entry) = self.entry_for(dir);
+        let meta = fs::symlink_metadata(&entry).ok()?;
+        if !meta.file_type().is_file() || meta.len() > MAX_GLANCE {
+            return None;
+        }
+        let bytes = fs::read(&entry).ok()?;
+        bytes.starts_with(MAGIC).then_some(Entry { bytes })
     }
 
     /// The entry for `key`, decoded, if there is one and it is whole.
@@ -245,8 +335,8 @@ impl Cache {
 /// An entry's bytes: the magic line, the key's digest, the digest of what
 /// follows it (so a damaged entry is a miss, not another timeline), the
 /// number of parts and each one's length, then the parts (the head, the
-/// events, their comparisons), each encoded on its own so they can be
-/// decoded in parallel.
+/// glance, the events, their comparisons), each encoded on its own so they
+/// can be decoded in parallel, and a glance without the comparisons.
 fn encode(key: &Key, timeline: &Timeline, comparison: &Comparison) -> io::Result<Vec<u8>> {
     let event_parts: Vec<&[Event]> = timeline.events.chunks(EVENTS_PER_PART).collect();
     let head = Head {
@@ -255,9 +345,26 @@ fn encode(key: &Key, timeline: &Timeline, comparison: &Comparison) -> io::Result
         copy_of: comparison.copy_of.clone(),
         story: comparison.story.clone(),
         event_parts: event_parts.len(),
+        program: program().unwrap_or_default(),
+    };
+    let opening: Vec<usize> = timeline
+        .events
+        .get(timeline.opening_event())
+        .map(|e| e.sources().to_vec())
+        .unwrap_or_default();
+    let glance = Glance {
+        sources: timeline
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Card::of(s, opening.contains(&i)))
+            .collect(),
     };
     let compared: Vec<&[EventComparison]> = comparison.events.chunks(EVENTS_PER_PART).collect();
-    let mut parts = vec![postcard::to_allocvec(&head).map_err(io::Error::other)?];
+    let mut parts = vec![
+        postcard::to_allocvec(&head).map_err(io::Error::other)?,
+        postcard::to_allocvec(&glance).map_err(io::Error::other)?,
+    ];
     let rest: Vec<Vec<u8>> = event_parts
         .par_iter()
         .map(postcard::to_allocvec)
@@ -282,10 +389,10 @@ fn encode(key: &Key, timeline: &Timeline, comparison: &Comparison) -> io::Result
 }
 
 impl Entry {
-    /// What the entry holds, its parts decoded on every core; `None` if
-    /// any of it is damaged.
-    pub fn decode(self) -> Option<Stored> {
-        let rest = &self.bytes[MAGIC.len() + 32..];
+    /// The entry's head and its other parts, undecoded: `None` if the
+    /// entry does not match its own digest or its table of parts.
+    fn parts(&self) -> Option<Parts<'_>> {
+        let rest = self.bytes.get(MAGIC.len() + 32..)?;
         let (sum, rest) = rest.split_first_chunk::<32>()?;
         if blake3::hash(rest).as_bytes() != sum {
             return None;
@@ -303,11 +410,20 @@ impl Entry {
             parts.push(part);
             rest = &rest[length..];
         }
-        let (&head, parts) = parts.split_first()?;
-        let head: Head = postcard::from_bytes(head).ok()?;
-        if head.event_parts > parts.len() {
+        let [head, glance, ..] = parts[..] else {
             return None;
-        }
+        };
+        let head: Head = postcard::from_bytes(head).ok()?;
+        let rest = parts.split_off(2);
+        (head.event_parts <= rest.len()).then_some(Parts { head, glance, rest })
+    }
+
+    /// What the entry holds, its parts decoded on every core; `None` if
+    /// any of it is damaged.
+    pub fn decode(self) -> Option<Stored> {
+        let Parts {
+            head, rest: parts, ..
+        } = self.parts()?;
         let decoded: Option<Vec<Part>> = parts
             .par_iter()
             .enumerate()
@@ -348,6 +464,63 @@ impl Entry {
                 story: head.story,
             },
         })
+    }
+
+    /// The story as it was kept, to draw at once: every event, and every
+    /// source with its metadata but without its body, except the sources
+    /// of the event the story opens on ([`Timeline::opening_event`]). What
+    /// it draws is what the story was, not yet what it is: only a load
+    /// whose key matches the entry may replace it. `None` if the entry is
+    /// damaged, was written by another build of annals, or breaks what
+    /// drawing relies on (every passage's source is
+    /// a source, the events keep their invariants and are in date order).
+    pub fn glance(self) -> Option<Timeline> {
+        let Parts {
+            head,
+            glance,
+            rest: parts,
+        } = self.parts()?;
+        if program().is_none_or(|p| p != head.program) {
+            return None;
+        }
+        let (glance, events) = rayon::join(
+            || postcard::from_bytes::<Glance>(glance).ok(),
+            || {
+                parts[..head.event_parts]
+                    .par_iter()
+                    .map(|part| postcard::from_bytes::<Vec<Event>>(part).ok())
+                    .collect::<Option<Vec<Vec<Event>>>>()
+            },
+        );
+        let sources: Vec<Source> = glance?.sources.into_iter().map(Card::source).collect();
+        let parts = events?;
+        let mut events = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+        for part in parts {
+            events.extend(part);
+        }
+        let fits = events.par_iter().all(|event| {
+            event.keeps_invariants()
+                && event.passages().iter().all(|p| {
+                    sources.get(p.source()).is_some_and(|s| {
+                        s.body().is_empty() || s.body().get(p.paragraph()).is_some()
+                    })
+                })
+        }) && events.is_sorted_by_key(|e| e.when().start);
+        let timeline = Timeline {
+            title: head.title,
+            summary: head.summary,
+            sources,
+            events,
+        };
+        // The event it opens on is drawn with its passages: their articles
+        // must be at hand.
+        let opening = timeline.events.get(timeline.opening_event());
+        let drawable = opening.is_none_or(|e| {
+            e.sources()
+                .iter()
+                .all(|&s| !timeline.sources[s].body().is_empty())
+        });
+        (fits && drawable).then_some(timeline)
     }
 }
 
@@ -599,6 +772,96 @@ mod tests {
 
     /// The bundled timeline with its first event changed by `change`, as
     /// its JSON form (through serde, as a crafted entry would be made).
+    /// A synthetic story of 30 articles, written to a new folder, and its
+    /// load kept in a cache there.
+    fn kept_synthetic() -> (tempfile::TempDir, Cache, DataFiles, Timeline, Comparison) {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let story = dir.path().join("story");
+        annals_synth::generate(30, 4)
+            .write_to(&story)
+            .expect("the story is written");
+        let cache = Cache::in_dir(dir.path().join("cache"), 0);
+        let files = load::read_with(&story, &Options::default()).expect("read");
+        let timeline = load::load_files(&files).expect("the story loads");
+        let comparison = annals_compare::compare(&timeline);
+        let key = cache.key(&files, &Options::default()).expect("a key");
+        cache.put(&key, &timeline, &comparison).expect("kept");
+        (dir, cache, files, timeline, comparison)
+    }
+
+    #[test]
+    fn a_glance_is_the_kept_story_with_the_articles_of_its_opening_event_alone() {
+        let (_dir, cache, files, timeline, _) = kept_synthetic();
+        let glance = cache
+            .glance(&files.dir)
+            .expect("the folder's entry")
+            .glance()
+            .expect("a whole entry");
+        assert_eq!(glance.title, timeline.title);
+        assert_eq!(glance.summary, timeline.summary);
+        assert_eq!(glance.events, timeline.events);
+        let opening = timeline.opening_event();
+        assert_eq!(glance.opening_event(), opening);
+        let cited = timeline.events[opening].sources();
+        assert!(
+            !cited.is_empty() && cited.len() < timeline.sources.len(),
+            "{cited:?}"
+        );
+        assert_eq!(glance.sources.len(), timeline.sources.len());
+        for (i, (seen, kept)) in glance.sources.iter().zip(&timeline.sources).enumerate() {
+            assert_eq!(
+                (
+                    &seen.id,
+                    &seen.title,
+                    seen.published,
+                    &seen.path,
+                    seen.body_line
+                ),
+                (
+                    &kept.id,
+                    &kept.title,
+                    kept.published,
+                    &kept.path,
+                    kept.body_line
+                )
+            );
+            if cited.contains(&i) {
+                assert_eq!(seen.body(), kept.body());
+                assert_eq!(seen.paragraphs(), kept.paragraphs());
+            } else {
+                assert_eq!(seen.body(), "", "source {i} is read from its file");
+            }
+        }
+        // Its passages read as the story's; the others as empty.
+        let passage = &timeline.events[opening].passages()[0];
+        assert_eq!(glance.quote(passage), timeline.quote(passage));
+        // A folder with no entry has no glance.
+        assert!(cache.glance(&files.dir.join("sources")).is_none());
+    }
+
+    #[test]
+    fn a_damaged_or_crafted_entry_gives_no_glance() {
+        let (_dir, cache, files, timeline, comparison) = kept_synthetic();
+        let key = cache.key(&files, &Options::default()).expect("a key");
+        let whole = fs::read(key.entry()).expect("the entry");
+        for at in (MAGIC.len() + 32..whole.len()).step_by(101) {
+            let mut bytes = whole.clone();
+            bytes[at] ^= 0x5a;
+            fs::write(key.entry(), &bytes).unwrap();
+            let glanced = cache.glance(&files.dir).and_then(Entry::glance);
+            assert!(glanced.is_none(), "flipped at {at}");
+        }
+        // Whole, but a passage names a source the story does not have.
+        let mut value = serde_json::to_value(&timeline.events[0]).unwrap();
+        value["passages"][0]["source"] = serde_json::json!(timeline.sources.len());
+        let mut bad = timeline.clone();
+        bad.events[0] = serde_json::from_value(value).unwrap();
+        cache.put(&key, &bad, &comparison).expect("kept");
+        assert!(cache.glance(&files.dir).expect("found").glance().is_none());
+        cache.put(&key, &timeline, &comparison).expect("kept");
+        assert!(cache.glance(&files.dir).expect("found").glance().is_some());
+    }
+
     fn crafted(timeline: &Timeline, change: impl Fn(&mut serde_json::Value)) -> Timeline {
         let mut t = timeline.clone();
         let mut value = serde_json::to_value(&t.events[0]).unwrap();

@@ -82,7 +82,7 @@ pub const MAX_FILE_SIZE: u64 = 64;
 
 /// What the options ask for, wherever they were given: after the command
 /// (its own) or before it (the explorer's and the data options).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Global {
     pub color: ColorChoice,
     pub config: Option<PathBuf>,

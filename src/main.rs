@@ -274,15 +274,6 @@ fn show(
         Some(Command::Check(_)) => open::Strictness::Check,
         _ => open::Strictness::Show,
     };
-    let mut opened = open::open(data, global, strictness).map_err(Failure::data)?;
-    if !explorer {
-        for note in opened.draft.iter().chain(&opened.notes) {
-            output::eprintln_safe(&format!("note: {note}"));
-        }
-    }
-    // Articles that could not be drafted are reported, and make the exit
-    // code 1, but the others are still shown.
-    let problems = std::mem::take(&mut opened.problems);
     if explorer {
         let theme = annals::ui::theme::choose(
             match global.color {
@@ -293,31 +284,40 @@ fn show(
             std::env::var("NO_COLOR").ok().as_deref(),
             config.theme.unwrap_or_default(),
         );
-        // The explorer compares the sources behind its first frame (or takes
-        // the comparison the cache kept), then keeps a load worth keeping.
-        let (cached, keep) = (opened.comparison.take(), opened.keep.take());
-        let compare: annals::ui::terminal::Compare = match cached {
-            Some(comparison) => Box::new(move |_| comparison),
-            None => Box::new(annals_compare::compare),
-        };
-        let keep = keep.map(|keep| -> annals::ui::terminal::Keep {
-            Box::new(move |timeline, comparison| keep.keep(timeline, comparison))
-        });
-        let timeline = std::sync::Arc::new(opened.timeline);
-        let shown = annals::ui::run(
-            std::sync::Arc::clone(&timeline),
-            (compare, keep),
-            theme,
-            config.keymap(),
-            opened.draft,
-            opened.notes,
-        )
-        .map_err(Failure::Terminal);
-        // The process ends next: freeing a large timeline piece by piece
-        // would only cost time.
-        std::mem::forget(timeline);
+        // A large story kept in the cache is drawn at once as it was kept,
+        // while its files are read and checked behind it.
+        if let Some(glance) = data.and_then(open::glance) {
+            let (data, global) = (data.map(Path::to_path_buf), global.clone());
+            let shown = annals::ui::terminal::run_after_glance(
+                glance,
+                move || {
+                    open::open(data.as_deref(), &global, strictness)
+                        .map(opening)
+                        .map_err(Failure::data)
+                },
+                theme,
+                config.keymap(),
+            )
+            .map_err(Failure::Terminal)?;
+            return match shown {
+                // Quit before the story was read: nothing to report.
+                None => Ok(()),
+                Some(Err(failure)) => Err(failure),
+                Some(Ok(problems)) => with_problems(Ok(()), problems),
+            };
+        }
+        let opened = open::open(data, global, strictness).map_err(Failure::data)?;
+        let (opening, problems) = opening(opened);
+        let shown = annals::ui::run(opening, theme, config.keymap()).map_err(Failure::Terminal);
         return with_problems(shown, problems);
     }
+    let mut opened = open::open(data, global, strictness).map_err(Failure::data)?;
+    for note in opened.draft.iter().chain(&opened.notes) {
+        output::eprintln_safe(&format!("note: {note}"));
+    }
+    // Articles that could not be drafted are reported, and make the exit
+    // code 1, but the others are still shown.
+    let problems = std::mem::take(&mut opened.problems);
     let (cached, keep) = (opened.comparison.take(), opened.keep.take());
     let timeline = &opened.timeline;
     let comparison = cached.unwrap_or_else(|| annals_compare::compare(timeline));
@@ -348,4 +348,27 @@ fn show(
     std::mem::forget(opened);
     std::mem::forget(comparison);
     with_problems(shown, problems)
+}
+
+/// What the explorer is handed of an opened story, and the problems to
+/// report once it ends (articles that could not be drafted, events left
+/// out: the rest is shown, and the exit code is 1). The sources are
+/// compared behind the first frame, or taken from the cache, and a load
+/// worth keeping is kept once compared.
+fn opening(opened: open::Opened) -> (annals::ui::terminal::Opening, annals_core::Problems) {
+    let compare: annals::ui::terminal::Compare = match opened.comparison {
+        Some(comparison) => Box::new(move |_| comparison),
+        None => Box::new(annals_compare::compare),
+    };
+    let keep = opened.keep.map(|keep| -> annals::ui::terminal::Keep {
+        Box::new(move |timeline, comparison| keep.keep(timeline, comparison))
+    });
+    let opening = annals::ui::terminal::Opening {
+        timeline: opened.timeline,
+        compare,
+        keep,
+        draft: opened.draft,
+        notes: opened.notes,
+    };
+    (opening, opened.problems)
 }

@@ -158,6 +158,16 @@ pub fn open(
     })
 }
 
+/// The story at `path` as the cache last kept it, to draw while it is read
+/// ([`annals::cache::Entry::glance`]): for a data folder with a
+/// timeline.toml and an entry, when the cache is on.
+pub fn glance(path: &Path) -> Option<Timeline> {
+    if !path.join("timeline.toml").is_file() {
+        return None;
+    }
+    Cache::from_env()?.glance(path)?.glance()
+}
+
 /// What the cache made of a load.
 enum Cached {
     /// The entry fits the articles: the timeline and its comparison.

@@ -824,3 +824,119 @@ fn an_idle_explorer_draws_nothing_and_esc_never_quits() {
     assert!(s.wait_exit("q"), "q quits with success");
     s.assert_restored("q");
 }
+
+/// A large story (see [`large_story`]) checked once with a cache in a
+/// folder of its own, which keeps it; the story's folder and the cache's.
+fn kept_large_story() -> (tempfile::TempDir, tempfile::TempDir) {
+    let story = large_story();
+    let cache = tempfile::tempdir().expect("a cache folder");
+    let checked = std::process::Command::new(env!("CARGO_BIN_EXE_annals"))
+        .arg("check")
+        .arg("--data")
+        .arg(story.path())
+        .env("ANNALS_CACHE_DIR", cache.path())
+        .output()
+        .expect("annals check runs");
+    assert!(checked.status.success(), "{checked:?}");
+    let kept = std::fs::read_dir(cache.path()).expect("the cache").count();
+    assert_eq!(kept, 1, "the check kept the story");
+    (story, cache)
+}
+
+/// Changes the story's title in its timeline.toml, which makes its entry in
+/// the cache a glance at the story as it was; returns the old title.
+fn retitle(story: &std::path::Path, title: &str) -> String {
+    let path = story.join("timeline.toml");
+    let toml = std::fs::read_to_string(&path).expect("timeline.toml");
+    let line = toml
+        .lines()
+        .find(|l| l.starts_with("title = \""))
+        .expect("a title line")
+        .to_string();
+    let old = line["title = \"".len()..line.len() - 1].to_string();
+    std::fs::write(
+        &path,
+        toml.replacen(&line, &format!("title = \"{title}\""), 1),
+    )
+    .expect("timeline.toml written");
+    old
+}
+
+/// A story the cache kept is drawn at once, as it was kept, while its
+/// files are read; then as they are now. Here the title changed since:
+/// the glance shows the old one, saying the files are being read, and the
+/// story as it is replaces it.
+#[test]
+fn a_kept_story_is_drawn_at_once_then_as_its_files_are_now() {
+    let (story, cache) = kept_large_story();
+    let old = retitle(story.path(), "The harbour affair, retitled");
+    let dir = story.path().to_string_lossy().into_owned();
+    let cache = cache.path().to_string_lossy().into_owned();
+    let mut s = Session::start_with(&["--data", &dir], &[("ANNALS_CACHE_DIR", &cache)]);
+    // A key typed on the glance is acted on once the story is read (a debug
+    // build takes seconds to read it; a key typed later is acted on anyway).
+    s.wait_for(&old);
+    s.press(b"1");
+    let now = s.wait_for_all(&["The harbour affair, retitled", "Events 9"]);
+    assert!(!now.contains(&old), "{now}");
+    // The first frame was the glance (only what changed is drawn after it).
+    let raw = s.raw();
+    assert!(raw.contains(&old), "{raw:?}");
+    assert!(
+        raw.contains("reading the files… · 10000 of 10000 events"),
+        "{raw:?}"
+    );
+    // The story itself answers keys: the source shown again.
+    s.press(b"1");
+    s.wait_for("Events 10000 of 10000");
+    s.press(b"q");
+    assert!(s.wait_exit("q"), "q exits with success");
+    s.assert_restored("q");
+}
+
+/// Quit while a glance is shown quits at once, with success and the
+/// terminal restored: nothing waits for the story to be read.
+#[test]
+fn quitting_a_glance_ends_at_once() {
+    let (story, cache) = kept_large_story();
+    let old = retitle(story.path(), "Never shown");
+    let dir = story.path().to_string_lossy().into_owned();
+    let cache = cache.path().to_string_lossy().into_owned();
+    let mut s = Session::start_with(&["--data", &dir], &[("ANNALS_CACHE_DIR", &cache)]);
+    s.wait_for(&old);
+    s.press(b"q");
+    assert!(s.wait_exit("q on a glance"), "q exits with success");
+    s.assert_restored("q on a glance");
+    // Reading 1,000 articles and checking 10,000 events takes a debug build
+    // far longer than it takes to see the glance and quit.
+    assert!(!s.raw().contains("Never shown"), "{}", s.text());
+}
+
+/// A story broken since it was kept: the glance is shown, then the terminal
+/// is given back to say what is wrong, where, and annals exits with 1.
+#[test]
+fn a_kept_story_broken_since_gives_the_terminal_back_to_say_why() {
+    let (story, cache) = kept_large_story();
+    let path = story.path().join("timeline.toml");
+    // Broken at its head, so that nothing of it loads (a broken event
+    // further on is left out, and the rest shown).
+    let toml = std::fs::read_to_string(&path).expect("timeline.toml");
+    std::fs::write(&path, format!("title = [\n{toml}")).expect("timeline.toml written");
+    let dir = story.path().to_string_lossy().into_owned();
+    let cache = cache.path().to_string_lossy().into_owned();
+    let mut s = Session::start_with(&["--data", &dir], &[("ANNALS_CACHE_DIR", &cache)]);
+    let status = s.wait_status("a broken story");
+    assert_eq!(status.exit_code(), 1, "{}", s.text());
+    s.assert_restored("a broken story");
+    s.finish_reading();
+    let raw = s.raw();
+    assert!(
+        raw.contains("reading the files…"),
+        "the glance was shown: {raw:?}"
+    );
+    let text = s.text();
+    assert!(
+        text.contains("timeline.toml:") && text.contains("TOML syntax"),
+        "{text}"
+    );
+}

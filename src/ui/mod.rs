@@ -29,5 +29,5 @@ pub mod wrap;
 pub use action::Action;
 pub use app::App;
 pub use draw::draw;
-pub use terminal::{restore_in_emergency, run};
+pub use terminal::{restore_in_emergency, run, run_after_glance};
 pub use theme::Theme;

@@ -132,40 +132,189 @@ pub type Compare = Box<dyn FnOnce(&Timeline) -> Comparison + Send>;
 /// in the cache), on the comparing thread, so the explorer never waits.
 pub type Keep = Box<dyn FnOnce(&Timeline, &Comparison) + Send>;
 
-/// Runs the explorer until the user quits. `draft` is set for a timeline
-/// drafted in memory, and says how to save it; `notes` say what was skipped
-/// or left out, and are the first messages.
+/// A story ready to explore, and what goes with it.
+pub struct Opening {
+    pub timeline: Timeline,
+    /// How to compare its sources (or the comparison the cache kept).
+    pub compare: Compare,
+    /// Where to keep the load once compared, for one worth keeping.
+    pub keep: Option<Keep>,
+    /// For a timeline drafted in memory: how to save it.
+    pub draft: Option<String>,
+    /// What was skipped or left out: the first messages.
+    pub notes: Vec<String>,
+}
+
+/// Runs the explorer until the user quits.
 ///
 /// The sources are compared (`compare`) on a thread of their own, behind the
 /// first frame: at 100,000 events that takes longer than loading, and the
 /// list, the filters and search need none of it. The status bar says so until
 /// it is done. A user who quits first does not wait for it.
-pub fn run(
-    timeline: Arc<Timeline>,
-    (compare, keep): (Compare, Option<Keep>),
+pub fn run(opening: Opening, theme: Theme, keymap: Keymap) -> io::Result<()> {
+    let mut signals = take_over()?;
+    let _guard = Guard;
+    let mut terminal = enter()?;
+    hung_up_is_an_ending(show(
+        &mut terminal,
+        opening,
+        (theme, keymap),
+        &mut signals,
+        Vec::new(),
+    ))
+}
+
+/// Runs the explorer on `glance`, the story as the cache last kept it,
+/// drawn at once, while `open` reads and checks the story itself on a
+/// thread of its own; then on what `open` found, until the user quits.
+/// Keys typed meanwhile are acted on once the story is open, but for quit,
+/// which quits at once. `None` if the user quit first; else what `open`
+/// said: a story that does not open (`Err`) leaves the terminal to say why.
+pub fn run_after_glance<T: Send + 'static, E: Send + 'static>(
+    glance: Timeline,
+    open: impl FnOnce() -> Result<(Opening, T), E> + Send + 'static,
     theme: Theme,
     keymap: Keymap,
-    draft: Option<String>,
-    notes: Vec<String>,
-) -> io::Result<()> {
+) -> io::Result<Option<Result<T, E>>> {
+    let mut signals = take_over()?;
+    let _guard = Guard;
+    let mut terminal = enter()?;
+    let size = terminal.size()?;
+    let mut app = App::new(
+        &glance,
+        theme.clone(),
+        Rect::new(0, 0, size.width, size.height),
+    );
+    app.glance = true;
+    app.keymap = keymap.clone();
+    let drawn = {
+        let _drawing = DRAWING.lock();
+        terminal.draw(|frame| draw(frame, &app)).map(drop)
+    };
+    hung_up_is_an_ending(drawn)?;
+    // Started once the glance is on the screen: until then it would only
+    // share the cores with it.
+    let (send, receive) = mpsc::sync_channel(1);
+    std::thread::Builder::new()
+        .name("open".into())
+        .spawn(move || {
+            let opened = panic::catch_unwind(panic::AssertUnwindSafe(open)).map_err(|payload| {
+                BACKGROUND_PANIC
+                    .lock()
+                    .ok()
+                    .and_then(|mut p| p.take())
+                    .unwrap_or_else(|| panic_message(payload.as_ref()))
+            });
+            let _ = send.send(opened);
+        })?;
+    let mut typed = Vec::new();
+    let waited = (|| -> io::Result<Option<_>> {
+        loop {
+            match receive.recv_timeout(GLANCE_POLL) {
+                Ok(opened) => return Ok(Some(opened)),
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    return Ok(Some(Err("the thread reading the story ended".into())));
+                }
+            }
+            let mut changed = false;
+            while event::poll(Duration::ZERO)? {
+                let typed_now = event::read()?;
+                match &typed_now {
+                    event::Event::Resize(..) => {
+                        app.handle(&typed_now);
+                        changed = true;
+                    }
+                    event::Event::Key(key)
+                        if key.kind != event::KeyEventKind::Release
+                            && keymap.resolve(super::mode::Mode::Main, &[], key)
+                                == super::keymap::Resolved::Action(Action::Quit) =>
+                    {
+                        return Ok(None);
+                    }
+                    _ => typed.push(typed_now),
+                }
+            }
+            if let Some(signals::Got::Continued) = signals.take() {
+                terminal = reenter(&mut app)?;
+                changed = true;
+            }
+            if changed {
+                let _drawing = DRAWING.lock();
+                terminal.draw(|frame| draw(frame, &app))?;
+            }
+        }
+    })();
+    let opened = match hung_up_is_an_ending(waited)? {
+        None => return Ok(None),
+        Some(opened) => opened,
+    };
+    drop(app);
+    // Freed behind the story, which is about to be drawn.
+    std::thread::spawn(move || drop(glance));
+    match opened {
+        Err(why) => Err(io::Error::other(format!(
+            "reading the story failed (a bug in annals, please report it): {why}"
+        ))),
+        Ok(Err(problems)) => Ok(Some(Err(problems))),
+        Ok(Ok((opening, said))) => {
+            hung_up_is_an_ending(show(
+                &mut terminal,
+                opening,
+                (theme, keymap),
+                &mut signals,
+                typed,
+            ))?;
+            Ok(Some(Ok(said)))
+        }
+    }
+}
+
+/// How often a glance looks at the keys and the terminal's size while the
+/// story is read.
+const GLANCE_POLL: Duration = Duration::from_millis(20);
+
+/// What the explorer sets up before it takes the terminal: the thread that
+/// holds it, the panic hook, and the signals.
+fn take_over() -> io::Result<signals::Signals> {
     let _ = UI_THREAD.set(std::thread::current().id());
     restore_on_panic(restore);
-    let mut signals = signals::Signals::new()?;
+    let signals = signals::Signals::new()?;
     signals::end_on_signals_and_hang_up()?;
-    let _guard = Guard;
-    let comparing = Comparing::start(Arc::clone(&timeline), compare, keep)?;
-    match explore(
-        (&timeline, comparing),
-        theme,
-        keymap,
-        (draft, notes),
-        &mut signals,
-    ) {
-        // An error writing to the terminal or reading it, once it has gone
-        // away, is the hang-up it is, whichever thread notices first.
+    Ok(signals)
+}
+
+/// An error writing to the terminal or reading it, once it has gone away,
+/// is the hang-up it is, whichever thread notices first.
+fn hung_up_is_an_ending<T>(result: io::Result<T>) -> io::Result<T> {
+    match result {
         Err(_) if signals::hung_up() => end(signals::HANG_UP),
         ended => ended,
     }
+}
+
+/// Explores `opening` on the terminal already taken, `typed` (keys pressed
+/// before it was open) first.
+fn show(
+    terminal: &mut Screen,
+    opening: Opening,
+    (theme, keymap): (Theme, Keymap),
+    signals: &mut signals::Signals,
+    typed: Vec<event::Event>,
+) -> io::Result<()> {
+    let timeline = Arc::new(opening.timeline);
+    let comparing = Comparing::start(Arc::clone(&timeline), opening.compare, opening.keep)?;
+    let explored = explore(
+        terminal,
+        (&timeline, comparing),
+        (theme, keymap),
+        (opening.draft, opening.notes, typed),
+        signals,
+    );
+    // The process ends next: freeing a large timeline piece by piece
+    // would only cost time.
+    std::mem::forget(timeline);
+    explored
 }
 
 /// The comparison of the sources, worked out on a thread of its own: the
@@ -229,18 +378,17 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "a panic".into())
 }
 
-/// The event loop, from taking the terminal until the user quits.
+/// The event loop, from the first frame until the user quits.
 fn explore(
+    terminal: &mut Screen,
     (timeline, comparing): (&Timeline, Comparing),
-    theme: Theme,
-    keymap: Keymap,
-    (draft, notes): (Option<String>, Vec<String>),
+    (theme, keymap): (Theme, Keymap),
+    (draft, notes, typed): (Option<String>, Vec<String>, Vec<event::Event>),
     signals: &mut signals::Signals,
 ) -> io::Result<()> {
     // Declared before the app, which borrows it once it is set.
     let comparison = OnceLock::new();
     let mut comparing = Some(comparing);
-    let mut terminal = enter()?;
     let size = terminal.size()?;
     let mut app = App::new(timeline, theme, Rect::new(0, 0, size.width, size.height));
     app.comparing = true;
@@ -249,6 +397,9 @@ fn explore(
     }
     app = app.noted(notes);
     app.keymap = keymap;
+    for key in &typed {
+        app.handle(key);
+    }
     // Drawn when something changed, never on a timer: an idle explorer
     // only looks at its signals.
     let mut changed = true;
@@ -287,7 +438,7 @@ fn explore(
         match got {
             // Here again after `fg`: take the terminal back and draw it all.
             Some(signals::Got::Continued) => {
-                terminal = reenter(&mut app)?;
+                *terminal = reenter(&mut app)?;
                 changed = true;
             }
             None => {}

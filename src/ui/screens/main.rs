@@ -301,7 +301,9 @@ fn status(frame: &mut Frame, app: &App, area: Rect) {
     let help = key(Action::Help)
         .map(|k| format!(" · {k} help"))
         .unwrap_or_default();
-    let comparing = if app.comparing {
+    let comparing = if app.glance {
+        "reading the files… · "
+    } else if app.comparing {
         "comparing sources… · "
     } else {
         ""
