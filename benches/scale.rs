@@ -12,6 +12,11 @@
 //! off (every run parses, verifies and compares), once from the cache (a
 //! first, unmeasured run keeps the story; stories under
 //! `annals::cache::MIN_BYTES` are never kept, so both rows are alike).
+//! The explorer is started the same way on a pseudo-terminal of 120×40:
+//! its first frame is the time from the start until the story's title is on
+//! the screen (from the cache, a glance at the story as kept), and "read"
+//! until the story as read from its files is (a glance's status bar says
+//! the files are being read).
 //! Also: the bundled story, which annals loads on every start.
 
 use std::hint::black_box;
@@ -93,6 +98,89 @@ fn run_binary_once(dir: &Path, args: &[&str], cache: Option<&Path>) -> (Duration
     (wall, peak)
 }
 
+/// Starts the explorer on `dir` [`RUNS`] times on a pseudo-terminal and
+/// reports the median and fastest times to its first frame and to the story
+/// as read.
+fn run_explorer(dir: &Path, title: &str, cache: Option<&Path>) {
+    if cache.is_some() {
+        run_binary_once(dir, &["check"], cache);
+    }
+    let (mut first, mut read): (Vec<Duration>, Vec<Duration>) =
+        (0..RUNS).map(|_| explorer_once(dir, title, cache)).unzip();
+    first.sort();
+    read.sort();
+    println!(
+        "binary: annals (explorer, pty 120×40) {:<10} first frame {:>7.1} ms (median of {RUNS}, fastest {:.1} ms), story as read {:>7.1} ms (fastest {:.1} ms)",
+        if cache.is_some() {
+            "from cache"
+        } else {
+            "no cache"
+        },
+        first[RUNS / 2].as_secs_f64() * 1000.0,
+        first[0].as_secs_f64() * 1000.0,
+        read[RUNS / 2].as_secs_f64() * 1000.0,
+        read[0].as_secs_f64() * 1000.0,
+    );
+}
+
+/// One start of the explorer: the time until a whole frame showing `title`
+/// was on the terminal, and until the story as read was.
+fn explorer_once(dir: &Path, title: &str, cache: Option<&Path>) -> (Duration, Duration) {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::{Read, Write};
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 40,
+            cols: 120,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pty");
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_annals"));
+    command.arg("--data");
+    command.arg(dir);
+    command.env("TERM", "xterm-256color");
+    command.env(
+        annals::cache::DIR_VARIABLE,
+        cache.map_or(std::ffi::OsStr::new(""), Path::as_os_str),
+    );
+    let started = Instant::now();
+    let mut child = pty.slave.spawn_command(command).expect("annals starts");
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().expect("a reader");
+    // The screen as a terminal shows it: after the first frame only the
+    // cells that change are written, so the bytes alone do not say.
+    let mut screen = vt100::Parser::new(
+        std::num::NonZeroU16::new(40).expect("rows"),
+        std::num::NonZeroU16::new(120).expect("columns"),
+        0,
+    );
+    let mut buf = [0u8; 65536];
+    let (mut first, mut read) = (None, None);
+    while read.is_none() {
+        let n = reader.read(&mut buf).expect("the explorer writes");
+        assert!(n > 0, "the explorer ended before showing the story");
+        screen.process(&buf[..n]);
+        // A frame is whole once its last row, the status bar, is written:
+        // a glance's says the files are being read, the story's does not.
+        let shown = screen.screen().contents();
+        let status = shown.lines().last().unwrap_or_default();
+        if shown.contains(title) && status.contains(" events") {
+            first.get_or_insert_with(|| started.elapsed());
+            if !status.contains("reading the files") {
+                read = Some(started.elapsed());
+            }
+        }
+    }
+    let mut keys = pty.master.take_writer().expect("a writer");
+    keys.write_all(b"q").expect("q is sent");
+    // Read to the end, so the explorer is never held up writing its last bytes.
+    while reader.read(&mut buf).is_ok_and(|n| n > 0) {}
+    assert!(child.wait().expect("annals ends").success());
+    let read = read.expect("the story as read");
+    (first.unwrap_or(read), read)
+}
+
 fn scale(c: &mut Criterion) {
     let mut group = c.benchmark_group("scale");
     group
@@ -109,6 +197,7 @@ fn scale(c: &mut Criterion) {
         for cache in [None, Some(cache.path())] {
             run_binary(dir.path(), &["check"], bytes, cache);
             run_binary(dir.path(), &["print", "--format", "json"], bytes, cache);
+            run_explorer(dir.path(), "Aldamar harbour affair", cache);
         }
 
         let options = Options::default();

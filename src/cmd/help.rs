@@ -161,5 +161,7 @@ a story of 4 MB or more, once loaded without a problem, is kept here
 (one file per data folder): opened again with every file byte for byte the
 same, and by the same build of annals, its events and the comparison of its
 sources are read from here rather than parsed, verified and compared again.
-Safe to delete at any time.
+The explorer draws such a story from here at once, as it was kept, while it
+reads and checks the files ("reading the files…"), then shows the story as
+the files are. Safe to delete at any time.
 "#;
