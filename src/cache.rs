@@ -66,7 +66,7 @@ pub struct Key {
 }
 
 /// The largest entry glanced at: one larger takes longer to read and
-/// decode than the glance would save (the 100k-event story's is 14 MB).
+/// decode than the glance would save (the 100k-event story's is 16.5 MB).
 const MAX_GLANCE: u64 = 256 << 20;
 
 /// Events per part of an entry: parts are encoded and decoded on every
@@ -290,6 +290,15 @@ impl Cache {
         bytes.starts_with(MAGIC).then_some(Entry { bytes })
     }
 
+    /// Removes the entry kept for the folder `dir`, if there is one: for a
+    /// story no longer kept, whose glance would only show what it was.
+    pub fn forget(&self, dir: &Path) {
+        let (_, entry) = self.entry_for(dir);
+        if fs::symlink_metadata(&entry).is_ok_and(|m| m.file_type().is_file()) {
+            let _ = fs::remove_file(entry);
+        }
+    }
+
     /// The entry for `key`, decoded, if there is one and it is whole.
     pub fn get(&self, key: &Key) -> Option<Stored> {
         self.find(key)?.decode()
@@ -299,7 +308,7 @@ impl Cache {
     /// the entry it had. Written to a new file and renamed over the old, so
     /// another annals reading it sees the old entry or the new one.
     pub fn put(&self, key: &Key, timeline: &Timeline, comparison: &Comparison) -> io::Result<()> {
-        let bytes = encode(key, timeline, comparison)?;
+        let bytes = encode(key, timeline, comparison, &program().unwrap_or_default())?;
         fs::create_dir_all(&self.dir)?;
         let mut file = tempfile::Builder::new()
             .prefix(TEMPORARY)
@@ -337,7 +346,12 @@ impl Cache {
 /// number of parts and each one's length, then the parts (the head, the
 /// glance, the events, their comparisons), each encoded on its own so they
 /// can be decoded in parallel, and a glance without the comparisons.
-fn encode(key: &Key, timeline: &Timeline, comparison: &Comparison) -> io::Result<Vec<u8>> {
+fn encode(
+    key: &Key,
+    timeline: &Timeline,
+    comparison: &Comparison,
+    program: &str,
+) -> io::Result<Vec<u8>> {
     let event_parts: Vec<&[Event]> = timeline.events.chunks(EVENTS_PER_PART).collect();
     let head = Head {
         title: timeline.title.clone(),
@@ -345,7 +359,7 @@ fn encode(key: &Key, timeline: &Timeline, comparison: &Comparison) -> io::Result
         copy_of: comparison.copy_of.clone(),
         story: comparison.story.clone(),
         event_parts: event_parts.len(),
-        program: program().unwrap_or_default(),
+        program: program.to_string(),
     };
     let opening: Vec<usize> = timeline
         .events
@@ -514,13 +528,19 @@ impl Entry {
         };
         // The event it opens on is drawn with its passages: their articles
         // must be at hand.
-        let opening = timeline.events.get(timeline.opening_event());
-        let drawable = opening.is_none_or(|e| {
-            e.sources()
-                .iter()
-                .all(|&s| !timeline.sources[s].body().is_empty())
-        });
-        (fits && drawable).then_some(timeline)
+        let drawable = fits
+            && timeline
+                .events
+                .get(timeline.opening_event())
+                .is_none_or(|e| {
+                    e.sources().iter().all(|&s| {
+                        timeline
+                            .sources
+                            .get(s)
+                            .is_some_and(|s| !s.body().is_empty())
+                    })
+                });
+        drawable.then_some(timeline)
     }
 }
 
@@ -858,8 +878,30 @@ mod tests {
         bad.events[0] = serde_json::from_value(value).unwrap();
         cache.put(&key, &bad, &comparison).expect("kept");
         assert!(cache.glance(&files.dir).expect("found").glance().is_none());
+        // The opening event's sources out of the story, consistently with
+        // its passages.
+        let opening = timeline.opening_event();
+        let mut value = serde_json::to_value(&timeline.events[opening]).unwrap();
+        let beyond = serde_json::json!(timeline.sources.len() + 7);
+        for passage in value["passages"].as_array_mut().unwrap() {
+            passage["source"] = beyond.clone();
+        }
+        value["sources"] = serde_json::json!([beyond]);
+        let mut bad = timeline.clone();
+        bad.events[opening] = serde_json::from_value(value).unwrap();
+        assert!(bad.events[opening].keeps_invariants());
+        cache.put(&key, &bad, &comparison).expect("kept");
+        assert!(cache.glance(&files.dir).expect("found").glance().is_none());
+        // Written by another build of annals.
+        let other = encode(&key, &timeline, &comparison, "annals 0.0.1 1 2").unwrap();
+        fs::write(key.entry(), other).unwrap();
+        assert!(cache.glance(&files.dir).expect("found").glance().is_none());
         cache.put(&key, &timeline, &comparison).expect("kept");
         assert!(cache.glance(&files.dir).expect("found").glance().is_some());
+        // Forgotten, there is nothing to glance at.
+        cache.forget(&files.dir);
+        assert!(cache.glance(&files.dir).is_none());
+        assert!(!key.entry().exists());
     }
 
     fn crafted(timeline: &Timeline, change: impl Fn(&mut serde_json::Value)) -> Timeline {

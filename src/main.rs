@@ -291,7 +291,7 @@ fn show(
             let shown = annals::ui::terminal::run_after_glance(
                 glance,
                 move || {
-                    open::open(data.as_deref(), &global, strictness)
+                    open::open_kept(data.as_deref(), &global, strictness)
                         .map(opening)
                         .map_err(Failure::data)
                 },
@@ -299,11 +299,12 @@ fn show(
                 config.keymap(),
             )
             .map_err(Failure::Terminal)?;
-            return match shown {
+            let ended = shown.shown.map_err(Failure::Terminal);
+            return match shown.opened {
                 // Quit before the story was read: nothing to report.
-                None => Ok(()),
+                None => ended,
                 Some(Err(failure)) => Err(failure),
-                Some(Ok(problems)) => with_problems(Ok(()), problems),
+                Some(Ok(problems)) => with_problems(ended, problems),
             };
         }
         let opened = open::open(data, global, strictness).map_err(Failure::data)?;

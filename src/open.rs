@@ -69,6 +69,26 @@ pub fn open(
     global: &Global,
     strictness: Strictness,
 ) -> Result<Opened, Problems> {
+    open_with(path, global, strictness, true)
+}
+
+/// [`open`] for a folder whose timeline.toml was there a moment ago, behind
+/// a glance: never drafted (which would draw its progress over the
+/// explorer); a timeline.toml gone meanwhile is a problem.
+pub fn open_kept(
+    path: Option<&Path>,
+    global: &Global,
+    strictness: Strictness,
+) -> Result<Opened, Problems> {
+    open_with(path, global, strictness, false)
+}
+
+fn open_with(
+    path: Option<&Path>,
+    global: &Global,
+    strictness: Strictness,
+    may_draft: bool,
+) -> Result<Opened, Problems> {
     let Some(path) = path else {
         return annals::bundled::load().map(|timeline| Opened {
             timeline,
@@ -86,6 +106,15 @@ pub fn open(
     if !files.needs_draft() || no_articles {
         let cache = Cache::from_env();
         let key = cache.as_ref().and_then(|c| c.key(&files, &options));
+        // What the cache holds of a folder it will not keep (too small now,
+        // or no longer clean, below) is forgotten, so that the explorer
+        // never glances at it again.
+        let forget = cache.clone().map(|c| (c, files.dir.clone()));
+        if key.is_none()
+            && let Some((cache, dir)) = &forget
+        {
+            cache.forget(dir);
+        }
         let (files, keep) = match (cache, key) {
             (Some(cache), Some(key)) => match cached(&cache, &key, files, &options) {
                 Cached::Hit(timeline, comparison) => {
@@ -106,19 +135,30 @@ pub fn open(
             _ => (files, None),
         };
         // An empty folder is the loader's to describe.
+        let unkept = |problems: Problems| {
+            if let Some((cache, dir)) = &forget {
+                cache.forget(dir);
+            }
+            problems
+        };
         if strictness == Strictness::Check || no_articles {
-            return load::load_with(files, &options).map(|timeline| Opened {
-                timeline,
-                draft: None,
-                problems: Problems::new(),
-                notes,
-                comparison: None,
-                keep,
-            });
+            return load::load_with(files, &options)
+                .map(|timeline| Opened {
+                    timeline,
+                    draft: None,
+                    problems: Problems::new(),
+                    notes,
+                    comparison: None,
+                    keep,
+                })
+                .map_err(unkept);
         }
-        let partial = load::load_partial(files, &options)?;
+        let partial = load::load_partial(files, &options).map_err(unkept)?;
         notes.extend(left_out(path, &partial.problems, partial.events_left_out));
         let clean = partial.problems.is_empty();
+        if !clean {
+            unkept(Problems::new());
+        }
         return Ok(Opened {
             timeline: partial.timeline,
             draft: None,
@@ -127,6 +167,18 @@ pub fn open(
             comparison: None,
             keep: keep.filter(|_| clean),
         });
+    }
+    if !may_draft {
+        let mut gone = Problems::new();
+        gone.push(
+            annals_core::Problem::new(
+                path.join("timeline.toml"),
+                annals_core::Position::START,
+                "timeline.toml is gone: it was there when annals started",
+            )
+            .with_help("open the folder again (its articles are drafted in memory)"),
+        );
+        return Err(gone);
     }
     let (timeline, problems) = draft::draft(files, &options, &Default::default());
     if timeline.events.is_empty() {

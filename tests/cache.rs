@@ -92,7 +92,13 @@ fn a_story_checked_once_is_answered_alike_and_any_change_is_checked_again() {
     let said = String::from_utf8_lossy(&broken.stderr);
     assert!(said.contains("timeline.toml:"), "{said}");
     assert!(said.contains(&source), "{said}");
+    // A story with a problem is not kept, and what was kept of it is
+    // forgotten: the explorer never glances at what it was.
+    assert_eq!(entries(&cache), Vec::<std::path::PathBuf>::new());
     fs::write(&path, &article).unwrap();
+    let kept_again = annals(&data, &cache, &["check"]);
+    assert_eq!(kept_again.status.code(), Some(0));
+    assert_eq!(entries(&cache).len(), 1, "mended, it is kept again");
 
     // A damaged entry is a miss: the story is checked in full, and passes.
     let entry = &entries(&cache)[0];

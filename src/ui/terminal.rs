@@ -154,44 +154,126 @@ pub struct Opening {
 pub fn run(opening: Opening, theme: Theme, keymap: Keymap) -> io::Result<()> {
     let mut signals = take_over()?;
     let _guard = Guard;
-    let mut terminal = enter()?;
-    hung_up_is_an_ending(show(
-        &mut terminal,
-        opening,
-        (theme, keymap),
-        &mut signals,
-        Vec::new(),
-    ))
+    hung_up_is_an_ending((|| {
+        let mut terminal = enter()?;
+        show(
+            &mut terminal,
+            opening,
+            (theme, keymap),
+            &mut signals,
+            Vec::new(),
+        )
+    })())
+}
+
+/// What became of a glance: what `open` said, if the user did not quit
+/// first, and how the explorer ended.
+pub struct Glanced<T, E> {
+    /// `None` if the user quit before the story was read; `Err` if it does
+    /// not open (the terminal was given back to say why).
+    pub opened: Option<Result<T, E>>,
+    /// The terminal's failure, if it failed.
+    pub shown: io::Result<()>,
 }
 
 /// Runs the explorer on `glance`, the story as the cache last kept it,
 /// drawn at once, while `open` reads and checks the story itself on a
 /// thread of its own; then on what `open` found, until the user quits.
-/// Keys typed meanwhile are acted on once the story is open, but for quit,
-/// which quits at once. `None` if the user quit first; else what `open`
-/// said: a story that does not open (`Err`) leaves the terminal to say why.
+/// Keys typed meanwhile are acted on once the story is open, but for a
+/// quit key typed first, and Ctrl-C and Ctrl-Z, which are acted on at once.
+/// A panic while opening is a panic here, once the terminal is restored.
 pub fn run_after_glance<T: Send + 'static, E: Send + 'static>(
     glance: Timeline,
     open: impl FnOnce() -> Result<(Opening, T), E> + Send + 'static,
     theme: Theme,
     keymap: Keymap,
-) -> io::Result<Option<Result<T, E>>> {
+) -> io::Result<Glanced<T, E>> {
     let mut signals = take_over()?;
-    let _guard = Guard;
-    let mut terminal = enter()?;
+    let guard = Guard;
+    let mut terminal = match hung_up_is_an_ending(enter()) {
+        Ok(terminal) => terminal,
+        Err(e) => {
+            return Ok(Glanced {
+                opened: None,
+                shown: Err(e),
+            });
+        }
+    };
+    let mut typed = Vec::new();
+    let waited = hung_up_is_an_ending(glance_until_open(
+        &mut terminal,
+        &glance,
+        open,
+        (&theme, &keymap),
+        &mut signals,
+        &mut typed,
+    ));
+    // Freed behind the story, which is about to be drawn.
+    std::thread::spawn(move || drop(glance));
+    let opened = match waited {
+        Err(e) => {
+            return Ok(Glanced {
+                opened: None,
+                shown: Err(e),
+            });
+        }
+        Ok(None) => None,
+        Ok(Some(Err(why))) => {
+            drop(guard);
+            panic!("{why}");
+        }
+        Ok(Some(Ok(opened))) => Some(opened),
+    };
+    Ok(match opened {
+        None => Glanced {
+            opened: None,
+            shown: Ok(()),
+        },
+        Some(Err(problems)) => Glanced {
+            opened: Some(Err(problems)),
+            shown: Ok(()),
+        },
+        Some(Ok((opening, said))) => Glanced {
+            shown: hung_up_is_an_ending(show(
+                &mut terminal,
+                opening,
+                (theme, keymap),
+                &mut signals,
+                typed,
+            )),
+            opened: Some(Ok(said)),
+        },
+    })
+}
+
+/// What came of opening a story behind a glance: the story or what stops
+/// it opening, or the message of the panic opening it.
+type Opened<T, E> = Result<Result<(Opening, T), E>, String>;
+
+/// Draws `glance`, then opens the story on a thread of its own, and keeps
+/// the glance on the screen (resized, suspended and taken back) until it is
+/// open; `None` if the user quit first. Keys typed meanwhile go to `typed`.
+fn glance_until_open<T: Send + 'static, E: Send + 'static>(
+    terminal: &mut Screen,
+    glance: &Timeline,
+    open: impl FnOnce() -> Result<(Opening, T), E> + Send + 'static,
+    (theme, keymap): (&Theme, &Keymap),
+    signals: &mut signals::Signals,
+    typed: &mut Vec<event::Event>,
+) -> io::Result<Option<Opened<T, E>>> {
+    use super::keymap::{Key, Resolved};
     let size = terminal.size()?;
     let mut app = App::new(
-        &glance,
+        glance,
         theme.clone(),
         Rect::new(0, 0, size.width, size.height),
     );
     app.glance = true;
     app.keymap = keymap.clone();
-    let drawn = {
+    {
         let _drawing = DRAWING.lock();
-        terminal.draw(|frame| draw(frame, &app)).map(drop)
-    };
-    hung_up_is_an_ending(drawn)?;
+        terminal.draw(|frame| draw(frame, &app))?;
+    }
     // Started once the glance is on the screen: until then it would only
     // share the cores with it.
     let (send, receive) = mpsc::sync_channel(1);
@@ -207,65 +289,47 @@ pub fn run_after_glance<T: Send + 'static, E: Send + 'static>(
             });
             let _ = send.send(opened);
         })?;
-    let mut typed = Vec::new();
-    let waited = (|| -> io::Result<Option<_>> {
-        loop {
-            match receive.recv_timeout(GLANCE_POLL) {
-                Ok(opened) => return Ok(Some(opened)),
-                Err(mpsc::RecvTimeoutError::Timeout) => {}
-                Err(mpsc::RecvTimeoutError::Disconnected) => {
-                    return Ok(Some(Err("the thread reading the story ended".into())));
-                }
-            }
-            let mut changed = false;
-            while event::poll(Duration::ZERO)? {
-                let typed_now = event::read()?;
-                match &typed_now {
-                    event::Event::Resize(..) => {
-                        app.handle(&typed_now);
-                        changed = true;
-                    }
-                    event::Event::Key(key)
-                        if key.kind != event::KeyEventKind::Release
-                            && keymap.resolve(super::mode::Mode::Main, &[], key)
-                                == super::keymap::Resolved::Action(Action::Quit) =>
-                    {
-                        return Ok(None);
-                    }
-                    _ => typed.push(typed_now),
-                }
-            }
-            if let Some(signals::Got::Continued) = signals.take() {
-                terminal = reenter(&mut app)?;
-                changed = true;
-            }
-            if changed {
-                let _drawing = DRAWING.lock();
-                terminal.draw(|frame| draw(frame, &app))?;
+    loop {
+        match receive.recv_timeout(GLANCE_POLL) {
+            Ok(opened) => return Ok(Some(opened)),
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                return Ok(Some(Err("the thread opening the story ended".into())));
             }
         }
-    })();
-    let opened = match hung_up_is_an_ending(waited)? {
-        None => return Ok(None),
-        Some(opened) => opened,
-    };
-    drop(app);
-    // Freed behind the story, which is about to be drawn.
-    std::thread::spawn(move || drop(glance));
-    match opened {
-        Err(why) => Err(io::Error::other(format!(
-            "reading the story failed (a bug in annals, please report it): {why}"
-        ))),
-        Ok(Err(problems)) => Ok(Some(Err(problems))),
-        Ok(Ok((opening, said))) => {
-            hung_up_is_an_ending(show(
-                &mut terminal,
-                opening,
-                (theme, keymap),
-                &mut signals,
-                typed,
-            ))?;
-            Ok(Some(Ok(said)))
+        let mut changed = false;
+        let mut stop = false;
+        while event::poll(Duration::ZERO)? {
+            let now = event::read()?;
+            match &now {
+                event::Event::Resize(..) => {
+                    app.handle(&now);
+                    changed = true;
+                }
+                // Aimed at a screen that is about to change.
+                event::Event::Mouse(_) => {}
+                event::Event::Key(key) if key.kind != event::KeyEventKind::Release => {
+                    // Ctrl-C and Ctrl-Z mean the same in every mode; a
+                    // quit key only as the first key (after others it may
+                    // be a letter of a search, or part of a sequence).
+                    let first = typed.is_empty() || Key::of(key).is_reserved();
+                    match keymap.resolve(super::mode::Mode::Main, &[], key) {
+                        Resolved::Action(Action::Quit) if first => return Ok(None),
+                        Resolved::Action(Action::Suspend) if first => stop = true,
+                        _ => typed.push(now),
+                    }
+                }
+                _ => typed.push(now),
+            }
+        }
+        let got = if stop { signals.stop() } else { signals.take() };
+        if let Some(signals::Got::Continued) = got {
+            *terminal = reenter(&mut app)?;
+            changed = true;
+        }
+        if changed {
+            let _drawing = DRAWING.lock();
+            terminal.draw(|frame| draw(frame, &app))?;
         }
     }
 }
@@ -303,10 +367,9 @@ fn show(
     typed: Vec<event::Event>,
 ) -> io::Result<()> {
     let timeline = Arc::new(opening.timeline);
-    let comparing = Comparing::start(Arc::clone(&timeline), opening.compare, opening.keep)?;
     let explored = explore(
         terminal,
-        (&timeline, comparing),
+        (&timeline, (opening.compare, opening.keep)),
         (theme, keymap),
         (opening.draft, opening.notes, typed),
         signals,
@@ -378,28 +441,32 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "a panic".into())
 }
 
-/// The event loop, from the first frame until the user quits.
+/// The event loop, from the first frame until the user quits. The sources
+/// are compared once the first frame is drawn.
 fn explore(
     terminal: &mut Screen,
-    (timeline, comparing): (&Timeline, Comparing),
+    (timeline, compare): (&Arc<Timeline>, (Compare, Option<Keep>)),
     (theme, keymap): (Theme, Keymap),
     (draft, notes, typed): (Option<String>, Vec<String>, Vec<event::Event>),
     signals: &mut signals::Signals,
 ) -> io::Result<()> {
     // Declared before the app, which borrows it once it is set.
     let comparison = OnceLock::new();
-    let mut comparing = Some(comparing);
+    let mut to_compare = Some(compare);
+    let mut comparing: Option<Comparing> = None;
     let size = terminal.size()?;
     let mut app = App::new(timeline, theme, Rect::new(0, 0, size.width, size.height));
     app.comparing = true;
+    app.keymap = keymap;
+    // Keys typed on a glance, then what to say first, so that a key does
+    // not clear it.
+    for key in &typed {
+        app.handle(key);
+    }
     if let Some(how) = draft {
         app = app.drafted(how);
     }
     app = app.noted(notes);
-    app.keymap = keymap;
-    for key in &typed {
-        app.handle(key);
-    }
     // Drawn when something changed, never on a timer: an idle explorer
     // only looks at its signals.
     let mut changed = true;
@@ -408,6 +475,9 @@ fn explore(
             // `draw` resizes the terminal's buffers first, so a resize redraws at once.
             let _drawing = DRAWING.lock();
             terminal.draw(|frame| draw(frame, &app))?;
+        }
+        if let Some((compare, keep)) = to_compare.take() {
+            comparing = Some(Comparing::start(Arc::clone(timeline), compare, keep)?);
         }
         // Looked at after a frame, never waited for: the first frame is
         // drawn at once, saying the sources are being compared.
