@@ -109,11 +109,14 @@ fn open_with(
         // What the cache holds of a folder it will not keep (too small now,
         // or no longer clean, below) is forgotten, so that the explorer
         // never glances at it again.
-        let forget = cache.clone().map(|c| (c, files.dir.clone()));
-        if key.is_none()
-            && let Some((cache, dir)) = &forget
-        {
-            cache.forget(dir);
+        let forgotten = cache.clone().map(|c| (c, files.dir.clone()));
+        let forget = || {
+            if let Some((cache, dir)) = &forgotten {
+                cache.forget(dir);
+            }
+        };
+        if key.is_none() {
+            forget();
         }
         let (files, keep) = match (cache, key) {
             (Some(cache), Some(key)) => match cached(&cache, &key, files, &options) {
@@ -134,13 +137,11 @@ fn open_with(
             },
             _ => (files, None),
         };
-        // An empty folder is the loader's to describe.
         let unkept = |problems: Problems| {
-            if let Some((cache, dir)) = &forget {
-                cache.forget(dir);
-            }
+            forget();
             problems
         };
+        // An empty folder is the loader's to describe.
         if strictness == Strictness::Check || no_articles {
             return load::load_with(files, &options)
                 .map(|timeline| Opened {
@@ -157,7 +158,7 @@ fn open_with(
         notes.extend(left_out(path, &partial.problems, partial.events_left_out));
         let clean = partial.problems.is_empty();
         if !clean {
-            unkept(Problems::new());
+            forget();
         }
         return Ok(Opened {
             timeline: partial.timeline,
