@@ -154,16 +154,22 @@ pub struct Opening {
 pub fn run(opening: Opening, theme: Theme, keymap: Keymap) -> io::Result<()> {
     let mut signals = take_over()?;
     let _guard = Guard;
-    hung_up_is_an_ending((|| {
-        let mut terminal = enter()?;
-        show(
-            &mut terminal,
-            opening,
-            (theme, keymap),
-            &mut signals,
-            Vec::new(),
-        )
-    })())
+    let mut terminal = kept(hung_up_is_an_ending(enter())?);
+    hung_up_is_an_ending(show(
+        &mut terminal,
+        opening,
+        (theme, keymap),
+        &mut signals,
+        Vec::new(),
+    ))
+}
+
+/// The terminal, never dropped: ratatui's `Drop` shows the cursor again and,
+/// when it cannot (a terminal gone away), prints so on standard error, which
+/// panics once that is the terminal gone. [`restore`] (the guard, or the
+/// ending) shows the cursor instead.
+fn kept(terminal: Screen) -> std::mem::ManuallyDrop<Screen> {
+    std::mem::ManuallyDrop::new(terminal)
 }
 
 /// What became of a glance: what `open` said, if the user did not quit
@@ -191,7 +197,7 @@ pub fn run_after_glance<T: Send + 'static, E: Send + 'static>(
     let mut signals = take_over()?;
     let guard = Guard;
     let mut terminal = match hung_up_is_an_ending(enter()) {
-        Ok(terminal) => terminal,
+        Ok(terminal) => kept(terminal),
         Err(e) => {
             return Ok(Glanced {
                 opened: None,
