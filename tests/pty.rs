@@ -843,6 +843,15 @@ fn kept_large_story() -> (tempfile::TempDir, tempfile::TempDir) {
     (story, cache)
 }
 
+impl Session {
+    /// The explorer on the story at `story`, with the cache at `cache`.
+    fn on_kept(story: &std::path::Path, cache: &std::path::Path) -> Session {
+        let dir = story.to_string_lossy().into_owned();
+        let cache = cache.to_string_lossy().into_owned();
+        Session::start_with(&["--data", &dir], &[("ANNALS_CACHE_DIR", &cache)])
+    }
+}
+
 /// Changes the story's title in its timeline.toml, which makes its entry in
 /// the cache a glance at the story as it was; returns the old title.
 fn retitle(story: &std::path::Path, title: &str) -> String {
@@ -870,9 +879,7 @@ fn retitle(story: &std::path::Path, title: &str) -> String {
 fn a_kept_story_is_drawn_at_once_then_as_its_files_are_now() {
     let (story, cache) = kept_large_story();
     let old = retitle(story.path(), "The harbour affair, retitled");
-    let dir = story.path().to_string_lossy().into_owned();
-    let cache = cache.path().to_string_lossy().into_owned();
-    let mut s = Session::start_with(&["--data", &dir], &[("ANNALS_CACHE_DIR", &cache)]);
+    let mut s = Session::on_kept(story.path(), cache.path());
     // A key typed on the glance is acted on once the story is read (a debug
     // build takes seconds to read it; a key typed later is acted on anyway).
     s.wait_for(&old);
@@ -900,9 +907,7 @@ fn a_kept_story_is_drawn_at_once_then_as_its_files_are_now() {
 fn quitting_a_glance_ends_at_once() {
     let (story, cache) = kept_large_story();
     let old = retitle(story.path(), "Never shown");
-    let dir = story.path().to_string_lossy().into_owned();
-    let cache = cache.path().to_string_lossy().into_owned();
-    let mut s = Session::start_with(&["--data", &dir], &[("ANNALS_CACHE_DIR", &cache)]);
+    let mut s = Session::on_kept(story.path(), cache.path());
     s.wait_for(&old);
     s.press(b"q");
     assert!(s.wait_exit("q on a glance"), "q exits with success");
@@ -921,9 +926,7 @@ fn quitting_a_glance_ends_at_once() {
 fn suspending_a_glance_hands_the_terminal_back_at_once() {
     let (story, cache) = kept_large_story();
     let old = retitle(story.path(), "Read after a stop");
-    let dir = story.path().to_string_lossy().into_owned();
-    let cache = cache.path().to_string_lossy().into_owned();
-    let mut s = Session::start_with(&["--data", &dir], &[("ANNALS_CACHE_DIR", &cache)]);
+    let mut s = Session::on_kept(story.path(), cache.path());
     s.wait_for(&old);
     s.press(b"\x1a");
     assert!(wait_until("a stop", || s.stopped()), "Ctrl-Z stops annals");
@@ -949,9 +952,7 @@ fn a_kept_story_broken_since_gives_the_terminal_back_to_say_why() {
     // further on is left out, and the rest shown).
     let toml = std::fs::read_to_string(&path).expect("timeline.toml");
     std::fs::write(&path, format!("title = [\n{toml}")).expect("timeline.toml written");
-    let dir = story.path().to_string_lossy().into_owned();
-    let cache = cache.path().to_string_lossy().into_owned();
-    let mut s = Session::start_with(&["--data", &dir], &[("ANNALS_CACHE_DIR", &cache)]);
+    let mut s = Session::on_kept(story.path(), cache.path());
     let status = s.wait_status("a broken story");
     assert_eq!(status.exit_code(), 1, "{}", s.text());
     s.assert_restored("a broken story");
