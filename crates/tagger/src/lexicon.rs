@@ -168,12 +168,30 @@ impl Lexicon {
             .is_some_and(|bits| bits & (1 << class) != 0)
     }
 
+    /// The classes with a phrase starting with vocabulary id `id` (a bit set).
+    pub fn starts_of(&self, id: u32) -> u64 {
+        self.starts.get(id as usize).copied().unwrap_or(0)
+    }
+
     /// Whether a phrase of one of the classes of the bit set `classes` may
     /// start with vocabulary id `id`.
     pub fn may_start_any(&self, classes: u64, id: u32) -> bool {
         self.starts
             .get(id as usize)
             .is_some_and(|bits| bits & classes != 0)
+    }
+
+    /// For each class, the shortest and the longest of its phrases, in tokens
+    /// (`(0, 0)` for a class with none, which matches nowhere).
+    pub fn phrase_lengths(&self) -> Vec<(usize, usize)> {
+        let mut lengths: Vec<Option<(usize, usize)>> = vec![None; self.classes.len()];
+        for entry in &self.entries {
+            if let Some(slot) = lengths.get_mut(usize::from(entry.class)) {
+                let n = entry.ids.len();
+                *slot = Some(slot.map_or((n, n), |(min, max)| (min.min(n), max.max(n))));
+            }
+        }
+        lengths.into_iter().map(|l| l.unwrap_or((0, 0))).collect()
     }
 
     /// The longest phrase of `class` at `tokens[i..]`: its length in tokens and its value.

@@ -33,6 +33,10 @@ pub enum Builtin {
 /// runs share the last list.
 const INDEXED_DIGITS: usize = 19;
 
+/// Farthest an anchor is looked for from a rule's first token, in tokens:
+/// past it, looking costs more than trying the rule.
+const MAX_ANCHOR_REACH: usize = 8;
+
 impl Builtin {
     /// Whether the parser can read a number starting at a run of `digits`
     /// digits (the parsers below refuse every other length): the rules
@@ -141,6 +145,199 @@ pub struct RuleSet {
     /// For each rule, what the token after its first must be, when its
     /// first element is one word (see [`Follow`]).
     follow: Vec<Option<Follow>>,
+    /// For each rule, tokens some of its elements need near its first (see [`Anchor`]).
+    anchors: Vec<Vec<Anchor>>,
+}
+
+/// What the tokens an element may start with are: words, lexicon classes,
+/// digit runs.
+#[derive(Debug, Clone, Default)]
+struct Starts {
+    /// Words, sorted.
+    ids: Vec<u32>,
+    /// Classes whose phrases may start it (a bit set).
+    classes: u64,
+    /// Whether a digit run may start it.
+    digits: bool,
+}
+
+impl Starts {
+    /// Adds what `alt` may start with.
+    fn add(&mut self, alt: &Alt, numbers: NumberClasses) {
+        let ids = numbers.ids;
+        let class_bit = |c: ClassId| 1u64 << c;
+        match *alt {
+            Alt::Word(id) => self.ids.push(id),
+            Alt::Class(class, _) => self.classes |= class_bit(class),
+            Alt::Digits(_) => self.digits = true,
+            // What each number parser may start with (numbers.rs).
+            Alt::Builtin(b, _) => {
+                self.digits = true;
+                match b {
+                    // "seven", "a hundred".
+                    Builtin::Num => {
+                        self.classes |= class_bit(numbers.number);
+                        self.ids.push(ids.a);
+                    }
+                    Builtin::Year => self.classes |= class_bit(numbers.number),
+                    Builtin::Day | Builtin::Ord => {
+                        self.classes |= class_bit(numbers.number) | class_bit(numbers.ordinal);
+                    }
+                    Builtin::Decade => self.ids.push(ids.apostrophe),
+                    Builtin::Int
+                    | Builtin::ShortYear
+                    | Builtin::Clock
+                    | Builtin::DotClock
+                    | Builtin::Mm
+                    | Builtin::Fraction => {}
+                }
+            }
+        }
+    }
+
+    fn finish(&mut self) {
+        self.ids.sort_unstable();
+        self.ids.dedup();
+    }
+
+    /// Whether `token` may start what these are the starts of.
+    fn admit(&self, lex: &Lexicon, token: &Token) -> bool {
+        match token.kind {
+            Kind::Number => self.digits,
+            _ => {
+                self.ids.binary_search(&token.id).is_ok()
+                    || lex.may_start_any(self.classes, token.id)
+            }
+        }
+    }
+}
+
+/// A token a rule needs and where: an element that must take a token, what
+/// its alternatives may start with, and how far from the rule's first token
+/// it can start. The elements before it take between `lo` and `hi` tokens,
+/// so where none of the tokens from `i + lo` to `i + hi` can start it, the
+/// rule cannot match at `i`. "@position? the @season" is tried at every
+/// "the" (a position starts "the beginning of"), and its season must come one
+/// to four tokens later: most are rejected at a look, before the rule is tried.
+///
+/// The words are kept as bits of a 64-bit set, a word's bit chosen by its id:
+/// two words may share a bit, which lets a rule through that could not match
+/// (it is tried, as without the anchor) but never stops one that could.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Anchor {
+    lo: usize,
+    hi: usize,
+    /// Classes whose phrases may start the element (a bit set).
+    classes: u64,
+    /// The bits of the words that may start it.
+    words: u64,
+    /// Whether a digit run may start it.
+    digits: bool,
+}
+
+/// A word's bit in [`Anchor::words`].
+fn word_bit(id: u32) -> u64 {
+    1 << (id % 64)
+}
+
+impl Anchor {
+    /// The anchors of `rule`: each element that must take a token after the
+    /// first, while the tokens taken before it are bounded. `lengths` gives
+    /// each lexicon class's shortest and longest phrase, in tokens.
+    fn of(rule: &Rule, numbers: NumberClasses, lengths: &[(usize, usize)]) -> Vec<Anchor> {
+        let mut anchors = Vec::new();
+        let (mut lo, mut hi) = (0, 0);
+        for element in &rule.elements {
+            // A look-ahead takes no token.
+            if element.negative || element.ahead {
+                continue;
+            }
+            let (mut min, mut max) = (usize::MAX, 0);
+            for alt in &element.alts {
+                let (least, most) = match *alt {
+                    Alt::Word(_) | Alt::Digits(_) => (1, 1),
+                    Alt::Class(class, _) => lengths
+                        .get(usize::from(class))
+                        .copied()
+                        .unwrap_or((0, usize::MAX)),
+                    // A number phrase's length is its parser's to say: unbounded here.
+                    Alt::Builtin(..) => (0, usize::MAX),
+                };
+                min = min.min(least);
+                max = max.max(most);
+            }
+            // An element with no alternatives matches nothing; keep `lo <= hi`.
+            let min = min.min(max);
+            if !element.optional {
+                // At the first token, the index has chosen the rule already.
+                if hi > 0 {
+                    let mut starts = Starts::default();
+                    for alt in &element.alts {
+                        starts.add(alt, numbers);
+                    }
+                    anchors.push(Anchor {
+                        lo,
+                        hi,
+                        classes: starts.classes,
+                        words: starts.ids.iter().fold(0, |bits, &id| bits | word_bit(id)),
+                        digits: starts.digits,
+                    });
+                }
+                lo += min;
+            }
+            hi = hi.saturating_add(max);
+            // Past the reach, so is every later element's start.
+            if hi > MAX_ANCHOR_REACH {
+                break;
+            }
+        }
+        anchors
+    }
+
+    /// Whether some token in the anchor's reach may start its element.
+    fn holds(&self, near: &Near) -> bool {
+        let to = (self.hi + 1).min(near.len);
+        (self.lo..to).any(|k| {
+            if near.number & (1 << k) != 0 {
+                self.digits
+            } else {
+                near.classes[k] & self.classes != 0 || near.words[k] & self.words != 0
+            }
+        })
+    }
+}
+
+/// The tokens anchors look at from a rule's first token: that one and the
+/// next [`MAX_ANCHOR_REACH`], as far as the text goes, each looked up once.
+struct Near {
+    /// The classes with a phrase starting at each token.
+    classes: [u64; MAX_ANCHOR_REACH + 1],
+    /// Each token's [`word_bit`].
+    words: [u64; MAX_ANCHOR_REACH + 1],
+    /// Which tokens are digit runs (bit `k` for token `i + k`).
+    number: u32,
+    len: usize,
+}
+
+impl Near {
+    fn of(lex: &Lexicon, tokens: &[Token], i: usize) -> Near {
+        let mut near = Near {
+            classes: [0; MAX_ANCHOR_REACH + 1],
+            words: [0; MAX_ANCHOR_REACH + 1],
+            number: 0,
+            len: 0,
+        };
+        for (k, token) in tokens.iter().skip(i).take(MAX_ANCHOR_REACH + 1).enumerate() {
+            if token.kind == Kind::Number {
+                near.number |= 1 << k;
+            } else {
+                near.classes[k] = lex.starts_of(token.id);
+                near.words[k] = word_bit(token.id);
+            }
+            near.len = k + 1;
+        }
+        near
+    }
 }
 
 /// For a rule whose first element is a plain choice of words ("the?",
@@ -152,12 +349,8 @@ pub struct RuleSet {
 struct Follow {
     /// The words of the first element, sorted.
     first: Vec<u32>,
-    /// Words the next token may be, sorted.
-    ids: Vec<u32>,
-    /// Classes whose phrases the next token may start (a bit set).
-    classes: u64,
-    /// Whether the next token may be a digit run.
-    digits: bool,
+    /// What the next token may be.
+    next: Starts,
 }
 
 impl Follow {
@@ -177,57 +370,22 @@ impl Follow {
         if rest.iter().all(Element::zero_width) {
             return None;
         }
-        let mut follow = Follow {
-            first,
-            ids: Vec::new(),
-            classes: 0,
-            digits: false,
-        };
-        let ids = numbers.ids;
-        let class_bit = |c: ClassId| 1u64 << c;
+        let mut next = Starts::default();
         for element in rest {
             // A look-ahead takes no token: the next one is another element's.
             if element.negative || element.ahead {
                 continue;
             }
             for alt in &element.alts {
-                match *alt {
-                    Alt::Word(id) => follow.ids.push(id),
-                    Alt::Class(class, _) => follow.classes |= class_bit(class),
-                    Alt::Digits(_) => follow.digits = true,
-                    // What each number parser may start with (numbers.rs).
-                    Alt::Builtin(b, _) => {
-                        follow.digits = true;
-                        match b {
-                            // "seven", "a hundred".
-                            Builtin::Num => {
-                                follow.classes |= class_bit(numbers.number);
-                                follow.ids.push(ids.a);
-                            }
-                            Builtin::Year => follow.classes |= class_bit(numbers.number),
-                            Builtin::Day | Builtin::Ord => {
-                                follow.classes |=
-                                    class_bit(numbers.number) | class_bit(numbers.ordinal);
-                            }
-                            Builtin::Decade => follow.ids.push(ids.apostrophe),
-                            Builtin::Int
-                            | Builtin::ShortYear
-                            | Builtin::Clock
-                            | Builtin::DotClock
-                            | Builtin::Mm
-                            | Builtin::Fraction => {}
-                        }
-                    }
-                }
+                next.add(alt, numbers);
             }
             if !element.optional {
                 break;
             }
         }
-        follow.first.sort_unstable();
-        follow.ids.sort_unstable();
-        follow.ids.dedup();
-        Some(follow)
+        first.sort_unstable();
+        next.finish();
+        Some(Follow { first, next })
     }
 
     /// Whether the rule may match at token `i`: false only when its first
@@ -239,12 +397,7 @@ impl Follow {
         if self.first.binary_search(&t.id).is_err() {
             return true;
         }
-        match next.kind {
-            Kind::Number => self.digits,
-            _ => {
-                self.ids.binary_search(&next.id).is_ok() || lex.may_start_any(self.classes, next.id)
-            }
-        }
+        self.next.admit(lex, next)
     }
 }
 
@@ -272,12 +425,19 @@ impl RuleSet {
             on_number: vec![Vec::new(); INDEXED_DIGITS + 1],
             numbers: Some(numbers),
             follow: Vec::new(),
+            anchors: Vec::new(),
         };
         set.index(lex, numbers);
         set.follow = set
             .rules
             .iter()
             .map(|rule| Follow::of(rule, numbers))
+            .collect();
+        let lengths = lex.phrase_lengths();
+        set.anchors = set
+            .rules
+            .iter()
+            .map(|rule| Anchor::of(rule, numbers, &lengths))
             .collect();
         Ok(set)
     }
@@ -288,7 +448,7 @@ impl RuleSet {
     }
 
     /// Drops the shortcuts of the index (the rules on digit runs by their
-    /// length, the follow sets): every rule that may start at a token is
+    /// length, the follow sets, the anchors): every rule that may start at a token is
     /// tried, for tests to check that the shortcuts change no match.
     #[cfg(test)]
     pub fn without_shortcuts(&mut self) {
@@ -297,6 +457,7 @@ impl RuleSet {
         all.dedup();
         self.on_number.fill(all);
         self.follow.fill(None);
+        self.anchors.fill(Vec::new());
     }
 
     /// The parsed rules, in file order.
@@ -384,6 +545,7 @@ impl RuleSet {
             tokens,
         };
         let memo = ClassMemo::default();
+        let near = Near::of(lex, tokens, i);
         let mut matches: Vec<(usize, u16, Slots)> = Vec::new();
         let mut slots = Slots::default();
         for &r in candidates {
@@ -391,6 +553,9 @@ impl RuleSet {
             if let Some(follow) = &self.follow[r as usize]
                 && !follow.admits(lex, tokens, i)
             {
+                continue;
+            }
+            if !self.anchors[r as usize].iter().all(|a| a.holds(&near)) {
                 continue;
             }
             slots.clear();
@@ -672,4 +837,77 @@ fn parse_element(spec: &str, lex: &mut Lexicon) -> Result<Element, String> {
         ahead,
         glued,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    /// The lexicon of the embedded tables and one rule parsed with it.
+    fn parsed(line: &str) -> (Lexicon, NumberClasses, Rule) {
+        let mut lex = Lexicon::parse(crate::LEXICON_SOURCE).expect("the lexicon reads");
+        let numbers = NumberClasses::find(&mut lex).expect("the number classes are there");
+        let rule = parse_rule(line, &mut lex).expect("the rule reads");
+        (lex, numbers, rule)
+    }
+
+    #[test]
+    fn an_anchor_spans_what_the_elements_before_it_may_take() {
+        let (lex, numbers, rule) = parsed("@position? the @season => DATE season");
+        let lengths = lex.phrase_lengths();
+        let position = lex.class_id("position").expect("a position class");
+        let season = lex.class_id("season").expect("a season class");
+        let longest = lengths[usize::from(position)].1;
+        assert!(longest >= 3, "\"the beginning of\" is a position");
+        let anchors = Anchor::of(&rule, numbers, &lengths);
+        let the = word_bit(lex.id("the"));
+        assert_eq!(
+            anchors,
+            [
+                Anchor {
+                    lo: 0,
+                    hi: longest,
+                    classes: 0,
+                    words: the,
+                    digits: false
+                },
+                Anchor {
+                    lo: 1,
+                    hi: longest + 1,
+                    classes: 1 << season,
+                    words: 0,
+                    digits: false
+                },
+            ]
+        );
+        let holds = |text: &str| {
+            let tokens = tokenize(text, &lex);
+            let near = Near::of(&lex, &tokens, 0);
+            anchors.iter().all(|a| a.holds(&near))
+        };
+        assert!(holds("the spring"));
+        assert!(holds("the beginning of the summer"));
+        assert!(!holds("the war began in the north"), "no season near");
+        assert!(!holds("the"), "the text ends before the season");
+    }
+
+    #[test]
+    fn no_anchor_past_a_number_or_at_the_first_token() {
+        let (lex, numbers, rule) = parsed("@premod? #num @unit @ago => DATE ago");
+        let anchors = Anchor::of(&rule, numbers, &lex.phrase_lengths());
+        // The number may start the rule (the index chose it there) or follow a
+        // premodifier; what comes after it is as far as the number runs.
+        assert_eq!(anchors.len(), 1, "{anchors:?}");
+        assert_eq!(anchors[0].lo, 0);
+        assert!(anchors[0].digits);
+        let (lex, numbers, rule) = parsed("@month #day => DATE date");
+        let anchors = Anchor::of(&rule, numbers, &lex.phrase_lengths());
+        assert_eq!(
+            anchors.len(),
+            1,
+            "the month is the first token: {anchors:?}"
+        );
+        assert_eq!((anchors[0].lo, anchors[0].digits), (1, true));
+    }
 }
