@@ -147,6 +147,80 @@ pub struct RuleSet {
     follow: Vec<Option<Follow>>,
     /// For each rule, tokens some of its elements need near its first (see [`Anchor`]).
     anchors: Vec<Vec<Anchor>>,
+    /// For each rule, what it needs at a digit run (see [`AfterNumber`]).
+    after_number: Vec<Option<AfterNumber>>,
+}
+
+/// For a rule whose first element that can take a digit run is a number
+/// read by one parser ("@premod? #num @unit …"): at a digit run, that
+/// element starts at the run, so the rule can match only if the parser reads
+/// a number there and the token after the number can start the rest. Some
+/// twenty rules start with a number; at "1." or "2020 -" one reading of the
+/// number (remembered for the rules) rejects them all. Anchors cannot: a
+/// number's length is the parser's to say.
+#[derive(Debug, Clone)]
+struct AfterNumber {
+    builtin: Builtin,
+    /// What the token after the number may be, when something must follow it.
+    next: Option<Starts>,
+}
+
+impl AfterNumber {
+    fn of(rule: &Rule, numbers: NumberClasses) -> Option<AfterNumber> {
+        // Words and classes never take a digit run (its id is `UNKNOWN`), so
+        // the optional elements before the number take nothing there.
+        let cannot_take_digits = |e: &Element| {
+            e.alts
+                .iter()
+                .all(|alt| matches!(alt, Alt::Word(_) | Alt::Class(..)))
+        };
+        let mut elements = rule.elements.iter();
+        let builtin = loop {
+            let element = elements.next()?;
+            if element.negative || element.ahead {
+                continue;
+            }
+            if element.optional {
+                if cannot_take_digits(element) {
+                    continue;
+                }
+                return None;
+            }
+            // A digit run of a given value ("11" of "September 11") could
+            // match where the parser reads nothing.
+            if element.alts.iter().any(|alt| matches!(alt, Alt::Digits(_))) {
+                return None;
+            }
+            let mut builtins = element.alts.iter().filter_map(|alt| match *alt {
+                Alt::Builtin(b, _) => Some(b),
+                _ => None,
+            });
+            let (Some(b), None) = (builtins.next(), builtins.next()) else {
+                return None;
+            };
+            break b;
+        };
+        let mut next = Starts::default();
+        let mut needed = false;
+        for element in elements {
+            // A look-ahead takes no token: the next one is another element's.
+            if element.negative || element.ahead {
+                continue;
+            }
+            for alt in &element.alts {
+                next.add(alt, numbers);
+            }
+            if !element.optional {
+                needed = true;
+                break;
+            }
+        }
+        next.finish();
+        Some(AfterNumber {
+            builtin,
+            next: needed.then_some(next),
+        })
+    }
 }
 
 /// What the tokens an element may start with are: words, lexicon classes,
@@ -426,6 +500,7 @@ impl RuleSet {
             numbers: Some(numbers),
             follow: Vec::new(),
             anchors: Vec::new(),
+            after_number: Vec::new(),
         };
         set.index(lex, numbers);
         set.follow = set
@@ -439,6 +514,11 @@ impl RuleSet {
             .iter()
             .map(|rule| Anchor::of(rule, numbers, &lengths))
             .collect();
+        set.after_number = set
+            .rules
+            .iter()
+            .map(|rule| AfterNumber::of(rule, numbers))
+            .collect();
         Ok(set)
     }
 
@@ -448,7 +528,7 @@ impl RuleSet {
     }
 
     /// Drops the shortcuts of the index (the rules on digit runs by their
-    /// length, the follow sets, the anchors): every rule that may start at a token is
+    /// length, the follow sets, the anchors, what follows a number): every rule that may start at a token is
     /// tried, for tests to check that the shortcuts change no match.
     #[cfg(test)]
     pub fn without_shortcuts(&mut self) {
@@ -458,6 +538,7 @@ impl RuleSet {
         self.on_number.fill(all);
         self.follow.fill(None);
         self.anchors.fill(Vec::new());
+        self.after_number.fill(None);
     }
 
     /// The parsed rules, in file order.
@@ -557,6 +638,18 @@ impl RuleSet {
             }
             if !self.anchors[r as usize].iter().all(|a| a.holds(&near)) {
                 continue;
+            }
+            if t.kind == Kind::Number
+                && let Some(after) = &self.after_number[r as usize]
+            {
+                let Some((len, _)) = memo.number(&numbers, after.builtin, i) else {
+                    continue;
+                };
+                if let Some(next) = &after.next
+                    && !tokens.get(i + len).is_some_and(|n| next.admit(lex, n))
+                {
+                    continue;
+                }
             }
             slots.clear();
             if let Some(end) = self.match_rule(rule, &numbers, &memo, i, &mut slots, &mut doc.work)
@@ -909,5 +1002,38 @@ mod tests {
             "the month is the first token: {anchors:?}"
         );
         assert_eq!((anchors[0].lo, anchors[0].digits), (1, true));
+    }
+
+    #[test]
+    fn a_rule_on_a_number_needs_the_number_and_what_follows_it() {
+        let (lex, numbers, rule) = parsed("@premod? #num @unit @ago => DATE ago");
+        let after = AfterNumber::of(&rule, numbers).expect("a number rule");
+        assert_eq!(after.builtin, Builtin::Num);
+        let next = after.next.expect("a unit must follow");
+        let admits = |word: &str| {
+            let tokens = tokenize(word, &lex);
+            next.admit(&lex, &tokens[0])
+        };
+        assert!(admits("year") && admits("day"));
+        assert!(!admits(".") && !admits("people") && !admits("2020"));
+
+        let (_, numbers, rule) = parsed("the? @position? #ord -? century => DATE century");
+        let after = AfterNumber::of(&rule, numbers).expect("a number rule");
+        assert_eq!(after.builtin, Builtin::Ord);
+        let next = after.next.expect("a century must follow");
+        assert_eq!(next.ids.len(), 2, "the hyphen or \"century\": {next:?}");
+
+        // A word must come first; a digit run of a given value may match
+        // where no parser reads a number; a number may end the rule.
+        for (line, after) in [
+            ("@month #day => DATE date", false),
+            ("@month? 11 => DATE date", false),
+            ("#year => DATE date", true),
+        ] {
+            let (_, numbers, rule) = parsed(line);
+            let found = AfterNumber::of(&rule, numbers);
+            assert_eq!(found.is_some(), after, "{line}: {found:?}");
+            assert!(found.is_none_or(|a| a.next.is_none()), "{line}");
+        }
     }
 }

@@ -934,10 +934,11 @@ fn the_index_shortcuts_change_nothing_on_news() {
     let (found, work) = tagger().tag_counted(text, dct);
     let (plain_found, plain_work) = plain.tag_counted(text, dct);
     assert_eq!(format!("{found:?}"), format!("{plain_found:?}"));
-    // The shortcuts are there to save work. Measured: 873 rule elements tried,
-    // 1,927 before the anchors, 3,244 without any shortcut.
+    // The shortcuts are there to save work. Measured: 597 rule elements tried,
+    // 873 before the checks after a number, 1,927 before the anchors, 3,244
+    // without any shortcut.
     assert!(
-        work <= 900 && work * 3 < plain_work,
+        work <= 620 && work * 5 < plain_work,
         "{work} elements tried, {plain_work} without the shortcuts"
     );
 }
