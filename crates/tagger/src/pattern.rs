@@ -642,6 +642,8 @@ impl RuleSet {
             if t.kind == Kind::Number
                 && let Some(after) = &self.after_number[r as usize]
             {
+                // A number read is work, as it is when a rule reads it.
+                doc.work += 1;
                 let Some((len, _)) = memo.number(&numbers, after.builtin, i) else {
                     continue;
                 };
@@ -1024,16 +1026,34 @@ mod tests {
         assert_eq!(next.ids.len(), 2, "the hyphen or \"century\": {next:?}");
 
         // A word must come first; a digit run of a given value may match
-        // where no parser reads a number; a number may end the rule.
-        for (line, after) in [
-            ("@month #day => DATE date", false),
-            ("@month? 11 => DATE date", false),
-            ("#year => DATE date", true),
+        // where no parser reads a number; an optional number may come first;
+        // two parsers may read it; a number may end the rule. A look-ahead
+        // takes nothing, and a class beside the number never takes a digit run.
+        for (line, builtin, next) in [
+            ("@month #day => DATE date", None, false),
+            ("@month? 11 => DATE date", None, false),
+            ("the? #year? @season => DATE season", None, false),
+            ("#clock|#dotclock @partday => TIME time", None, false),
+            ("#year => DATE date", Some(Builtin::Year), false),
+            (
+                "!@month #num @unit => DURATION duration",
+                Some(Builtin::Num),
+                true,
+            ),
+            (
+                "#num|@vague @unit !~- => DURATION duration",
+                Some(Builtin::Num),
+                true,
+            ),
         ] {
             let (_, numbers, rule) = parsed(line);
             let found = AfterNumber::of(&rule, numbers);
-            assert_eq!(found.is_some(), after, "{line}: {found:?}");
-            assert!(found.is_none_or(|a| a.next.is_none()), "{line}");
+            assert_eq!(
+                found.as_ref().map(|a| a.builtin),
+                builtin,
+                "{line}: {found:?}"
+            );
+            assert_eq!(found.is_some_and(|a| a.next.is_some()), next, "{line}");
         }
     }
 }

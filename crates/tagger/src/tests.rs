@@ -881,8 +881,9 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
     /// The index's shortcuts (rules on a digit run by its length, the
-    /// follow sets of rules starting with a word) only skip rules that
-    /// cannot match: tagging with every rule tried finds the same.
+    /// follow sets of rules starting with a word, the anchors, the checks
+    /// after a number) only skip rules that cannot match: tagging with every
+    /// rule tried finds the same.
     #[test]
     fn the_index_shortcuts_change_no_match(
         words in proptest::collection::vec(
@@ -899,6 +900,11 @@ proptest! {
                 Just("end"), Just("early"), Just("p.m."), Just("10:30"), Just("\n\n"),
                 Just("Christmas"), Just("New"), Just("Year"), Just("decade"), Just("tonight"),
                 Just("every"), Just("few"), Just("recent"), Just("half"), Just("troops"),
+                // Phrases of several tokens before a needed one (the anchors'
+                // windows), and what may follow a number.
+                Just("beginning"), Just("start"), Just("middle"), Just("spring"),
+                Just("winter"), Just("century"), Just("old"), Just("or"), Just("so"),
+                Just("and"), Just("to"), Just("times"), Just("million"), Just("Sept"),
             ],
             0..40,
         ),
@@ -934,11 +940,11 @@ fn the_index_shortcuts_change_nothing_on_news() {
     let (found, work) = tagger().tag_counted(text, dct);
     let (plain_found, plain_work) = plain.tag_counted(text, dct);
     assert_eq!(format!("{found:?}"), format!("{plain_found:?}"));
-    // The shortcuts are there to save work. Measured: 597 rule elements tried,
-    // 873 before the checks after a number, 1,927 before the anchors, 3,244
-    // without any shortcut.
+    // The shortcuts are there to save work. Measured: 717 rule elements tried
+    // and numbers read, 873 before the checks after a number, 1,927 before the
+    // anchors, 3,244 without any shortcut.
     assert!(
-        work <= 620 && work * 5 < plain_work,
+        work <= 740 && work * 4 < plain_work,
         "{work} elements tried, {plain_work} without the shortcuts"
     );
 }
